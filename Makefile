@@ -1,0 +1,66 @@
+# AidHub: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# The first Python >= 3.12 on the PATH (pyenv shims included).
+PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do \
+	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo $$candidate; break; fi; done)
+
+# Local runs: debug on, SQLite unless DATABASE_URL says otherwise.
+RUN_ENV := DEBUG=true
+
+.PHONY: run test lint format check migrations messages catalogs worker clean
+
+run: $(VENV)/.installed catalogs
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py seed_demo
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev catalogs
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Extract new strings into the catalogs (needs GNU gettext), then compile them.
+messages: $(VENV)/.installed
+	DEBUG=true $(PY) manage.py makemessages -l en -l es -l ar --no-location \
+		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
+	$(MAKE) catalogs
+
+# Compile .po into .mo in pure Python: works on machines without gettext.
+catalogs: $(VENV)/.installed
+	DEBUG=true $(PY) manage.py compile_catalogs
+
+# Runs queued background tasks (emails, text messages) when TASKS_BACKEND=database.
+worker: $(VENV)/.installed
+	$(RUN_ENV) $(PY) manage.py db_worker
+
+$(VENV)/bin/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "AidHub needs Python 3.12 or newer, and none was found on the PATH."; \
+		echo "Install it (for example with pyenv: 'pyenv install 3.12'), then run make again."; \
+		exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	find . -name '*.mo' -path './locale/*' -delete

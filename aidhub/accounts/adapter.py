@@ -1,0 +1,22 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from aidhub.accounts.models import get_volunteer_profile
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        """New accounts keep the language they signed up in, and get their volunteer profile straight away."""
+        user = super().save_user(request, user, form, commit=False)
+        user.language = translation.get_language() or user.language
+        if commit:
+            user.save()
+            get_volunteer_profile(user)
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Account emails go out in the recipient's language, not in the language of whoever triggered them."""
+        user = context.get("user")
+        language = getattr(user, "language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

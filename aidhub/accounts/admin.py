@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.core.models import Membership
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+class VolunteerProfileInline(admin.StackedInline):
+    model = VolunteerProfile
+    can_delete = False
+    filter_horizontal = ["languages", "areas"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "language", "is_active", "is_staff", "date_joined"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "language"]
+    search_fields = ["email", "volunteer_profile__display_name"]
+    inlines = [VolunteerProfileInline, MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password", "language"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(VolunteerProfile)
+class VolunteerProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "user", "max_active_matches", "updated_at"]
+    list_filter = ["languages", "areas"]
+    search_fields = ["display_name", "user__email"]
+    filter_horizontal = ["languages", "areas"]
+    autocomplete_fields = ["user"]

@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.core.models import Area, Category, Language
+
+
+class VolunteerProfileForm(forms.ModelForm):
+    """The volunteer's own profile; the interface language lives on the user and is saved alongside."""
+
+    language = forms.ChoiceField(
+        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Kinds of help you can give"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.ModelMultipleChoiceField(
+        label=_("Languages you speak"),
+        queryset=Language.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Areas you can reach"),
+        queryset=Area.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = VolunteerProfile
+        fields = ["display_name", "languages", "areas", "categories", "availability", "max_active_matches"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["language"].initial = user.language
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        self.user.language = self.cleaned_data["language"]
+        if commit:
+            self.user.save(update_fields=["language"])
+        return profile

@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.core.availability import WeeklyAvailabilityField
+from aidhub.core.models import Area, Category, Language
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """Anyone who signs in. Every user can volunteer; organizers are members of an organization."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(
+        _("interface language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Pages and messages for you use this language."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def display_name(self):
+        profile = getattr(self, "volunteer_profile", None)
+        if profile and profile.display_name:
+            return profile.display_name
+        return self.email.split("@", 1)[0]
+
+
+class VolunteerProfile(models.Model):
+    """What a volunteer can do, where, when and in which languages."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, primary_key=True, related_name="volunteer_profile"
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        help_text=_("A first name or nickname. Families and the public see this name, never your email."),
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages you speak"), related_name="volunteers", blank=True
+    )
+    areas = models.ManyToManyField(Area, verbose_name=_("areas you can reach"), related_name="volunteers", blank=True)
+    categories = models.JSONField(_("kinds of help"), default=list, blank=True)
+    availability = WeeklyAvailabilityField(_("when you are usually free"), blank=True)
+    max_active_matches = models.PositiveSmallIntegerField(
+        _("how many families you can help at the same time"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("volunteer profile")
+        verbose_name_plural = _("volunteer profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_active_matches__gte=1, max_active_matches__lte=20),
+                name="profile_max_active_matches_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def category_labels(self):
+        return [Category(value).label for value in self.categories if value in Category.values]
+
+
+def get_volunteer_profile(user):
+    """The user's profile, created on first use with a name taken from the email."""
+    profile, _created = VolunteerProfile.objects.get_or_create(
+        user=user, defaults={"display_name": user.email.split("@", 1)[0][:60]}
+    )
+    return profile

@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from aidhub.core.models import Area, Language, Membership, Organization
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active", "parent"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "native_name", "code", "is_rtl", "is_active"]
+    list_filter = ["is_rtl", "is_active"]
+    search_fields = ["name_en", "native_name", "code"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "public_email", "public_phone", "is_active"]
+    list_filter = ["is_active", "areas", "languages"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["areas", "languages"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role", "organization"]
+    search_fields = ["user__email", "organization__name"]
+    autocomplete_fields = ["user", "organization"]

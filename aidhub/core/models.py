@@ -1,0 +1,209 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Category(models.TextChoices):
+    """What kind of help is offered or asked for. Fixed in code so that every label is translated."""
+
+    FOOD = "food", _("Food")
+    CHILDCARE = "childcare", _("Childcare")
+    INTERPRETING = "interpreting", _("Interpreting")
+    LEGAL = "legal", _("Legal help")
+    RIDES = "rides", _("Rides")
+    EMOTIONAL = "emotional", _("Emotional support")
+    TUTORING_ART = "tutoring_art", _("Tutoring & art")
+    SUPPLIES = "supplies", _("Supplies")
+    HOUSING = "housing", _("Housing")
+    OTHER = "other", pgettext_lazy("category", "Other")
+
+    @property
+    def icon(self):
+        return CATEGORY_ICONS[self.value]
+
+
+# Bootstrap Icons names (vendored under static/vendor/bootstrap-icons/); always shown next to the label.
+CATEGORY_ICONS = {
+    Category.FOOD: "basket2",
+    Category.CHILDCARE: "person-arms-up",
+    Category.INTERPRETING: "translate",
+    Category.LEGAL: "bank",
+    Category.RIDES: "car-front",
+    Category.EMOTIONAL: "heart-pulse",
+    Category.TUTORING_ART: "palette",
+    Category.SUPPLIES: "box-seam",
+    Category.HOUSING: "house-heart",
+    Category.OTHER: "three-dots",
+}
+
+
+class AreaQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def with_descendants(self):
+        """These areas and every area inside them (areas nest at most three levels: region, city, neighbourhood)."""
+        return Area.objects.filter(Q(pk__in=self) | Q(parent__in=self) | Q(parent__parent__in=self))
+
+    def overlapping(self, area):
+        """The area itself, the areas it lies in and the areas inside it: all places that overlap it."""
+        return self.filter(
+            Q(pk=area.pk) | Q(children=area) | Q(children__children=area) | Q(parent=area) | Q(parent__parent=area)
+        ).distinct()
+
+
+class Area(models.Model):
+    """A coarse place curated by administrators (a town or a neighbourhood), never a street address."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        CITY = "city", _("City or town")
+        NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.NEIGHBOURHOOD)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="area_unique_name_in_parent"),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="area_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class LanguageQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Language(models.Model):
+    """A language people speak. Many more than the interface languages: Mam, K'iche', Somali, Dari…"""
+
+    code = models.CharField(
+        _("ISO 639 code"),
+        max_length=12,
+        unique=True,
+        help_text=_("ISO 639-1 where it exists (es), otherwise ISO 639-3 (mam)."),
+    )
+    name_en = models.CharField(_("English name"), max_length=100)
+    native_name = models.CharField(_("name in the language itself"), max_length=100)
+    is_rtl = models.BooleanField(_("written right to left"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = LanguageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        if self.native_name and self.native_name != self.name_en:
+            return f"{self.native_name} ({self.name_en})"
+        return self.name_en
+
+    @property
+    def direction(self):
+        return "rtl" if self.is_rtl else "ltr"
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def serving(self, area):
+        return self.filter(areas=area)
+
+
+class Organization(models.Model):
+    """A partner organization. Its members are the organizers of the areas it serves."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    areas = models.ManyToManyField(Area, verbose_name=_("areas served"), related_name="organizations", blank=True)
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages spoken"), related_name="organizations", blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    public_email = models.EmailField(_("public email"), blank=True)
+    public_phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="organizations", blank=True
+    )
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """Makes a user an organizer for an organization."""
+
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", pgettext_lazy("role", "Organizer")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.ORGANIZER)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="membership_unique_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.organization}"
+
+
+def organizer_areas(user):
+    """Areas whose requests and offers this user may curate: those served by the organizations they organize."""
+    if not user.is_authenticated:
+        return Area.objects.none()
+    served = Area.objects.filter(
+        organizations__memberships__user=user,
+        organizations__memberships__role=Membership.Role.ORGANIZER,
+        organizations__is_active=True,
+    )
+    return served.with_descendants()
+
+
+def is_organizer(user):
+    """Anyone who organizes for at least one active organization."""
+    return (
+        user.is_authenticated
+        and user.memberships.filter(role=Membership.Role.ORGANIZER, organization__is_active=True).exists()
+    )

@@ -1,0 +1,37 @@
+from functools import lru_cache
+
+from django import template
+from django.contrib.staticfiles import finders
+from django.utils.safestring import mark_safe
+
+from aidhub.core import availability as availability_grid
+from aidhub.core.models import CATEGORY_ICONS
+
+register = template.Library()
+
+
+@lru_cache(maxsize=128)
+def _svg(name):
+    path = finders.find(f"vendor/bootstrap-icons/{name}.svg")
+    if path is None:
+        raise template.TemplateSyntaxError(f"Unknown icon {name!r}: vendor it under static/vendor/bootstrap-icons/.")
+    with open(path, encoding="utf-8") as svg:
+        markup = svg.read().strip()
+    # Icons are decoration next to a text label: hide them from screen readers.
+    return markup.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+@register.simple_tag
+def icon(name):
+    """Inlines a vendored Bootstrap icon (inline SVG needs no extra request and no inline style)."""
+    return mark_safe(_svg(name))
+
+
+@register.simple_tag
+def category_icon(category):
+    return icon(CATEGORY_ICONS.get(category, "three-dots"))
+
+
+@register.filter
+def availability(mask):
+    return availability_grid.describe(mask)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from aidhub.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("organizations/", views.organization_list, name="organizations"),
+]

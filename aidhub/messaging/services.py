@@ -1,0 +1,59 @@
+"""The one place that sends email and text messages to a person.
+
+Messages are rendered here, inside the recipient's language, then sealed and queued: the page that asked for
+the message never waits for a mail server or an SMS provider.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.exceptions import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from aidhub.messaging.crypto import seal
+from aidhub.messaging.tasks import deliver_email, deliver_sms
+
+
+def render_email(*, template, language, context):
+    """Subject, text body and optional HTML body from templates/emails/<template>_{subject,body}.{txt,html}."""
+    context = _with_site(context)
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        body = render_to_string(f"emails/{template}_body.txt", context)
+        try:
+            html = render_to_string(f"emails/{template}_body.html", context)
+        except TemplateDoesNotExist:
+            html = ""
+    return subject, body, html
+
+
+def render_sms(*, template, language, context):
+    context = _with_site(context)
+    with translation.override(language):
+        return render_to_string(f"sms/{template}.txt", context).strip()
+
+
+def send_email(*, to, language, template, context=None):
+    """Queues an email once the current transaction commits (nothing is sent for a change that rolled back)."""
+    if not to:
+        return
+    subject, body, html = render_email(template=template, language=language, context=context or {})
+    payload = seal({"to": to, "subject": subject, "body": body, "html": html, "template": template})
+    transaction.on_commit(lambda: deliver_email.enqueue(payload=payload))
+
+
+def send_sms(*, to, language, template, context=None):
+    if not to:
+        return
+    body = render_sms(template=template, language=language, context=context or {})
+    payload = seal({"to": to, "body": body, "template": template})
+    transaction.on_commit(lambda: deliver_sms.enqueue(payload=payload))
+
+
+def send_email_to_user(*, user, template, context=None):
+    """Email to a signed-up person, in the language they chose."""
+    send_email(to=user.email, language=user.language, template=template, context={"user": user, **(context or {})})
+
+
+def _with_site(context):
+    return {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}

@@ -1,0 +1,61 @@
+"""Text-message backends, chosen by settings.SMS_BACKEND the way Django chooses email backends.
+
+Each backend has `send(to, body)` that returns the provider's message id, or raises SmsError.
+"""
+
+import sys
+import threading
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+
+class SmsError(Exception):
+    """The provider refused or could not take the message."""
+
+
+class BaseSmsBackend:
+    def send(self, to, body):
+        raise NotImplementedError
+
+
+class ConsoleBackend(BaseSmsBackend):
+    """Prints messages to standard output: for development."""
+
+    def send(self, to, body):
+        message_id = uuid.uuid4().hex
+        sys.stdout.write(f"--- SMS to {to} ({message_id}) ---\n{body}\n---\n")
+        sys.stdout.flush()
+        return message_id
+
+
+# Messages sent with the locmem backend, for tests to inspect (like django.core.mail.outbox).
+outbox = []
+_outbox_lock = threading.Lock()
+
+
+class LocmemBackend(BaseSmsBackend):
+    def send(self, to, body):
+        message_id = uuid.uuid4().hex
+        with _outbox_lock:
+            outbox.append({"to": to, "body": body, "id": message_id})
+        return message_id
+
+
+class FileBackend(BaseSmsBackend):
+    """Writes each message to a file in settings.SMS_FILE_PATH."""
+
+    def send(self, to, body):
+        folder = Path(settings.SMS_FILE_PATH)
+        folder.mkdir(parents=True, exist_ok=True)
+        message_id = uuid.uuid4().hex
+        name = f"{timezone.now():%Y%m%d-%H%M%S}-{message_id}.txt"
+        (folder / name).write_text(f"To: {to}\n\n{body}\n", encoding="utf-8")
+        return message_id
+
+
+def get_backend():
+    return import_string(settings.SMS_BACKEND)()

@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from aidhub.offers.models import Offer
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "volunteer", "status", "submitted_at", "published_at"]
+    list_filter = ["status", "category", "languages", "areas"]
+    search_fields = ["title", "description", "volunteer__email"]
+    filter_horizontal = ["languages", "areas"]
+    autocomplete_fields = ["volunteer"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "submitted_at", "published_at", "created_at", "updated_at"]
+    date_hierarchy = "submitted_at"

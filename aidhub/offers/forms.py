@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.core.models import Area, Language
+from aidhub.offers.models import Offer
+
+
+class OfferForm(forms.ModelForm):
+    languages = forms.ModelMultipleChoiceField(
+        label=_("Languages you can help in"),
+        queryset=Language.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Areas you can reach"),
+        queryset=Area.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Offer
+        fields = ["category", "title", "description", "languages", "areas", "availability", "capacity"]
+        widgets = {
+            "category": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+        }
+        help_texts = {
+            "title": _("A few words, for example “Hot meals on Sundays” or “Rides to court hearings”."),
+            "description": _(
+                "What you can do and any limits. Do not write your phone number or address: "
+                "organizers put you in touch."
+            ),
+            "capacity": _("How many families you can help at the same time with this offer."),
+        }
+
+
+class OfferReviewForm(forms.Form):
+    """An organizer's decision: approve, or send back with a reason the volunteer reads in their language."""
+
+    APPROVE = "approve"
+    SEND_BACK = "send_back"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve and publish")), (SEND_BACK, _("Send back for changes"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason (for sending back)"),
+        choices=[("", "—"), *Offer.ReturnReason.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note to the volunteer (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        max_length=1000,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.SEND_BACK and not cleaned.get("reason"):
+            self.add_error("reason", _("Choose a reason so the volunteer knows what to change."))
+        if cleaned.get("reason") == Offer.ReturnReason.OTHER and not cleaned.get("note"):
+            self.add_error("note", _("Write a short note when the reason is “Other”."))
+        return cleaned

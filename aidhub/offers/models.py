@@ -1,0 +1,174 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from aidhub.core.availability import WeeklyAvailabilityField
+from aidhub.core.models import Area, Category, Language, organizer_areas
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Offer.Status.PUBLISHED)
+
+    def in_area(self, area):
+        """Offers that reach a place overlapping this area (the area, a city around it, a neighbourhood in it)."""
+        return self.filter(areas__in=Area.objects.overlapping(area)).distinct()
+
+    def speaking(self, language):
+        return self.filter(languages=language)
+
+    def available_during(self, mask):
+        """Offers whose weekly availability shares at least one slot with the mask."""
+        return self.annotate(shared_slots=models.F("availability").bitand(mask)).exclude(shared_slots=0)
+
+    def reviewable_by(self, user):
+        """Offers in the areas this organizer curates."""
+        return self.filter(areas__in=organizer_areas(user)).distinct()
+
+    def awaiting_review_by(self, user):
+        return self.reviewable_by(user).filter(status=Offer.Status.PENDING)
+
+    def for_listing(self):
+        return self.select_related("volunteer__volunteer_profile").prefetch_related("languages", "areas")
+
+
+class Offer(models.Model):
+    """What one volunteer offers to do. Listed publicly only after an organizer approved it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        RETURNED = "returned", _("Sent back for changes")
+        PAUSED = "paused", _("Paused")
+        ARCHIVED = "archived", _("Archived")
+
+    class ReturnReason(models.TextChoices):
+        """Reasons are fixed so the volunteer reads them in their own language, whoever reviewed."""
+
+        MORE_DETAIL = "more_detail", _("Please say more about what you offer.")
+        PERSONAL_DATA = "personal_data", _("Please remove phone numbers, addresses or other personal details.")
+        WRONG_CATEGORY = "wrong_category", _("Please choose the kind of help that fits best.")
+        AVAILABILITY = "availability", _("Please say when you are free.")
+        NOT_FIT = "not_fit", _("This is not something the network can list.")
+        OTHER = "other", pgettext_lazy("reason", "Other: see the note.")
+
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="offers"
+    )
+    category = models.CharField(_("kind of help"), max_length=20, choices=Category)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000)
+    languages = models.ManyToManyField(Language, verbose_name=_("languages"), related_name="offers")
+    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="offers")
+    availability = WeeklyAvailabilityField(_("when you are free"))
+    capacity = models.PositiveSmallIntegerField(
+        _("how many families at a time"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    return_reason = models.CharField(_("reason"), max_length=20, choices=ReturnReason, blank=True)
+    review_note = models.TextField(_("note to the volunteer"), max_length=1000, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = pgettext_lazy("offer of help", "offer")
+        verbose_name_plural = pgettext_lazy("offer of help", "offers")
+        indexes = [
+            models.Index(fields=["status", "category", "-published_at"], name="offer_status_category"),
+            models.Index(fields=["status", "submitted_at"], name="offer_status_submitted"),
+            models.Index(fields=["volunteer", "status"], name="offer_volunteer_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gte=1, capacity__lte=50), name="offer_capacity_range"),
+            models.CheckConstraint(
+                condition=Q(status="published", published_at__isnull=False) | ~Q(status="published"),
+                name="offer_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def category_choice(self):
+        return Category(self.category)
+
+    # State changes. Each one only moves from the states that allow it.
+    EDITABLE = {Status.PENDING, Status.PUBLISHED, Status.RETURNED, Status.PAUSED}
+
+    @property
+    def can_edit(self):
+        return self.status in self.EDITABLE
+
+    @property
+    def can_pause(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def can_resume(self):
+        return self.status == self.Status.PAUSED
+
+    @property
+    def can_archive(self):
+        return self.status != self.Status.ARCHIVED
+
+    def submit_for_review(self):
+        """A new or edited offer goes (back) to the review queue and leaves the public list until approved."""
+        self.status = self.Status.PENDING
+        self.submitted_at = timezone.now()
+        self.return_reason = ""
+        self.review_note = ""
+
+    def approve(self, reviewer):
+        self._require(self.status == self.Status.PENDING)
+        self.status = self.Status.PUBLISHED
+        self.reviewed_by = reviewer
+        self.reviewed_at = self.published_at = timezone.now()
+        self.return_reason = ""
+        self.review_note = ""
+
+    def send_back(self, reviewer, reason, note=""):
+        self._require(self.status == self.Status.PENDING)
+        self.status = self.Status.RETURNED
+        self.reviewed_by = reviewer
+        self.reviewed_at = timezone.now()
+        self.return_reason = reason
+        self.review_note = note
+
+    def pause(self):
+        self._require(self.can_pause)
+        self.status = self.Status.PAUSED
+
+    def resume(self):
+        self._require(self.can_resume)
+        self.status = self.Status.PUBLISHED
+
+    def archive(self):
+        self._require(self.can_archive)
+        self.status = self.Status.ARCHIVED
+
+    def _require(self, allowed):
+        if not allowed:
+            raise OfferStateError(self.status)
+
+
+class OfferStateError(Exception):
+    """The offer is not in a state that allows this change (e.g. a second organizer approving it again)."""

@@ -1,0 +1,39 @@
+"""Offer changes that reach beyond the offer itself: saving with its review, and telling the volunteer."""
+
+from django.db import transaction
+
+from aidhub.messaging.services import send_email_to_user
+from aidhub.offers.models import Offer
+
+
+@transaction.atomic
+def offer_save(*, form, volunteer):
+    """Saves a new or edited offer from the volunteer's form and puts it in the review queue."""
+    offer = form.save(commit=False)
+    offer.volunteer = volunteer
+    offer.submit_for_review()
+    offer.save()
+    form.save_m2m()
+    return offer
+
+
+@transaction.atomic
+def offer_approve(*, offer, reviewer):
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    offer.approve(reviewer)
+    offer.save()
+    _tell_volunteer(offer, "offers/approved")
+    return offer
+
+
+@transaction.atomic
+def offer_send_back(*, offer, reviewer, reason, note=""):
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    offer.send_back(reviewer, reason, note)
+    offer.save()
+    _tell_volunteer(offer, "offers/sent_back")
+    return offer
+
+
+def _tell_volunteer(offer, template):
+    send_email_to_user(user=offer.volunteer, template=template, context={"offer": offer})

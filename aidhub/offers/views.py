@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.core.decorators import organizer_required
+from aidhub.offers import services
+from aidhub.offers.filters import OfferFilter
+from aidhub.offers.forms import OfferForm, OfferReviewForm
+from aidhub.offers.models import Offer, OfferStateError
+
+
+def _get_published_offer(pk):
+    return get_object_or_404(Offer.objects.published().for_listing(), pk=pk)
+
+
+def _get_offer_for_volunteer(request, pk):
+    """The signed-in volunteer's own offer; anyone else's answers 404."""
+    return get_object_or_404(Offer.objects.exclude(status=Offer.Status.ARCHIVED), pk=pk, volunteer=request.user)
+
+
+def _get_offer_for_reviewer(request, pk):
+    """An offer in the areas this organizer curates; others answer 404."""
+    return get_object_or_404(Offer.objects.reviewable_by(request.user).for_listing(), pk=pk)
+
+
+@require_safe
+def offer_list(request):
+    offer_filter = OfferFilter(request.GET, queryset=Offer.objects.published().for_listing())
+    page = Paginator(offer_filter.qs, settings.OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "offers/offer_list.html", {"filter": offer_filter, "page": page})
+
+
+@require_safe
+def offer_detail(request, pk):
+    offer = _get_published_offer(pk)
+    return render(request, "offers/offer_detail.html", {"offer": offer})
+
+
+@login_required
+def offer_create(request):
+    form = OfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.offer_save(form=form, volunteer=request.user)
+        messages.success(request, _("Thank you! An organizer will review your offer before it is listed."))
+        return redirect("accounts:dashboard")
+    return render(request, "offers/offer_form.html", {"form": form})
+
+
+@login_required
+def offer_edit(request, pk):
+    offer = _get_offer_for_volunteer(request, pk)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        services.offer_save(form=form, volunteer=request.user)
+        messages.success(request, _("Your changes are saved. An organizer will review the offer again."))
+        return redirect("accounts:dashboard")
+    return render(request, "offers/offer_form.html", {"form": form, "offer": offer})
+
+
+@require_POST
+@login_required
+def offer_pause(request, pk):
+    offer = _get_offer_for_volunteer(request, pk)
+    if offer.can_pause:
+        offer.pause()
+        offer.save(update_fields=["status", "updated_at"])
+        messages.success(request, _("Your offer is paused. It is hidden until you resume it."))
+    return redirect("accounts:dashboard")
+
+
+@require_POST
+@login_required
+def offer_resume(request, pk):
+    offer = _get_offer_for_volunteer(request, pk)
+    if offer.can_resume:
+        offer.resume()
+        offer.save(update_fields=["status", "updated_at"])
+        messages.success(request, _("Your offer is listed again."))
+    return redirect("accounts:dashboard")
+
+
+@require_POST
+@login_required
+def offer_archive(request, pk):
+    offer = _get_offer_for_volunteer(request, pk)
+    offer.archive()
+    offer.save(update_fields=["status", "updated_at"])
+    messages.success(request, _("Your offer is archived."))
+    return redirect("accounts:dashboard")
+
+
+@require_safe
+@organizer_required
+def review_queue(request):
+    offers = Offer.objects.awaiting_review_by(request.user).for_listing().order_by("submitted_at", "id")
+    page = Paginator(offers, settings.OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "offers/review_queue.html", {"page": page})
+
+
+@organizer_required
+def review(request, pk):
+    offer = _get_offer_for_reviewer(request, pk)
+    form = OfferReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == OfferReviewForm.APPROVE:
+                services.offer_approve(offer=offer, reviewer=request.user)
+                messages.success(request, _("The offer is published."))
+            else:
+                services.offer_send_back(
+                    offer=offer,
+                    reviewer=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(request, _("The offer was sent back to the volunteer."))
+        except OfferStateError:
+            messages.warning(request, _("Someone has already reviewed this offer; nothing was changed."))
+        return redirect("offers:review_queue")
+    return render(request, "offers/review.html", {"offer": offer, "form": form})

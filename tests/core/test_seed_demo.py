@@ -1,0 +1,27 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from aidhub.accounts.models import User
+from aidhub.core.models import Area, Membership, Organization
+from aidhub.offers.models import Offer
+
+MODELS = [User, Area, Organization, Membership, Offer]
+
+
+def test_seed_demo_is_idempotent(db):
+    call_command("seed_demo", stdout=StringIO())
+    first = {model.__name__: model.objects.count() for model in MODELS}
+    assert first["Offer"] == 12
+    assert Offer.objects.filter(status="pending").exists()
+    call_command("seed_demo", stdout=StringIO())
+    assert {model.__name__: model.objects.count() for model in MODELS} == first
+
+
+def test_demo_organizer_can_sign_in(client, db):
+    call_command("seed_demo", stdout=StringIO())
+    response = client.post(
+        "/en/accounts/login/", {"login": "organizer@example.org", "password": "demo-pass-2026"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Review offers" in response.text

@@ -1,0 +1,38 @@
+"""Every page carries a strict Content-Security-Policy and holds no inline script or style for it to block."""
+
+import re
+
+import pytest
+
+PUBLIC = ["/en/", "/ar/", "/en/offers/", "/en/organizations/", "/en/accounts/login/", "/en/accounts/signup/"]
+SIGNED_IN = ["/en/my/", "/en/my/profile/", "/en/my/offers/new/", "/en/organize/offers/", "/en/accounts/2fa/"]
+
+
+def _check(response):
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    html = response.text
+    # Scripts only from our own files (JSON data blocks are not executed).
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    assert re.search(r"\sstyle=", html) is None
+    assert "<style" not in html
+    # No third-party requests: every src and stylesheet is our own.
+    for url in re.findall(r'(?:src|href)="(https?:)?//', html):
+        pytest.fail(f"third-party URL in page: {url}")
+
+
+@pytest.mark.parametrize("url", PUBLIC)
+def test_public_pages(client, url, offer):
+    _check(client.get(url))
+
+
+@pytest.mark.parametrize("url", SIGNED_IN)
+def test_signed_in_pages(client_for, organizer, url):
+    _check(client_for(organizer).get(url))
