@@ -74,10 +74,21 @@ def _days_text(days):
 PARTS_PLURAL = [gettext_lazy("mornings"), gettext_lazy("afternoons"), gettext_lazy("evenings")]
 
 
-class AvailabilityWidget(forms.CheckboxSelectMultiple):
-    """A table with a row per weekday and a checkbox per part of the day; works without JavaScript."""
+class AvailabilityWidget(forms.Widget):
+    """A table with a row per weekday and a checkbox per part of the day; works without JavaScript.
+
+    A plain Widget, not a CheckboxSelectMultiple: crispy-forms would render that as a flat list of 21 boxes.
+    """
 
     template_name = "includes/widgets/availability.html"
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        # An unticked grid sends nothing: that means "no times", not "field missing".
+        return False
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -87,6 +98,7 @@ class AvailabilityWidget(forms.CheckboxSelectMultiple):
         context["rows"] = [
             {
                 "day": WEEKDAYS[day],
+                "day_short": WEEKDAYS_ABBR[day],
                 "cells": [
                     {
                         "value": str(day * 3 + part),

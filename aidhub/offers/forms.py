@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Language
+from aidhub.core.models import Area, Category, Language
 from aidhub.offers.models import Offer
 
 
 class OfferForm(forms.ModelForm):
+    category = forms.ChoiceField(label=_("Kind of help"), choices=Category.choices, widget=forms.RadioSelect)
     languages = forms.ModelMultipleChoiceField(
         label=_("Languages you can help in"),
         queryset=Language.objects.active(),
@@ -21,7 +22,6 @@ class OfferForm(forms.ModelForm):
         model = Offer
         fields = ["category", "title", "description", "languages", "areas", "availability", "capacity"]
         widgets = {
-            "category": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
         }
         help_texts = {
