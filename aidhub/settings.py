@@ -22,6 +22,14 @@ if not SECRET_KEY:
 # Older keys still accepted while rotating (see the README).
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
+# Personal data of families and subscribers is encrypted at rest (django-fernet-encrypted-fields) with keys
+# derived from SECRET_KEY and these salts; the first salt encrypts, all of them decrypt (for rotation).
+# Lookups on encrypted values use keyed hashes from the first salt (aidhub.core.crypto).
+DEV_FIELD_ENCRYPTION_KEY = "dev-only-field-encryption-salt"
+SALT_KEY = env.list("FIELD_ENCRYPTION_KEYS", default=[DEV_FIELD_ENCRYPTION_KEY] if DEBUG else [])
+if not SALT_KEY:
+    raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS (a long random string) when DEBUG is off.")
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
