@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "aidhub.messaging",
     "aidhub.accounts",
     "aidhub.offers",
+    "aidhub.portal",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 
 # django-allauth: email is the only identifier; accounts must confirm their address.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -10,6 +10,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("aidhub.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("my/", include("aidhub.portal.urls")),
     path("my/", include("aidhub.accounts.urls")),
     path("", include("aidhub.offers.urls")),
 )

@@ -5,6 +5,5 @@ from aidhub.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("profile/", views.profile_edit, name="profile"),
 ]

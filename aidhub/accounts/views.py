@@ -5,30 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from aidhub.accounts.forms import VolunteerProfileForm
 from aidhub.accounts.models import get_volunteer_profile
-from aidhub.core.models import is_organizer
-from aidhub.offers.models import Offer
-
-
-@require_safe
-@login_required
-def dashboard(request):
-    """A volunteer's home: their profile at a glance and their offers with review status."""
-    profile = get_volunteer_profile(request.user)
-    offers = (
-        Offer.objects.filter(volunteer=request.user)
-        .exclude(status=Offer.Status.ARCHIVED)
-        .prefetch_related("languages", "areas")
-        .order_by("-updated_at")
-    )
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {"profile": profile, "offers": offers, "is_organizer": is_organizer(request.user)},
-    )
 
 
 @login_required
@@ -41,5 +20,5 @@ def profile_edit(request):
         messages.success(request, _("Your profile is saved."))
         # The person may have picked another language: continue in it.
         with translation.override(request.user.language):
-            return redirect(reverse("accounts:dashboard"))
+            return redirect(reverse("portal:dashboard"))
     return render(request, "accounts/profile_form.html", {"form": form})

@@ -46,7 +46,7 @@ def offer_create(request):
     if request.method == "POST" and form.is_valid():
         services.offer_save(form=form, volunteer=request.user)
         messages.success(request, _("Thank you! An organizer will review your offer before it is listed."))
-        return redirect("accounts:dashboard")
+        return redirect("portal:dashboard")
     return render(request, "offers/offer_form.html", {"form": form})
 
 
@@ -57,7 +57,7 @@ def offer_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         services.offer_save(form=form, volunteer=request.user)
         messages.success(request, _("Your changes are saved. An organizer will review the offer again."))
-        return redirect("accounts:dashboard")
+        return redirect("portal:dashboard")
     return render(request, "offers/offer_form.html", {"form": form, "offer": offer})
 
 
@@ -69,7 +69,7 @@ def offer_pause(request, pk):
         offer.pause()
         offer.save(update_fields=["status", "updated_at"])
         messages.success(request, _("Your offer is paused. It is hidden until you resume it."))
-    return redirect("accounts:dashboard")
+    return redirect("portal:dashboard")
 
 
 @require_POST
@@ -80,7 +80,7 @@ def offer_resume(request, pk):
         offer.resume()
         offer.save(update_fields=["status", "updated_at"])
         messages.success(request, _("Your offer is listed again."))
-    return redirect("accounts:dashboard")
+    return redirect("portal:dashboard")
 
 
 @require_POST
@@ -90,7 +90,7 @@ def offer_archive(request, pk):
     offer.archive()
     offer.save(update_fields=["status", "updated_at"])
     messages.success(request, _("Your offer is archived."))
-    return redirect("accounts:dashboard")
+    return redirect("portal:dashboard")
 
 
 @require_safe

@@ -1,0 +1,29 @@
+"""Demo data for a first look. For local use only: the passwords are printed and written in the README.
+
+Each app seeds its own part (`<app>/demo.py`, a `seed(**context)` function returning what later apps need);
+this command runs them in order inside one transaction. Running it again changes nothing.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from aidhub.core import demo as core_demo
+from aidhub.offers import demo as offers_demo
+
+# In dependency order: each seed gets everything the earlier ones returned.
+SEEDS = [core_demo, offers_demo]
+
+
+class Command(BaseCommand):
+    help = "Loads demo areas, organizations, accounts, offers and more (idempotent; for local use only)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        context = {}
+        for module in SEEDS:
+            context.update(module.seed(**context) or {})
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Accounts (local use only):"))
+        for module in SEEDS:
+            for email, role in getattr(module, "ACCOUNTS", []):
+                self.stdout.write(f"  {email:40} {role}")
+        self.stdout.write(f"  password for all: {core_demo.DEMO_PASSWORD}")
