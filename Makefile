@@ -33,7 +33,7 @@ format: $(VENV)/.installed-dev
 
 # Extract new strings into the catalogs (needs GNU gettext), then compile them.
 messages: $(VENV)/.installed
-	DEBUG=true $(PY) manage.py makemessages -l en -l es -l ar --no-location \
+	DEBUG=true $(PY) manage.py makemessages -l en -l es -l ar --no-location --no-obsolete \
 		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
 	$(MAKE) catalogs
 

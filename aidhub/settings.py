@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "aidhub.messaging",
     "aidhub.accounts",
     "aidhub.offers",
+    "aidhub.needs",
+    "aidhub.matching",
     "aidhub.portal",
 ]
 
@@ -257,5 +259,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-# Domain settings.
+# Domain settings. Settings that administrators change live in the admin (core.NetworkSettings).
 OFFERS_PER_PAGE = 20
+REQUESTS_PER_PAGE = 25
+# Phone numbers typed without a country code are read as numbers of this country.
+PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")

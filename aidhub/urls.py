@@ -13,4 +13,6 @@ urlpatterns += i18n_patterns(
     path("my/", include("aidhub.portal.urls")),
     path("my/", include("aidhub.accounts.urls")),
     path("", include("aidhub.offers.urls")),
+    path("", include("aidhub.needs.urls")),
+    path("", include("aidhub.matching.urls")),
 )

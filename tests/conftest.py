@@ -4,6 +4,8 @@ from django.core import mail
 from aidhub.messaging import sms
 from tests.factories import (
     AreaFactory,
+    HelpRequestFactory,
+    MatchFactory,
     MembershipFactory,
     OfferFactory,
     OrganizationFactory,
@@ -88,6 +90,33 @@ def pending_offer(volunteer, eastside):
         title="Rides to court",
         category="rides",
     )
+
+
+@pytest.fixture
+def volunteer_profile(volunteer):
+    return volunteer.volunteer_profile
+
+
+@pytest.fixture
+def help_request(eastside):
+    """A family's request in Eastside (inside the organizer's Riverside), waiting for a volunteer."""
+    return HelpRequestFactory(area=eastside, status="reviewed")
+
+
+@pytest.fixture
+def proposed_match(help_request, volunteer, offer, organizer):
+    help_request.status = "matching"
+    help_request.save()
+    return MatchFactory(help_request=help_request, volunteer=volunteer, offer=offer, proposed_by=organizer)
+
+
+@pytest.fixture
+def done_match(proposed_match):
+    proposed_match.status = "done"
+    proposed_match.save()
+    proposed_match.help_request.status = "done"
+    proposed_match.help_request.save()
+    return proposed_match
 
 
 @pytest.fixture

@@ -106,3 +106,28 @@ class OfferFactory(factory.django.DjangoModelFactory):
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
+
+
+class HelpRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "needs.HelpRequest"
+
+    reference_code = factory.Sequence(lambda n: f"T{n:02d}-{n:03d}"[-7:].upper())
+    access_token_hash = factory.Sequence(lambda n: f"{n:064d}")
+    category = Category.FOOD
+    language = factory.LazyFunction(lambda: language("es"))
+    area = factory.SubFactory(AreaFactory)
+    first_name = "Rosa"
+    contact_method = "text"
+    contact_value = "+12025550143"
+    urgency = "week"
+    description = "We need food for three children."
+    message_language = "es"
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.Match"
+
+    help_request = factory.SubFactory(HelpRequestFactory, status="matching")
+    volunteer = factory.SubFactory(UserFactory)

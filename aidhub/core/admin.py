@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.core.models import Area, Category, Language, Membership, NetworkSettings, Organization
 
 
 @admin.register(Area)
@@ -41,3 +43,28 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "organization"]
     search_fields = ["user__email", "organization__name"]
     autocomplete_fields = ["user", "organization"]
+
+
+class NetworkSettingsForm(forms.ModelForm):
+    vetted_categories = forms.MultipleChoiceField(
+        label=_("Kinds of help that need a vetted volunteer"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = NetworkSettings
+        fields = ["vetted_categories", "proposal_timeout_hours", "request_retention_days"]
+
+
+@admin.register(NetworkSettings)
+class NetworkSettingsAdmin(admin.ModelAdmin):
+    form = NetworkSettingsForm
+    list_display = ["__str__", "proposal_timeout_hours", "request_retention_days"]
+
+    def has_add_permission(self, request):
+        return not NetworkSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

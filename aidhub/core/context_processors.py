@@ -10,6 +10,7 @@ def site(request):
     path = request.get_full_path()
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
         # Lazy: pages that never show the menu item never pay for the query.
         "user_is_organizer": SimpleLazyObject(lambda: is_organizer(request.user)),
         "language_links": [

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from aidhub.core.models import Area, Language, Membership, Organization
 
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - printed and listed in the README, for local use only
+DEMO_PASSWORD = "demo-pass-2026"
 
 AREAS = [
     # (slug, name, kind, parent slug)

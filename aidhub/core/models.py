@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -131,7 +132,8 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def serving(self, area):
-        return self.filter(areas=area)
+        """Organizations that serve this area, directly or through the city or region it lies in."""
+        return self.filter(Q(areas=area) | Q(areas__children=area) | Q(areas__children__children=area)).distinct()
 
 
 class Organization(models.Model):
@@ -201,9 +203,53 @@ def organizer_areas(user):
     return served.with_descendants()
 
 
+def organizers_for_area(area):
+    """The users who organize for an active organization serving this area."""
+    serving = Organization.objects.active().serving(area)
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, memberships__role=Membership.Role.ORGANIZER, memberships__organization__in=serving
+        )
+        .distinct()
+    )
+
+
 def is_organizer(user):
     """Anyone who organizes for at least one active organization."""
     return (
         user.is_authenticated
         and user.memberships.filter(role=Membership.Role.ORGANIZER, organization__is_active=True).exists()
     )
+
+
+class NetworkSettings(models.Model):
+    """Settings an administrator changes in the admin, without a deploy. There is one row (pk=1)."""
+
+    vetted_categories = models.JSONField(
+        _("kinds of help that need a vetted volunteer"),
+        default=list,
+        blank=True,
+        help_text=_("Only volunteers an organizer marked as vetted (after training or a check) are suggested."),
+    )
+    proposal_timeout_hours = models.PositiveSmallIntegerField(
+        _("hours before an unanswered proposal is flagged"), default=48
+    )
+    request_retention_days = models.PositiveSmallIntegerField(
+        _("days a closed request keeps its personal data"), default=30
+    )
+
+    class Meta:
+        verbose_name = _("network settings")
+        verbose_name_plural = _("network settings")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="network_settings_single_row")]
+
+    def __str__(self):
+        return str(_("Network settings"))
+
+    @classmethod
+    def load(cls):
+        settings_row, _created = cls.objects.get_or_create(
+            pk=1, defaults={"vetted_categories": [Category.CHILDCARE, Category.LEGAL, Category.RIDES]}
+        )
+        return settings_row

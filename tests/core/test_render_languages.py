@@ -4,7 +4,14 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-PAGES = ["/{code}/", "/{code}/offers/", "/{code}/organizations/", "/{code}/accounts/login/", "/{code}/accounts/signup/"]
+PAGES = [
+    "/{code}/",
+    "/{code}/offers/",
+    "/{code}/organizations/",
+    "/{code}/accounts/login/",
+    "/{code}/accounts/signup/",
+    "/{code}/help/",
+]
 SIGNED_IN_PAGES = ["/{code}/my/", "/{code}/my/profile/", "/{code}/my/offers/new/", "/{code}/organize/offers/"]
 
 

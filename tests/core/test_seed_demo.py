@@ -4,9 +4,11 @@ from django.core.management import call_command
 
 from aidhub.accounts.models import User
 from aidhub.core.models import Area, Membership, Organization
+from aidhub.matching.models import Match
+from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
-MODELS = [User, Area, Organization, Membership, Offer]
+MODELS = [User, Area, Organization, Membership, Offer, HelpRequest, Match]
 
 
 def test_seed_demo_is_idempotent(db):
@@ -24,4 +26,4 @@ def test_demo_organizer_can_sign_in(client, db):
         "/en/accounts/login/", {"login": "organizer@example.org", "password": "demo-pass-2026"}, follow=True
     )
     assert response.status_code == 200
-    assert "Review offers" in response.text
+    assert "Organizer dashboard" in response.text

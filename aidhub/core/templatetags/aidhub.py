@@ -5,7 +5,8 @@ from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
 from aidhub.core import availability as availability_grid
-from aidhub.core.models import CATEGORY_ICONS
+from aidhub.core.models import CATEGORY_ICONS, Category
+from aidhub.core.phones import display_phone
 
 register = template.Library()
 
@@ -32,6 +33,18 @@ def category_icon(category):
     return icon(CATEGORY_ICONS.get(category, "three-dots"))
 
 
+@register.simple_tag
+def category_label(value):
+    """The translated label of a category value (for rows that carry the raw value)."""
+    return Category(value).label if value in Category.values else value
+
+
 @register.filter
 def availability(mask):
     return availability_grid.describe(mask)
+
+
+@register.filter
+def phone(e164):
+    """A stored E.164 number, written the way people of the network's country read it."""
+    return display_phone(e164) if e164 else ""

@@ -8,10 +8,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from aidhub.core import demo as core_demo
+from aidhub.matching import demo as matching_demo
+from aidhub.needs import demo as needs_demo
 from aidhub.offers import demo as offers_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
-SEEDS = [core_demo, offers_demo]
+SEEDS = [core_demo, offers_demo, needs_demo, matching_demo]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from aidhub.matching.models import CheckIn, Match, Vetting
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    list_display = ["help_request", "volunteer", "status", "proposed_at", "answered_at", "done_at"]
+    list_filter = ["status"]
+    search_fields = ["help_request__reference_code", "volunteer__email"]
+    readonly_fields = ["help_request", "volunteer", "offer", "proposed_by", "proposed_at", "answered_at", "done_at"]
+    fields = [*readonly_fields, "status", "decline_reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    """The check-in note is about the family: administrators see only the outcome."""
+
+    list_display = ["match", "outcome", "recorded_at"]
+    list_filter = ["outcome"]
+    fields = ["match", "outcome", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vetting)
+class VettingAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "category", "vetted_by", "vetted_at"]
+    list_filter = ["category"]
+    search_fields = ["volunteer__email"]
+    autocomplete_fields = ["volunteer"]
+    readonly_fields = ["vetted_by", "vetted_at"]

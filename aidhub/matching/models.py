@@ -1,0 +1,154 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from encrypted_fields.fields import EncryptedTextField
+
+from aidhub.core.models import Category
+from aidhub.needs.models import HelpRequest
+from aidhub.offers.models import Offer
+
+
+class MatchQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=Match.ACTIVE)
+
+    def for_volunteer(self, user):
+        return self.filter(volunteer=user)
+
+    def overdue(self, hours):
+        """Proposals nobody answered within the configured time."""
+        return self.filter(status=Match.Status.PROPOSED, proposed_at__lt=timezone.now() - timedelta(hours=hours))
+
+
+class Match(models.Model):
+    """An organizer asks one volunteer to help with one request; followed until done and checked in."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", pgettext_lazy("match status", "Waiting for the volunteer")
+        ACCEPTED = "accepted", pgettext_lazy("match status", "Accepted")
+        DECLINED = "declined", pgettext_lazy("match status", "Declined")
+        CANCELLED = "cancelled", pgettext_lazy("match status", "Withdrawn by an organizer")
+        DONE = "done", pgettext_lazy("match status", "Help given")
+
+    class DeclineReason(models.TextChoices):
+        BUSY = "busy", _("I am not free at those times")
+        TOO_FAR = "too_far", _("It is too far for me")
+        LANGUAGE = "language", _("I do not speak the language well enough")
+        NOT_SUITABLE = "not_suitable", _("This is not something I can help with")
+        OTHER = "other", pgettext_lazy("decline reason", "Another reason")
+
+    # A volunteer's load: proposals and accepted matches count against their capacity.
+    ACTIVE = [Status.PROPOSED, Status.ACCEPTED]
+
+    help_request = models.ForeignKey(
+        HelpRequest,
+        verbose_name=pgettext_lazy("request for help", "request"),
+        on_delete=models.CASCADE,
+        related_name="matches",
+    )
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="matches"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=pgettext_lazy("offer of help", "offer"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
+    decline_reason = models.CharField(_("reason"), max_length=15, choices=DeclineReason, blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    done_at = models.DateTimeField(_("help given"), null=True, blank=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("match of a volunteer and a request", "match")
+        verbose_name_plural = pgettext_lazy("match of a volunteer and a request", "matches")
+        ordering = ["-proposed_at"]
+        indexes = [
+            models.Index(fields=["volunteer", "status"], name="match_volunteer_status"),
+            models.Index(fields=["status", "proposed_at"], name="match_status_proposed"),
+        ]
+        constraints = [
+            # Two organizers can never give the same request to two volunteers: at most one live match.
+            models.UniqueConstraint(
+                fields=["help_request"],
+                condition=Q(status__in=["proposed", "accepted", "done"]),
+                name="match_one_live_per_request",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="declined") | ~Q(decline_reason=""), name="match_declined_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.help_request} → {self.volunteer}"
+
+    @property
+    def shows_contact(self):
+        """The family's name, contact and description are for the volunteer only once they accepted."""
+        return self.status in (self.Status.ACCEPTED, self.Status.DONE)
+
+    def accept(self):
+        self.status = self.Status.ACCEPTED
+        self.answered_at = timezone.now()
+
+    def decline(self, reason):
+        self.status = self.Status.DECLINED
+        self.decline_reason = reason
+        self.answered_at = timezone.now()
+
+    def cancel(self):
+        self.status = self.Status.CANCELLED
+
+    def mark_done(self):
+        self.status = self.Status.DONE
+        self.done_at = timezone.now()
+
+
+class CheckIn(models.Model):
+    """An organizer asks the family afterwards: did you get the help? are you OK?"""
+
+    class Outcome(models.TextChoices):
+        HELPED = "helped", _("Helped")
+        PARTLY = "partly", _("Partly helped")
+        NOT_HELPED = "not_helped", _("Not helped")
+        NEEDS_MORE = "needs_more", _("Needs more help")
+
+    match = models.OneToOneField(Match, on_delete=models.CASCADE, related_name="check_in")
+    outcome = models.CharField(_("how did it go?"), max_length=12, choices=Outcome)
+    # What the family said may be personal: encrypted like the request itself.
+    note = EncryptedTextField(_("short note"), max_length=1000, blank=True, null=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+
+    def __str__(self):
+        return f"{self.match} · {self.get_outcome_display()}"
+
+
+class Vetting(models.Model):
+    """An organizer confirms a volunteer may help in a sensitive category (after training or a check)."""
+
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="vettings"
+    )
+    category = models.CharField(_("kind of help"), max_length=20, choices=Category)
+    vetted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    vetted_at = models.DateTimeField(_("vetted"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("vetting")
+        verbose_name_plural = _("vettings")
+        constraints = [models.UniqueConstraint(fields=["volunteer", "category"], name="vetting_unique")]
+
+    def __str__(self):
+        return f"{self.volunteer} · {self.get_category_display()}"

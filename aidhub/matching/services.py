@@ -1,0 +1,114 @@
+"""Matching a request to a volunteer and following it to a check-in. Each step tells the right people,
+in their own language, once the change is saved."""
+
+from django.db import IntegrityError, transaction
+
+from aidhub.core.models import organizers_for_area
+from aidhub.core.tokens import new_access_token
+from aidhub.matching.models import CheckIn, Match
+from aidhub.messaging.services import send_email_to_user
+from aidhub.needs.models import HelpRequest
+from aidhub.needs.services import tell_family
+
+
+class MatchConflict(Exception):
+    """The request already has a live match, or the match is no longer in a state that allows this step."""
+
+
+@transaction.atomic
+def match_propose(*, help_request, offer, proposed_by):
+    """Asks the offer's volunteer to help. The request row is locked, and the database allows one live match
+    per request: two organizers proposing at once get one match and one clear refusal."""
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if not help_request.can_propose:
+        raise MatchConflict
+    try:
+        with transaction.atomic():
+            match = Match.objects.create(
+                help_request=help_request, volunteer=offer.volunteer, offer=offer, proposed_by=proposed_by
+            )
+    except IntegrityError as error:
+        raise MatchConflict from error
+    help_request.set_status(HelpRequest.Status.MATCHING)
+    help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    # The volunteer learns only the shape of the request, not who the family is.
+    send_email_to_user(user=match.volunteer, template="matching/proposed", context={"match": match})
+    return match
+
+
+def _locked(match, *allowed):
+    match = Match.objects.select_for_update().select_related("help_request").get(pk=match.pk)
+    if match.status not in allowed:
+        raise MatchConflict
+    return match
+
+
+@transaction.atomic
+def match_accept(*, match):
+    match = _locked(match, Match.Status.PROPOSED)
+    match.accept()
+    match.save(update_fields=["status", "answered_at"])
+    help_request = match.help_request
+    help_request.set_status(HelpRequest.Status.MATCHED)
+    help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    tell_family(help_request, "matching/family_matched")
+    return match
+
+
+@transaction.atomic
+def match_decline(*, match, reason):
+    """The request goes back to the queue, with the reason for the organizers."""
+    match = _locked(match, Match.Status.PROPOSED)
+    match.decline(reason)
+    match.save(update_fields=["status", "decline_reason", "answered_at"])
+    _back_to_queue(match.help_request)
+    if match.proposed_by_id:
+        send_email_to_user(user=match.proposed_by, template="matching/declined", context={"match": match})
+    return match
+
+
+@transaction.atomic
+def match_cancel(*, match):
+    """An organizer withdraws a proposal nobody answered, or an accepted match that cannot go ahead."""
+    match = _locked(match, Match.Status.PROPOSED, Match.Status.ACCEPTED)
+    match.cancel()
+    match.save(update_fields=["status"])
+    _back_to_queue(match.help_request)
+    send_email_to_user(user=match.volunteer, template="matching/cancelled", context={"match": match})
+    return match
+
+
+@transaction.atomic
+def match_done(*, match):
+    match = _locked(match, Match.Status.ACCEPTED)
+    match.mark_done()
+    match.save(update_fields=["status", "done_at"])
+    help_request = match.help_request
+    help_request.set_status(HelpRequest.Status.DONE)
+    help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    # The area's organizers follow up with a check-in.
+    for organizer in organizers_for_area(help_request.area):
+        send_email_to_user(user=organizer, template="matching/done", context={"match": match})
+    return match
+
+
+@transaction.atomic
+def check_in_record(*, match, outcome, note, recorded_by):
+    """Records how it went. "Needs more" opens a follow-up request for the same family, with its own link."""
+    match = _locked(match, Match.Status.DONE)
+    if CheckIn.objects.filter(match=match).exists():
+        raise MatchConflict
+    check_in = CheckIn.objects.create(match=match, outcome=outcome, note=note, recorded_by=recorded_by)
+    follow_up = None
+    if outcome == CheckIn.Outcome.NEEDS_MORE:
+        follow_up = match.help_request.follow_up()
+        token, follow_up.access_token_hash = new_access_token()
+        follow_up.entered_by = recorded_by
+        follow_up.create_with_code()
+        tell_family(follow_up, "needs/received", {"token": token})
+    return check_in, follow_up
+
+
+def _back_to_queue(help_request):
+    help_request.set_status(HelpRequest.Status.REVIEWED)
+    help_request.save(update_fields=["status", "status_changed_at", "updated_at"])

@@ -1,0 +1,68 @@
+"""Figures for the organizer dashboard, over the areas one organizer serves."""
+
+import statistics
+from datetime import timedelta
+
+from django.db.models import Count
+from django.utils import timezone
+
+from aidhub.matching.models import Match
+
+WINDOW = timedelta(days=30)
+
+
+def unmet_breakdown(requests):
+    """Unmet requests counted by category × language × area, largest first."""
+    return list(
+        requests.unmet()
+        .values("category", "language__native_name", "language__name_en", "area__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "category")[:50]
+    )
+
+
+def median_hours(durations):
+    if not durations:
+        return None
+    return round(statistics.median(d.total_seconds() for d in durations) / 3600, 1)
+
+
+def time_to_match_and_done(requests):
+    """Median hours from request to an accepted match, and to help given, over the last 30 days."""
+    since = timezone.now() - WINDOW
+    matches = Match.objects.filter(help_request__in=requests, answered_at__gte=since).exclude(
+        status__in=[Match.Status.DECLINED, Match.Status.CANCELLED]
+    )
+    to_match = [
+        answered - created
+        for answered, created in matches.values_list("answered_at", "help_request__created_at")
+        if answered and created
+    ]
+    to_done = [
+        done - created
+        for done, created in matches.filter(done_at__isnull=False).values_list("done_at", "help_request__created_at")
+    ]
+    return median_hours(to_match), median_hours(to_done)
+
+
+def dashboard(requests, timeout_hours):
+    unmet = requests.unmet()
+    median_to_match, median_to_done = time_to_match_and_done(requests)
+    return {
+        "unmet_count": unmet.count(),
+        "breakdown": unmet_breakdown(requests),
+        "oldest": list(unmet.select_related("language", "area").order_by("created_at")[:5]),
+        "median_to_match": median_to_match,
+        "median_to_done": median_to_done,
+        "waiting_proposals": list(
+            Match.objects.filter(help_request__in=requests, status=Match.Status.PROPOSED)
+            .select_related("help_request", "volunteer__volunteer_profile")
+            .order_by("proposed_at")[:20]
+        ),
+        "overdue_count": Match.objects.overdue(timeout_hours).filter(help_request__in=requests).count(),
+        "awaiting_check_in": list(
+            Match.objects.filter(help_request__in=requests, status=Match.Status.DONE, check_in__isnull=True)
+            .select_related("help_request")
+            .order_by("done_at")[:20]
+        ),
+    }

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from aidhub.matching.views import dashboard, organize, volunteer, volunteers
+
+app_name = "matching"
+
+urlpatterns = [
+    # Organizers.
+    path("organize/", dashboard.dashboard, name="dashboard"),
+    path("organize/requests/", organize.queue, name="queue"),
+    path("organize/requests/<int:pk>/", organize.request_detail, name="request_detail"),
+    path("organize/requests/<int:pk>/contact/", organize.request_contact, name="request_contact"),
+    path("organize/requests/<int:pk>/suggestions/", organize.suggestions, name="suggestions"),
+    path("organize/requests/<int:pk>/propose/", organize.propose, name="propose"),
+    path("organize/matches/<int:pk>/cancel/", organize.cancel, name="cancel"),
+    path("organize/matches/<int:pk>/check-in/", organize.check_in, name="check_in"),
+    path("organize/volunteers/", volunteers.volunteer_list, name="volunteer_list"),
+    path("organize/volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer_detail"),
+    # Volunteers.
+    path("my/matches/", volunteer.my_matches, name="my_matches"),
+    path("my/matches/<int:pk>/", volunteer.match_detail, name="match_detail"),
+    path("my/matches/<int:pk>/accept/", volunteer.accept, name="accept"),
+    path("my/matches/<int:pk>/decline/", volunteer.decline, name="decline"),
+    path("my/matches/<int:pk>/done/", volunteer.done, name="done"),
+]

@@ -1,0 +1,89 @@
+"""A volunteer's matches: answer a proposal, see the family's contact once accepted, mark the help as given."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.matching import services
+from aidhub.matching.forms import DeclineForm
+from aidhub.matching.models import Match
+from aidhub.needs.models import ContactAccess
+
+
+def _get_match_for_volunteer(request, pk):
+    """One of the signed-in volunteer's own matches; anyone else's answers 404."""
+    queryset = Match.objects.for_volunteer(request.user).select_related(
+        "help_request__language", "help_request__area", "help_request__partner_organization"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@require_safe
+@login_required
+def my_matches(request):
+    matches = (
+        Match.objects.for_volunteer(request.user)
+        .exclude(status__in=[Match.Status.CANCELLED])
+        .select_related("help_request__language", "help_request__area")
+        .order_by("-proposed_at")
+    )
+    return render(request, "matching/my_matches.html", {"matches": matches[:100]})
+
+
+@require_safe
+@login_required
+@never_cache
+def match_detail(request, pk):
+    match = _get_match_for_volunteer(request, pk)
+    help_request = match.help_request
+    if match.shows_contact:
+        # Every showing of the family's details is logged, ids only.
+        ContactAccess.record(help_request=help_request, user=request.user, role=ContactAccess.Role.VOLUNTEER)
+    return render(
+        request,
+        "matching/match_detail.html",
+        {"match": match, "help_request": help_request, "decline_form": DeclineForm()},
+    )
+
+
+@require_POST
+@login_required
+def accept(request, pk):
+    match = _get_match_for_volunteer(request, pk)
+    try:
+        services.match_accept(match=match)
+        messages.success(request, _("Thank you! Please contact the family soon; their details are below."))
+    except services.MatchConflict:
+        messages.warning(request, _("This request is no longer waiting for your answer."))
+    return redirect("matching:match_detail", pk=match.pk)
+
+
+@require_POST
+@login_required
+def decline(request, pk):
+    match = _get_match_for_volunteer(request, pk)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a reason, so the organizers can ask someone else well."))
+        return redirect("matching:match_detail", pk=match.pk)
+    try:
+        services.match_decline(match=match, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Thank you for answering. An organizer will ask someone else."))
+    except services.MatchConflict:
+        messages.warning(request, _("This request is no longer waiting for your answer."))
+    return redirect("matching:my_matches")
+
+
+@require_POST
+@login_required
+def done(request, pk):
+    match = _get_match_for_volunteer(request, pk)
+    try:
+        services.match_done(match=match)
+        messages.success(request, _("Thank you for helping! An organizer will check in with the family."))
+    except services.MatchConflict:
+        messages.warning(request, _("Only an accepted match can be marked as done."))
+    return redirect("matching:match_detail", pk=match.pk)

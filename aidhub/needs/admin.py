@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from aidhub.needs.models import ContactAccess, HelpRequest
+
+
+@admin.register(HelpRequest)
+class HelpRequestAdmin(admin.ModelAdmin):
+    """Administrators see the shape of requests, never the family's name, contact or description."""
+
+    list_display = ["reference_code", "category", "language", "area", "urgency", "status", "source", "created_at"]
+    list_filter = ["status", "category", "urgency", "source", "area"]
+    search_fields = ["reference_code"]
+    date_hierarchy = "created_at"
+    fields = ["reference_code", "category", "language", "area", "urgency", "status", "close_reason", "source",
+              "created_at", "status_changed_at"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContactAccess)
+class ContactAccessAdmin(admin.ModelAdmin):
+    list_display = ["accessed_at", "user_id_value", "role", "request_id_value"]
+    list_filter = ["role"]
+    date_hierarchy = "accessed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,164 @@
+import re
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.core.phones import normalise_phone
+from aidhub.core.tokens import normalise_reference_code
+from aidhub.needs.models import HelpRequest
+
+SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
+
+
+def area_choices():
+    """Active areas grouped under the city or region they belong to, for a select with optgroups."""
+    areas = list(Area.objects.active().select_related("parent").order_by("name"))
+    groups, top_level = {}, []
+    for area in areas:
+        if area.parent_id:
+            groups.setdefault(area.parent.name, []).append((area.pk, area.name))
+        else:
+            top_level.append((area.pk, area.name))
+    # A city is a choice itself ("somewhere in Riverside") and the heading of its neighbourhoods.
+    choices = [("", "—")]
+    for pk, name in top_level:
+        choices.append((name, [(pk, _("%(city)s (anywhere)") % {"city": name}), *groups.pop(name, [])]))
+    choices.extend((name, members) for name, members in groups.items())
+    return choices
+
+
+class HelpRequestForm(forms.ModelForm):
+    """What a family tells us. Nothing more: no surname, address, status, date of birth or ID numbers."""
+
+    category = forms.ChoiceField(label=_("What do you need?"), choices=Category.choices, widget=forms.RadioSelect)
+    language = forms.ModelChoiceField(
+        label=_("Which language do you speak?"), queryset=Language.objects.active(), empty_label=None
+    )
+    area = forms.TypedChoiceField(label=_("Where are you?"), coerce=int, choices=area_choices)
+    contact_method = forms.ChoiceField(
+        label=_("How should we reach you?"), choices=HelpRequest.ContactMethod.choices, widget=forms.RadioSelect
+    )
+    partner_organization = forms.ModelChoiceField(
+        label=_("Which partner organization?"),
+        queryset=Organization.objects.active(),
+        required=False,
+        empty_label="—",
+        help_text=_("Only if you chose “Through a partner organization”."),
+    )
+    urgency = forms.ChoiceField(
+        label=_("How urgent is it?"), choices=HelpRequest.Urgency.choices, widget=forms.RadioSelect
+    )
+    # One-time id of this form: posting it twice makes one request.
+    submission_id = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = HelpRequest
+        fields = [
+            "category",
+            "language",
+            "area",
+            "first_name",
+            "contact_method",
+            "contact_value",
+            "partner_organization",
+            "best_times",
+            "urgency",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+        help_texts = {
+            "first_name": _("Only a first name or a nickname. No surname."),
+            "contact_value": _("For a phone call, text or WhatsApp: your number. For email: your address."),
+            "best_times": _("Tick the times when it is best to call or visit you."),
+            "description": _(
+                "Optional. Say what would help, in a few words. Do not write your address, "
+                "immigration status or ID numbers."
+            ),
+        }
+        labels = {"first_name": _("Your first name or nickname")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_id"].initial = secrets.token_urlsafe(18)
+        if self.is_bound and not SUBMISSION_ID.match(self.data.get("submission_id") or ""):
+            # A page from an old cache or a tampered form: give it a fresh id rather than an error.
+            self.data = self.data.copy()
+            self.data["submission_id"] = self.fields["submission_id"].initial
+        if not self.is_bound and not self.instance.pk:
+            self.fields["language"].initial = Language.objects.filter(code=get_language()).first()
+        if self.instance.pk:
+            self.fields["area"].initial = self.instance.area_id
+        # With JavaScript, a search box filters the long list of languages (static/js/select-filter.js).
+        self.fields["language"].widget.attrs.update({"data-filter-label": _("Type to find your language")})
+        self.fields["contact_value"].widget.attrs.update({"autocomplete": "off"})
+        self.fields["first_name"].widget.attrs.update({"autocomplete": "off"})
+
+    def clean_area(self):
+        area = Area.objects.active().filter(pk=self.cleaned_data["area"]).first()
+        if area is None:
+            raise ValidationError(_("Choose an area from the list."))
+        return area
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        value = (cleaned.get("contact_value") or "").strip()
+        if method == HelpRequest.ContactMethod.PARTNER:
+            cleaned["contact_value"] = ""
+            if not cleaned.get("partner_organization"):
+                self.add_error("partner_organization", _("Choose the organization that can reach you."))
+        elif method == HelpRequest.ContactMethod.EMAIL:
+            cleaned["partner_organization"] = None
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.add_error("contact_value", _("Write your email address, e.g. name@example.com."))
+            cleaned["contact_value"] = value.lower()
+        elif method:
+            cleaned["partner_organization"] = None
+            try:
+                cleaned["contact_value"] = normalise_phone(value)
+            except ValidationError as error:
+                self.add_error("contact_value", error)
+        return cleaned
+
+
+class FamilyChangeForm(HelpRequestForm):
+    """The family changes its own request. Once a volunteer has accepted, only how to reach it can change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["submission_id"]
+        if not self.instance.can_change_details:
+            for name in ("category", "language", "area", "urgency"):
+                del self.fields[name]
+
+
+class HotlineIntakeForm(HelpRequestForm):
+    """An organizer enters a request for a caller; the same questions, asked on the phone."""
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why is it closed?"), choices=HelpRequest.CloseReason.choices)
+
+
+class FindRequestForm(forms.Form):
+    """A family that lost its link: the reference code and the contact it gave prove it is theirs."""
+
+    reference_code = forms.CharField(label=_("Reference code"), max_length=12, help_text=_("For example K7P-4QX."))
+    contact = forms.CharField(
+        label=_("The phone number or email you gave"),
+        max_length=200,
+        help_text=_("If you asked to be reached through a partner organization, ask them or call us."),
+    )
+
+    def clean_reference_code(self):
+        code = normalise_reference_code(self.cleaned_data["reference_code"])
+        if not code:
+            raise ValidationError(_("A reference code has six letters and numbers, e.g. K7P-4QX."))
+        return code

@@ -1,0 +1,258 @@
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
+
+from aidhub.core.availability import WeeklyAvailabilityField
+from aidhub.core.models import Area, Category, Language, Organization, organizer_areas
+from aidhub.core.tokens import new_reference_code
+
+
+class HelpRequestQuerySet(models.QuerySet):
+    def visible_to_organizer(self, user):
+        """Requests in the areas this organizer's organizations serve; nobody else's."""
+        return self.filter(area__in=organizer_areas(user))
+
+    def unmet(self):
+        return self.filter(status__in=HelpRequest.UNMET)
+
+    def by_priority(self):
+        """Most urgent first, then the ones waiting longest."""
+        return self.order_by("urgency_rank", "created_at", "id")
+
+
+class HelpRequest(models.Model):
+    """A family's request for help. Never public: its organizers and, after accepting, one volunteer see it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", pgettext_lazy("request status", "New")
+        REVIEWED = "reviewed", pgettext_lazy("request status", "Reviewed")
+        MATCHING = "matching", pgettext_lazy("request status", "Asking a volunteer")
+        MATCHED = "matched", pgettext_lazy("request status", "Volunteer found")
+        DONE = "done", pgettext_lazy("request status", "Help given")
+        NEEDS_INFO = "needs_info", pgettext_lazy("request status", "Needs more information")
+        WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
+        CLOSED = "closed", pgettext_lazy("request status", "Closed")
+
+    class ContactMethod(models.TextChoices):
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("Email")
+        PARTNER = "partner", _("Through a partner organization")
+
+    class Urgency(models.TextChoices):
+        TODAY = "today", _("Urgent: today or tomorrow")
+        WEEK = "week", _("This week")
+        FLEXIBLE = "flexible", _("It can wait")
+
+    class CloseReason(models.TextChoices):
+        HELPED = "helped", _("The family got help")
+        ELSEWHERE = "elsewhere", _("Helped by someone else")
+        UNREACHABLE = "unreachable", _("We could not reach the family")
+        DUPLICATE = "duplicate", _("Same as another request")
+        OUT_OF_SCOPE = "out_of_scope", _("Not something the network can help with")
+        OTHER = "other", pgettext_lazy("close reason", "Other")
+
+    class Source(models.TextChoices):
+        WEB = "web", _("Web form")
+        HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
+
+    UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO]
+    OPEN = [*UNMET, Status.MATCHED]
+    SMS_METHODS = {ContactMethod.CALL, ContactMethod.TEXT, ContactMethod.WHATSAPP}
+
+    reference_code = models.CharField(_("reference code"), max_length=7, unique=True, editable=False)
+    access_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Hash of the form's one-time submission id: the same form posted twice makes one request.
+    submission_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    category = models.CharField(_("what you need"), max_length=20, choices=Category)
+    language = models.ForeignKey(
+        Language, verbose_name=_("language you speak"), on_delete=models.PROTECT, related_name="+"
+    )
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="help_requests")
+    # Personal data, encrypted at rest.
+    first_name = EncryptedCharField(_("first name or nickname"), max_length=60)
+    contact_method = models.CharField(_("how to reach you"), max_length=10, choices=ContactMethod)
+    # Encrypted fields store an empty value as NULL.
+    contact_value = EncryptedCharField(_("phone number or email"), max_length=200, blank=True, null=True)
+    description = EncryptedTextField(_("anything else we should know"), max_length=1000, blank=True, null=True)
+    partner_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("partner organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    best_times = WeeklyAvailabilityField(_("best times to reach you"), blank=True)
+    urgency = models.CharField(_("how urgent"), max_length=10, choices=Urgency, default=Urgency.WEEK)
+    # Sort key for the queue, computed by the database.
+    urgency_rank = models.GeneratedField(
+        expression=models.Case(
+            models.When(urgency="today", then=0),
+            models.When(urgency="week", then=1),
+            default=2,
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+    # The interface language the family used: messages to it are written in this language.
+    message_language = models.CharField(max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.NEW)
+    close_reason = models.CharField(_("reason"), max_length=15, choices=CloseReason, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.WEB)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    follow_up_of = models.ForeignKey(
+        "self",
+        verbose_name=_("follow-up of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("request for help", "request")
+        verbose_name_plural = pgettext_lazy("request for help", "requests")
+        indexes = [
+            models.Index(fields=["status", "urgency_rank", "created_at"], name="request_queue"),
+            models.Index(fields=["area", "status"], name="request_area_status"),
+            models.Index(fields=["status", "status_changed_at"], name="request_status_changed"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(close_reason=""), name="request_closed_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(contact_method="partner") | Q(contact_value__isnull=False), name="request_has_contact"
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference_code
+
+    def create_with_code(self):
+        """Saves a new request under a fresh reference code, retrying on the rare collision."""
+        for _attempt in range(5):
+            self.reference_code = new_reference_code()
+            try:
+                with transaction.atomic():
+                    self.save()
+                return self
+            except IntegrityError:
+                if HelpRequest.objects.filter(reference_code=self.reference_code).exists():
+                    continue
+                raise
+        raise IntegrityError("Could not find a free reference code.")
+
+    # What the family may do.
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    @property
+    def can_change_details(self):
+        """What is needed and where can change until a volunteer has accepted; contact details longer."""
+        return self.status in self.UNMET
+
+    @property
+    def can_change_contact(self):
+        return self.is_open
+
+    @property
+    def can_withdraw(self):
+        return self.is_open
+
+    # What organizers may do.
+    @property
+    def can_propose(self):
+        return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.NEEDS_INFO)
+
+    @property
+    def can_mark_reviewed(self):
+        return self.status in (self.Status.NEW, self.Status.NEEDS_INFO)
+
+    @property
+    def can_ask_for_info(self):
+        return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.MATCHING)
+
+    @property
+    def can_close(self):
+        return self.is_open or self.status == self.Status.DONE
+
+    @property
+    def sends_sms(self):
+        return self.contact_method in self.SMS_METHODS
+
+    @property
+    def contact_email(self):
+        return self.contact_value if self.contact_method == self.ContactMethod.EMAIL else ""
+
+    @property
+    def contact_phone(self):
+        return self.contact_value if self.sends_sms else ""
+
+    def set_status(self, status):
+        self.status = status
+        self.status_changed_at = timezone.now()
+
+    def withdraw(self):
+        self.set_status(self.Status.WITHDRAWN)
+
+    def close(self, reason):
+        self.close_reason = reason
+        self.set_status(self.Status.CLOSED)
+
+    def follow_up(self):
+        """A new request for the same family and need, after a check-in found they need more help."""
+        return HelpRequest(
+            category=self.category,
+            language=self.language,
+            area=self.area,
+            first_name=self.first_name,
+            contact_method=self.contact_method,
+            contact_value=self.contact_value,
+            partner_organization=self.partner_organization,
+            best_times=self.best_times,
+            urgency=self.urgency,
+            message_language=self.message_language,
+            source=self.source,
+            follow_up_of=self,
+        )
+
+
+class ContactAccess(models.Model):
+    """Who was shown a family's name, contact and description, and when. Never the values; ids only,
+    so the record outlives the request when the family deletes it."""
+
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", pgettext_lazy("role", "Organizer")
+        VOLUNTEER = "volunteer", pgettext_lazy("role", "Volunteer")
+
+    request_id_value = models.BigIntegerField(_("request id"), db_index=True)
+    user_id_value = models.BigIntegerField(_("user id"), db_index=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role)
+    accessed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("contact access")
+        verbose_name_plural = _("contact access log")
+        ordering = ["-accessed_at"]
+
+    def __str__(self):
+        return f"{self.user_id_value} → {self.request_id_value} ({self.accessed_at:%Y-%m-%d %H:%M})"
+
+    @classmethod
+    def record(cls, *, help_request, user, role):
+        return cls.objects.create(request_id_value=help_request.pk, user_id_value=user.pk, role=role)

@@ -1,0 +1,157 @@
+"""What happens to a family's request, and what the family is told, in its language."""
+
+import base64
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+
+from aidhub.core.phones import normalise_phone
+from aidhub.core.tokens import hash_access_token, new_access_token
+from aidhub.messaging.services import send_email, send_sms
+from aidhub.needs.models import HelpRequest
+
+
+def status_token_for_submission(submission_id):
+    """The private-link token of a form submission: derived with a server key from the form's one-time id,
+    so that the same form posted twice leads to the same link, and the token itself is never stored."""
+    key = hashlib.sha256(f"aidhub.needs.status-token:{settings.SECRET_KEY}".encode()).digest()
+    digest = hmac.new(key, submission_id.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
+
+
+def message_language_for(spoken_language, fallback):
+    """Messages go out in the language the person speaks when the interface has it, else in the fallback."""
+    return spoken_language.code if spoken_language.code in dict(settings.LANGUAGES) else fallback
+
+
+def status_path(token, language):
+    """The family's private status page, in its language. The token travels in the query string,
+    which access logs leave out, rather than in the path."""
+    with translation.override(language):
+        return f"{reverse('needs:status')}?k={token}"
+
+
+@transaction.atomic
+def help_request_submit(*, form, language, entered_by=None):
+    """Creates the request from a valid form, once per form; returns (request, token, created)."""
+    submission_id = form.cleaned_data["submission_id"]
+    submission_hash = hashlib.sha256(submission_id.encode()).hexdigest()
+    token = status_token_for_submission(submission_id)
+    existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
+    if existing is not None:
+        return existing, token, False
+    help_request = form.save(commit=False)
+    help_request.submission_hash = submission_hash
+    help_request.access_token_hash = hash_access_token(token)
+    help_request.message_language = language
+    if entered_by is not None:
+        help_request.source = HelpRequest.Source.HOTLINE
+        help_request.entered_by = entered_by
+    try:
+        with transaction.atomic():
+            help_request.create_with_code()
+    except IntegrityError:
+        # The same form, posted twice at the same moment: the other post made the request.
+        existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
+        if existing is None:
+            raise
+        return existing, token, False
+    tell_family(help_request, "needs/received", {"token": token})
+    return help_request, token, True
+
+
+def help_request_change(*, form):
+    with transaction.atomic():
+        help_request = form.save()
+    return help_request
+
+
+@transaction.atomic
+def help_request_withdraw(*, help_request):
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if help_request.can_withdraw:
+        help_request.withdraw()
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    return help_request
+
+
+@transaction.atomic
+def help_request_delete(*, help_request):
+    """Deletes the request and everything attached to it at once: matches, check-ins, follow-ups.
+    The contact-access log keeps only ids."""
+    HelpRequest.objects.filter(pk=help_request.pk).delete()
+
+
+@transaction.atomic
+def help_request_new_link(*, help_request):
+    """A fresh private link for a family that lost its own; the old link stops working."""
+    token, token_hash = new_access_token()
+    HelpRequest.objects.filter(pk=help_request.pk).update(access_token_hash=token_hash)
+    return token
+
+
+def find_help_request(*, reference_code, contact):
+    """The request with this code, if the contact given matches the one on it (compared after decryption)."""
+    help_request = HelpRequest.objects.filter(reference_code=reference_code).first()
+    if help_request is None or not help_request.contact_value:
+        return None
+    typed = contact.strip().lower()
+    if help_request.sends_sms:
+        try:
+            typed = normalise_phone(contact)
+        except ValidationError:
+            return None
+    return help_request if hmac.compare_digest(typed, help_request.contact_value.lower()) else None
+
+
+@transaction.atomic
+def help_request_mark_reviewed(*, help_request):
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if help_request.can_mark_reviewed:
+        help_request.set_status(HelpRequest.Status.REVIEWED)
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    return help_request
+
+
+@transaction.atomic
+def help_request_ask_for_info(*, help_request):
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if help_request.can_ask_for_info:
+        help_request.set_status(HelpRequest.Status.NEEDS_INFO)
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+        tell_family(help_request, "needs/needs_info")
+    return help_request
+
+
+@transaction.atomic
+def help_request_close(*, help_request, reason):
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if help_request.can_close:
+        help_request.close(reason)
+        help_request.save(update_fields=["status", "close_reason", "status_changed_at", "updated_at"])
+    return help_request
+
+
+def tell_family(help_request, template, context=None):
+    """A message to the family, in the language it used, by email or text message, if it gave one.
+    Templates get the reference code and the family's first name, never other personal data."""
+    context = {"code": help_request.reference_code, "first_name": help_request.first_name, **(context or {})}
+    if "token" in context:
+        context["status_url"] = settings.SITE_URL + status_path(context["token"], help_request.message_language)
+    else:
+        context["find_url"] = settings.SITE_URL + _find_path(help_request.message_language)
+    language = help_request.message_language
+    if help_request.contact_email:
+        send_email(to=help_request.contact_email, language=language, template=template, context=context)
+    elif help_request.contact_phone:
+        send_sms(to=help_request.contact_phone, language=language, template=template, context=context)
+
+
+def _find_path(language):
+    with translation.override(language):
+        return reverse("needs:find")

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from aidhub.needs import views
+
+app_name = "needs"
+
+urlpatterns = [
+    # Families, without an account. The private token travels in the query string or the form.
+    path("help/", views.ask, name="ask"),
+    path("help/status/", views.status, name="status"),
+    path("help/status/change/", views.change, name="change"),
+    path("help/status/withdraw/", views.withdraw, name="withdraw"),
+    path("help/status/delete/", views.delete, name="delete"),
+    path("help/deleted/", views.deleted, name="deleted"),
+    path("help/find/", views.find, name="find"),
+    # Organizers.
+    path("organize/requests/new/", views.intake, name="intake"),
+    path("organize/requests/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
+    path("organize/requests/<int:pk>/needs-info/", views.ask_for_info, name="ask_for_info"),
+    path("organize/requests/<int:pk>/close/", views.close, name="close"),
+]

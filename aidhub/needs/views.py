@@ -1,0 +1,153 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.core.decorators import organizer_required
+from aidhub.core.models import NetworkSettings
+from aidhub.core.tokens import hash_access_token
+from aidhub.needs import services
+from aidhub.needs.forms import CloseForm, FamilyChangeForm, FindRequestForm, HelpRequestForm, HotlineIntakeForm
+from aidhub.needs.models import HelpRequest
+
+
+def _get_request_for_family(request):
+    """The request whose private token came with this page (query string) or form (POST body); else 404."""
+    token = request.POST.get("k") or request.GET.get("k") or ""
+    if not 20 <= len(token) <= 64:
+        raise Http404
+    queryset = HelpRequest.objects.select_related("language", "area", "partner_organization")
+    return get_object_or_404(queryset, access_token_hash=hash_access_token(token)), token
+
+
+def _get_request_for_organizer(request, pk):
+    """A request in the areas this organizer serves; any other answers 404."""
+    return get_object_or_404(HelpRequest.objects.visible_to_organizer(request.user), pk=pk)
+
+
+def _status_redirect(token, language, **flags):
+    query = "".join(f"&{name}=1" for name in flags)
+    return redirect(services.status_path(token, language) + query)
+
+
+@never_cache
+def ask(request):
+    """The help form: no account, the least we need, in the family's language."""
+    form = HelpRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
+        return _status_redirect(token, help_request.message_language, new=True)
+    retention_days = NetworkSettings.load().request_retention_days
+    return render(request, "needs/ask.html", {"form": form, "retention_days": retention_days})
+
+
+@require_safe
+@never_cache
+def status(request):
+    help_request, token = _get_request_for_family(request)
+    return render(
+        request,
+        "needs/status.html",
+        {"help_request": help_request, "token": token, "just_sent": request.GET.get("new") == "1"},
+    )
+
+
+@never_cache
+def change(request):
+    help_request, token = _get_request_for_family(request)
+    if not help_request.can_change_contact:
+        raise Http404
+    form = FamilyChangeForm(request.POST or None, instance=help_request)
+    if request.method == "POST" and form.is_valid():
+        services.help_request_change(form=form)
+        messages.success(request, _("Your request is updated."))
+        return _status_redirect(token, help_request.message_language)
+    return render(request, "needs/change.html", {"form": form, "help_request": help_request, "token": token})
+
+
+@require_POST
+@never_cache
+def withdraw(request):
+    help_request, token = _get_request_for_family(request)
+    services.help_request_withdraw(help_request=help_request)
+    messages.success(request, _("Your request is withdrawn. Nobody will contact you about it."))
+    return _status_redirect(token, help_request.message_language)
+
+
+@never_cache
+def delete(request):
+    """Asks once, then deletes the request and all its data for good."""
+    help_request, token = _get_request_for_family(request)
+    if request.method == "POST":
+        services.help_request_delete(help_request=help_request)
+        return redirect("needs:deleted")
+    return render(request, "needs/delete.html", {"help_request": help_request, "token": token})
+
+
+@require_safe
+def deleted(request):
+    return render(request, "needs/deleted.html")
+
+
+@never_cache
+def find(request):
+    """For a family that lost its link: the code and the contact it gave open a new private link."""
+    form = FindRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        help_request = services.find_help_request(
+            reference_code=form.cleaned_data["reference_code"], contact=form.cleaned_data["contact"]
+        )
+        if help_request is not None:
+            token = services.help_request_new_link(help_request=help_request)
+            return _status_redirect(token, help_request.message_language)
+        form.add_error(None, _("We found no request with this code and this phone number or email."))
+    return render(request, "needs/find.html", {"form": form})
+
+
+@organizer_required
+@never_cache
+def intake(request):
+    """An organizer enters a request for a caller; the caller gets the code (read aloud) and the link."""
+    form = HotlineIntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        language = services.message_language_for(form.cleaned_data["language"], translation.get_language())
+        help_request, token, _created = services.help_request_submit(
+            form=form, language=language, entered_by=request.user
+        )
+        return render(request, "needs/intake_done.html", {"help_request": help_request, "token": token})
+    retention_days = NetworkSettings.load().request_retention_days
+    return render(request, "needs/intake.html", {"form": form, "retention_days": retention_days})
+
+
+@require_POST
+@organizer_required
+def mark_reviewed(request, pk):
+    help_request = _get_request_for_organizer(request, pk)
+    services.help_request_mark_reviewed(help_request=help_request)
+    messages.success(request, _("Marked as reviewed."))
+    return redirect("matching:request_detail", pk=help_request.pk)
+
+
+@require_POST
+@organizer_required
+def ask_for_info(request, pk):
+    help_request = _get_request_for_organizer(request, pk)
+    services.help_request_ask_for_info(help_request=help_request)
+    messages.success(request, _("The family is asked for more information."))
+    return redirect("matching:request_detail", pk=help_request.pk)
+
+
+@require_POST
+@organizer_required
+def close(request, pk):
+    help_request = _get_request_for_organizer(request, pk)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        services.help_request_close(help_request=help_request, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The request is closed."))
+    else:
+        messages.error(request, _("Choose why the request is closed."))
+    return redirect("matching:request_detail", pk=help_request.pk)

@@ -1,0 +1,19 @@
+# Organizers' pages: 403 for non-organizers, 404 for requests outside the organizer's areas.
+# Volunteers' pages: only the volunteer asked sees a match; anyone else gets 404.
+ROWS = {
+    "matching:dashboard": (None, "302 403 403 200 200 403", "405 405 405 405 405 405"),
+    "matching:queue": (None, "302 403 403 200 200 403", "405 405 405 405 405 405"),
+    "matching:request_detail": ("help_request", "302 403 403 200 404 403", "405 405 405 405 405 405"),
+    "matching:request_contact": ("help_request", "302 403 403 200 404 403", "405 405 405 405 405 405"),
+    "matching:suggestions": ("help_request", "302 403 403 200 404 403", "405 405 405 405 405 405"),
+    "matching:propose": ("help_request", "405 405 405 405 405 405", "302 403 403 302 404 403"),
+    "matching:cancel": ("proposed_match", "405 405 405 405 405 405", "302 403 403 302 404 403"),
+    "matching:check_in": ("done_match", "302 403 403 200 404 403", "302 403 403 200 404 403"),
+    "matching:volunteer_list": (None, "302 403 403 200 200 403", "405 405 405 405 405 405"),
+    "matching:volunteer_detail": ("volunteer_profile", "302 403 403 200 404 403", "302 403 403 200 404 403"),
+    "matching:my_matches": (None, "302 200 200 200 200 200", "405 405 405 405 405 405"),
+    "matching:match_detail": ("proposed_match", "302 200 404 404 404 404", "405 405 405 405 405 405"),
+    "matching:accept": ("proposed_match", "405 405 405 405 405 405", "302 302 404 404 404 404"),
+    "matching:decline": ("proposed_match", "405 405 405 405 405 405", "302 302 404 404 404 404"),
+    "matching:done": ("proposed_match", "405 405 405 405 405 405", "302 302 404 404 404 404"),
+}
