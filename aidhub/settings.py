@@ -38,7 +38,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="AidHub")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "aidhub.apps.AidHubAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "aidhub.core.security.SecurityHeadersMiddleware",
+    "aidhub.core.security.OrganizerSessionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -112,7 +114,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://aidhub")}
+# One cache shared by every worker process (rate limits, anti-bot challenges): the database by default,
+# Redis (rediscache://…) when configured. The table is made by a migration (core 0004).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -138,10 +142,16 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "aidhub.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Changing email, password or two-factor asks for the password again if the last sign-in is older than 5 minutes.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+MFA_ADAPTER = "aidhub.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Local demos only (allauth refuses it unless DEBUG is on): the demo organizer's second factor.
+MFA_TOTP_INSECURE_BYPASS_CODE = env.str("MFA_TOTP_INSECURE_BYPASS_CODE", default="") if DEBUG else None
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -250,6 +260,13 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+    # __Host- cookies are only accepted over https, for this exact host and path /.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Error reports never carry what people typed, their cookies or their addresses.
+DEFAULT_EXCEPTION_REPORTER = "aidhub.core.errors.PrivacyExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "aidhub.core.errors.PrivacyExceptionReporterFilter"
 
 # Logs go to stderr; they never carry request bodies or client addresses.
 LOGGING = {

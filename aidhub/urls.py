@@ -16,3 +16,5 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.needs.urls")),
     path("", include("aidhub.matching.urls")),
 )
+
+handler500 = "aidhub.core.views.server_error"

@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 
 from aidhub.messaging import sms
@@ -41,11 +42,17 @@ def organization(city):
     return OrganizationFactory(name="Eastside Mutual Aid", areas=[city])
 
 
+def with_two_factor(user):
+    """Organizers and administrators must have two-factor sign-in set up before their pages open."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 @pytest.fixture
 def organizer(organization):
     user = UserFactory(email="organizer@example.org")
     MembershipFactory(organization=organization, user=user)
-    return user
+    return with_two_factor(user)
 
 
 @pytest.fixture
@@ -53,7 +60,7 @@ def other_organizer(lakeview):
     """An organizer of another area (Lakeview), who must not see Riverside's work."""
     user = UserFactory(email="lakeview.organizer@example.org")
     MembershipFactory(organization=OrganizationFactory(areas=[lakeview]), user=user)
-    return user
+    return with_two_factor(user)
 
 
 @pytest.fixture
@@ -71,7 +78,7 @@ def other_volunteer(db):
 
 @pytest.fixture
 def admin_user(db):
-    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
+    return with_two_factor(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture
@@ -120,7 +127,7 @@ def done_match(proposed_match):
 
 
 @pytest.fixture
-def client_for(client):
+def client_for(client, db):
     """Signs a user in on the test client: `client_for(user).get(...)`."""
 
     def sign_in(user):

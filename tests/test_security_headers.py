@@ -5,7 +5,15 @@ import re
 import pytest
 
 PUBLIC = ["/en/", "/ar/", "/en/offers/", "/en/organizations/", "/en/accounts/login/", "/en/accounts/signup/"]
-SIGNED_IN = ["/en/my/", "/en/my/profile/", "/en/my/offers/new/", "/en/organize/offers/", "/en/accounts/2fa/"]
+SIGNED_IN = [
+    "/en/my/",
+    "/en/my/profile/",
+    "/en/my/offers/new/",
+    "/en/organize/offers/",
+    "/en/accounts/2fa/",
+    "/en/organize/",
+    "/en/organize/requests/",
+]
 
 
 def _check(response):
@@ -17,6 +25,9 @@ def _check(response):
     assert "unsafe-eval" not in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "microphone=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
     html = response.text
     # Scripts only from our own files (JSON data blocks are not executed).
     for tag in re.findall(r"<script\b[^>]*>", html):
@@ -34,5 +45,25 @@ def test_public_pages(client, url, offer):
 
 
 @pytest.mark.parametrize("url", SIGNED_IN)
-def test_signed_in_pages(client_for, organizer, url):
-    _check(client_for(organizer).get(url))
+def test_signed_in_pages_are_never_stored(client_for, organizer, url):
+    response = client_for(organizer).get(url)
+    _check(response)
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_admin_pages_carry_the_policy_too(client_for, admin_user):
+    response = client_for(admin_user).get("/admin/needs/helprequest/")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_family_pages_are_never_stored(client, eastside):
+    from tests.needs.helpers import help_form
+
+    response = client.post("/en/help/", help_form(eastside))
+    status = client.get(response["Location"])
+    _check(status)
+    assert "no-store" in status["Cache-Control"]
+    assert "no-store" in client.get("/en/help/")["Cache-Control"]

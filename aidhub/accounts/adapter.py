@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.utils import translation
 
 from aidhub.accounts.models import get_volunteer_profile
+from aidhub.core.crypto import field_cipher
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -20,3 +22,13 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Two-factor secrets (TOTP seeds, recovery-code seeds) are encrypted at rest with the field keys."""
+
+    def encrypt(self, text):
+        return field_cipher().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text):
+        return field_cipher().decrypt(encrypted_text.encode()).decode()

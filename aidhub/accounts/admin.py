@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.accounts.services import end_sessions
 from aidhub.core.models import Membership
 
 
@@ -32,6 +33,20 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["deactivate"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A deactivated account is signed out everywhere at once.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            end_sessions(user=obj)
+
+    @admin.action(description=_("Deactivate and sign out everywhere"))
+    def deactivate(self, request, queryset):
+        for user in queryset:
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            end_sessions(user=user)
 
 
 @admin.register(VolunteerProfile)

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Category, Language, Membership, NetworkSettings, Organization
+from aidhub.core.models import Area, AuditEvent, Category, Language, Membership, NetworkSettings, Organization
 
 
 @admin.register(Area)
@@ -65,6 +65,24 @@ class NetworkSettingsAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return not NetworkSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail cannot be edited from the application."""
+
+    list_display = ["created_at", "actor", "action", "target_type", "target_id", "organization"]
+    list_filter = ["action", "organization"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

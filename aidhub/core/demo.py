@@ -1,11 +1,16 @@
 """Demo reference data and staff accounts (for `manage.py seed_demo`; local use only)."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 
 from aidhub.core.models import Area, Language, Membership, Organization
 
 DEMO_PASSWORD = "demo-pass-2026"
+# Organizers and administrators must use two-factor sign-in. Demo accounts share this authenticator-app
+# secret; with `make run` the code 123456 also works (MFA_TOTP_INSECURE_BYPASS_CODE, refused unless DEBUG).
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 AREAS = [
     # (slug, name, kind, parent slug)
@@ -48,6 +53,7 @@ ORGANIZERS = [
 ]
 
 ACCOUNTS = [
+    ("two-factor code", "123456 with make run; or add this secret to an app: " + DEMO_TOTP_SECRET),
     ("organizer@example.org", "organizer, Eastside Mutual Aid (Riverside)"),
     ("organizer.lakeview@example.org", "organizer, Lakeview Families Network (Lakeview)"),
     ("admin@example.org", "administrator (/admin/)"),
@@ -84,5 +90,11 @@ def seed(**_context):
     for email, organization_slug, language in ORGANIZERS:
         organizers[email] = demo_user(email, language=language)
         Membership.objects.get_or_create(organization=organizations[organization_slug], user=organizers[email])
-    demo_user("admin@example.org", is_staff=True, is_superuser=True)
+        _with_two_factor(organizers[email])
+    _with_two_factor(demo_user("admin@example.org", is_staff=True, is_superuser=True))
     return {"areas": areas, "organizations": organizations, "organizers": organizers}
+
+
+def _with_two_factor(user):
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)

@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -215,6 +218,13 @@ def organizers_for_area(area):
     )
 
 
+def organization_serving(area, user=None):
+    """The organization that answers for this area: the user's own where they organize there, else the first."""
+    serving = Organization.objects.active().serving(area).order_by("pk")
+    own = serving.filter(memberships__user=user).first() if user is not None and user.is_authenticated else None
+    return own or serving.first()
+
+
 def is_organizer(user):
     """Anyone who organizes for at least one active organization."""
     return (
@@ -253,3 +263,66 @@ class NetworkSettings(models.Model):
             pk=1, defaults={"vetted_categories": [Category.CHILDCARE, Category.LEGAL, Category.RIDES]}
         )
         return settings_row
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_organizer(self, user):
+        """What happened in the organizations this person organizes for."""
+        return self.filter(
+            organization__memberships__user=user, organization__memberships__role=Membership.Role.ORGANIZER
+        )
+
+
+class AuditEvent(models.Model):
+    """Who did what sensitive thing, and when. Never the values: ids and an action name only.
+    Nothing in the application edits or deletes these rows, except the retention purge of old ones."""
+
+    class Action(models.TextChoices):
+        CONTACT_SHOWN = "contact_shown", _("A family's details were shown")
+        EXPORTED = "exported", _("Data was exported")
+        MATCH_PROPOSED = "match_proposed", _("A volunteer was asked to help")
+        ALERT_VERIFIED = "alert_verified", _("An alert was verified")
+        ALERT_SENT = "alert_sent", _("An alert was sent")
+        DATA_PURGED = "data_purged", _("Personal data was deleted")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("what"), max_length=20, choices=Action)
+    target_type = models.CharField(_("kind of record"), max_length=50, blank=True)
+    target_id = models.BigIntegerField(_("record id"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        indexes = [models.Index(fields=["organization", "-created_at"], name="audit_organization_created")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
+
+
+def audit(*, actor, action, target=None, organization=None):
+    """Records one audit event. `target` is the model instance acted on (only its type and id are kept)."""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=target.pk if target is not None else None,
+        organization=organization,
+    )
+
+
+AUDIT_RETENTION_DAYS = 180
+
+
+def purge_old_audit_events(now=None):
+    """Audit rows are kept 180 days, then deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=AUDIT_RETENTION_DAYS)
+    return AuditEvent.objects.filter(created_at__lt=cutoff).delete()[0]

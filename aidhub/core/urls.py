@@ -7,4 +7,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("organizations/", views.organization_list, name="organizations"),
+    path("organize/audit/", views.audit_trail, name="audit_trail"),
 ]

@@ -1,8 +1,16 @@
+import sys
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from aidhub.core.decorators import organizer_required
 from aidhub.core.filters import OrganizationFilter
-from aidhub.core.models import Category, Organization
+from aidhub.core.models import AuditEvent, Category, Organization
 
 
 @require_safe
@@ -15,3 +23,26 @@ def organization_list(request):
     organizations = Organization.objects.active().prefetch_related("areas", "languages")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)
     return render(request, "core/organization_list.html", {"filter": organization_filter})
+
+
+@require_safe
+@organizer_required
+def audit_trail(request):
+    """Organizers see what was done in their organizations: who looked at families' details, exported, …"""
+    events = AuditEvent.objects.for_organizer(request.user).select_related("actor__volunteer_profile", "organization")
+    action = request.GET.get("action", "")
+    if action in AuditEvent.Action.values:
+        events = events.filter(action=action)
+    page = Paginator(events, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "core/audit_trail.html", {"page": page, "actions": AuditEvent.Action.choices, "action": action}
+    )
+
+
+def server_error(request):
+    """A generic, translated error page that shows nothing of the request. When the database is restarting,
+    a "try again" page instead: the next request reconnects by itself (CONN_HEALTH_CHECKS)."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return HttpResponse(render_to_string("503.html"), status=503)
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -3,7 +3,7 @@ in their own language, once the change is saved."""
 
 from django.db import IntegrityError, transaction
 
-from aidhub.core.models import organizers_for_area
+from aidhub.core.models import AuditEvent, audit, organization_serving, organizers_for_area
 from aidhub.core.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
 from aidhub.messaging.services import send_email_to_user
@@ -31,6 +31,12 @@ def match_propose(*, help_request, offer, proposed_by):
         raise MatchConflict from error
     help_request.set_status(HelpRequest.Status.MATCHING)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit(
+        actor=proposed_by,
+        action=AuditEvent.Action.MATCH_PROPOSED,
+        target=match,
+        organization=organization_serving(help_request.area, proposed_by),
+    )
     # The volunteer learns only the shape of the request, not who the family is.
     send_email_to_user(user=match.volunteer, template="matching/proposed", context={"match": match})
     return match
@@ -112,3 +118,8 @@ def check_in_record(*, match, outcome, note, recorded_by):
 def _back_to_queue(help_request):
     help_request.set_status(HelpRequest.Status.REVIEWED)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+
+
+def purge_check_in_notes(*, request_ids):
+    """Check-in notes are about the family: they go with the request's personal data."""
+    return CheckIn.objects.filter(match__help_request_id__in=request_ids).update(note=None)

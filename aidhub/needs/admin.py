@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from aidhub.needs.models import ContactAccess, HelpRequest
+from aidhub.needs.models import HelpRequest
 
 
 @admin.register(HelpRequest)
@@ -19,20 +19,4 @@ class HelpRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ContactAccess)
-class ContactAccessAdmin(admin.ModelAdmin):
-    list_display = ["accessed_at", "user_id_value", "role", "request_id_value"]
-    list_filter = ["role"]
-    date_hierarchy = "accessed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False

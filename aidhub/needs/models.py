@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -12,6 +14,13 @@ from aidhub.core.tokens import new_reference_code
 
 
 class HelpRequestQuerySet(models.QuerySet):
+    def past_retention(self, days, now=None):
+        """Finished requests whose personal data has been kept long enough."""
+        cutoff = (now or timezone.now()) - timedelta(days=days)
+        return self.filter(
+            status__in=HelpRequest.FINISHED, status_changed_at__lt=cutoff, personal_data_purged_at__isnull=True
+        )
+
     def visible_to_organizer(self, user):
         """Requests in the areas this organizer's organizations serve; nobody else's."""
         return self.filter(area__in=organizer_areas(user))
@@ -63,6 +72,7 @@ class HelpRequest(models.Model):
 
     UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO]
     OPEN = [*UNMET, Status.MATCHED]
+    FINISHED = [Status.DONE, Status.WITHDRAWN, Status.CLOSED]
     SMS_METHODS = {ContactMethod.CALL, ContactMethod.TEXT, ContactMethod.WHATSAPP}
 
     reference_code = models.CharField(_("reference code"), max_length=7, unique=True, editable=False)
@@ -75,7 +85,7 @@ class HelpRequest(models.Model):
     )
     area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="help_requests")
     # Personal data, encrypted at rest.
-    first_name = EncryptedCharField(_("first name or nickname"), max_length=60)
+    first_name = EncryptedCharField(_("first name or nickname"), max_length=60, null=True)
     contact_method = models.CharField(_("how to reach you"), max_length=10, choices=ContactMethod)
     # Encrypted fields store an empty value as NULL.
     contact_value = EncryptedCharField(_("phone number or email"), max_length=200, blank=True, null=True)
@@ -119,6 +129,7 @@ class HelpRequest(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    personal_data_purged_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
 
     objects = HelpRequestQuerySet.as_manager()
 
@@ -135,7 +146,10 @@ class HelpRequest(models.Model):
                 condition=~Q(status="closed") | ~Q(close_reason=""), name="request_closed_has_reason"
             ),
             models.CheckConstraint(
-                condition=Q(contact_method="partner") | Q(contact_value__isnull=False), name="request_has_contact"
+                condition=Q(contact_method="partner")
+                | Q(contact_value__isnull=False)
+                | Q(personal_data_purged_at__isnull=False),
+                name="request_has_contact",
             ),
         ]
 
@@ -230,29 +244,3 @@ class HelpRequest(models.Model):
             source=self.source,
             follow_up_of=self,
         )
-
-
-class ContactAccess(models.Model):
-    """Who was shown a family's name, contact and description, and when. Never the values; ids only,
-    so the record outlives the request when the family deletes it."""
-
-    class Role(models.TextChoices):
-        ORGANIZER = "organizer", pgettext_lazy("role", "Organizer")
-        VOLUNTEER = "volunteer", pgettext_lazy("role", "Volunteer")
-
-    request_id_value = models.BigIntegerField(_("request id"), db_index=True)
-    user_id_value = models.BigIntegerField(_("user id"), db_index=True)
-    role = models.CharField(_("role"), max_length=10, choices=Role)
-    accessed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("contact access")
-        verbose_name_plural = _("contact access log")
-        ordering = ["-accessed_at"]
-
-    def __str__(self):
-        return f"{self.user_id_value} → {self.request_id_value} ({self.accessed_at:%Y-%m-%d %H:%M})"
-
-    @classmethod
-    def record(cls, *, help_request, user, role):
-        return cls.objects.create(request_id_value=help_request.pk, user_id_value=user.pk, role=role)

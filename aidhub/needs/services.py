@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from aidhub.core.models import AuditEvent, audit, organization_serving
 from aidhub.core.phones import normalise_phone
 from aidhub.core.tokens import hash_access_token, new_access_token
 from aidhub.messaging.services import send_email, send_sms
@@ -95,6 +96,16 @@ def help_request_new_link(*, help_request):
     return token
 
 
+def record_contact_shown(*, help_request, user):
+    """Every showing of a family's name, contact and description is audited: who, which request, when."""
+    audit(
+        actor=user,
+        action=AuditEvent.Action.CONTACT_SHOWN,
+        target=help_request,
+        organization=organization_serving(help_request.area, user),
+    )
+
+
 def find_help_request(*, reference_code, contact):
     """The request with this code, if the contact given matches the one on it (compared after decryption)."""
     help_request = HelpRequest.objects.filter(reference_code=reference_code).first()
@@ -155,3 +166,19 @@ def tell_family(help_request, template, context=None):
 def _find_path(language):
     with translation.override(language):
         return reverse("needs:find")
+
+
+@transaction.atomic
+def purge_finished_requests(*, days, now=None):
+    """Deletes the name, contact and message of requests finished more than `days` ago (check-in notes
+    go in aidhub.matching). The rest stays for counts: category, language, area, dates."""
+    purged = HelpRequest.objects.past_retention(days, now)
+    ids = list(purged.values_list("pk", flat=True))
+    HelpRequest.objects.filter(pk__in=ids).update(
+        first_name=None,
+        contact_value=None,
+        description=None,
+        partner_organization=None,
+        personal_data_purged_at=now or timezone.now(),
+    )
+    return ids

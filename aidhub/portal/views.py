@@ -1,11 +1,16 @@
+from allauth.account.decorators import reauthentication_required
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from aidhub.accounts.models import get_volunteer_profile
-from aidhub.core.models import is_organizer
+from aidhub.core.models import AuditEvent, audit, is_organizer
 from aidhub.matching.models import Match
 from aidhub.offers.models import Offer
+from aidhub.portal.forms import EmergencyPurgeForm, confirmation_phrase
+from aidhub.portal.retention import purge_everything_older_than
 
 
 @require_safe
@@ -23,5 +28,27 @@ def dashboard(request):
             "matches": matches.order_by("-proposed_at"),
             "offers": offers.prefetch_related("languages", "areas").order_by("-updated_at"),
             "is_organizer": is_organizer(request.user),
+        },
+    )
+
+
+@reauthentication_required
+def emergency_purge(request):
+    """For administrators, in the admin: delete all family data of a chosen age now (e.g. before a raid or a
+    seizure of the server). Asks for the password again and for typed words."""
+    form = EmergencyPurgeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        counts = purge_everything_older_than(days=form.cleaned_data["days"])
+        audit(actor=request.user, action=AuditEvent.Action.DATA_PURGED)
+        messages.success(request, _("Deleted: %(count)s request(s).") % {"count": counts["requests"]})
+        return redirect("admin:index")
+    return render(
+        request,
+        "portal/emergency_purge.html",
+        {
+            **admin.site.each_context(request),
+            "form": form,
+            "phrase": confirmation_phrase(),
+            "title": _("Emergency purge"),
         },
     )

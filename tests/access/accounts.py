@@ -26,9 +26,10 @@ ROWS = {
     # Changing a method asks to re-enter the password first; pages for a method not set up answer 404.
     "mfa_index": (None, "302 200 200 200 200 200", "302 405 405 405 405 405"),
     "mfa_authenticate": (None, "302 302 302 302 302 302", "302 302 302 302 302 302"),
-    "mfa_reauthenticate": (None, "302 302 302 302 302 302", "302 302 302 302 302 302"),
+    # Organizers and administrators have two-factor set up (required); volunteers here do not.
+    "mfa_reauthenticate": (None, "302 302 302 200 200 200", "302 302 302 200 200 200"),
     "mfa_activate_totp": (None, "302 302 302 302 302 302", "302 302 302 302 302 302"),
-    "mfa_deactivate_totp": (None, "302 404 404 404 404 404", "302 404 404 404 404 404"),
+    "mfa_deactivate_totp": (None, "302 404 404 302 302 302", "302 404 404 302 302 302"),
     "mfa_view_recovery_codes": (None, "302 404 404 404 404 404", "302 405 405 405 405 405"),
     "mfa_generate_recovery_codes": (None, "302 302 302 302 302 302", "302 302 302 302 302 302"),
     "mfa_download_recovery_codes": (None, "302 404 404 404 404 404", "302 404 404 404 404 404"),

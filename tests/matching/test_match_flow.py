@@ -2,9 +2,10 @@
 
 from django.core import mail
 
+from aidhub.core.models import AuditEvent
 from aidhub.matching.models import CheckIn, Match
 from aidhub.messaging import sms
-from aidhub.needs.models import ContactAccess, HelpRequest
+from aidhub.needs.models import HelpRequest
 from tests.needs.helpers import help_form, token_from
 
 
@@ -39,7 +40,7 @@ def test_from_request_to_check_in(
     page = volunteer_client.get(f"/en/my/matches/{match.pk}/")
     assert "Canary" not in page.text
     assert "0143" not in page.text
-    assert ContactAccess.objects.count() == 0
+    assert not AuditEvent.objects.filter(action="contact_shown").exists()
 
     # Accepting shows the contact, and every showing is logged.
     with django_capture_on_commit_callbacks(execute=True):
@@ -48,8 +49,9 @@ def test_from_request_to_check_in(
     assert "Canary" in page.text
     assert "(202) 555-0143" in page.text
     assert "Canary message" in page.text
-    log = ContactAccess.objects.get()
-    assert (log.user_id_value, log.request_id_value, log.role) == (volunteer.pk, help_request.pk, "volunteer")
+    log = AuditEvent.objects.get(action="contact_shown")
+    assert (log.actor, log.target_type, log.target_id) == (volunteer, "needs.helprequest", help_request.pk)
+    assert log.organization.name == "Eastside Mutual Aid"
     # The family is told in Spanish, and its status page says so.
     assert "un voluntario se comunicará con usted" in sms.outbox[-1]["body"]
     status = client.get(f"/es/help/status/?k={token}")
@@ -112,7 +114,7 @@ def test_organizer_of_another_area_gets_404(client_for, other_organizer, help_re
 def test_organizer_showing_the_contact_is_logged(client_for, organizer, help_request):
     response = client_for(organizer).get(f"/en/organize/requests/{help_request.pk}/contact/")
     assert "(202) 555-0143" in response.text
-    assert ContactAccess.objects.filter(user_id_value=organizer.pk, role="organizer").count() == 1
+    assert AuditEvent.objects.filter(actor=organizer, action="contact_shown", target_id=help_request.pk).count() == 1
     assert "0143" not in client_for(organizer).get(f"/en/organize/requests/{help_request.pk}/").text
 
 

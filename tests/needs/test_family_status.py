@@ -1,5 +1,7 @@
+from aidhub.core.models import AuditEvent
 from aidhub.matching.models import Match
-from aidhub.needs.models import ContactAccess, HelpRequest
+from aidhub.needs.models import HelpRequest
+from aidhub.needs.services import record_contact_shown
 from tests.factories import HelpRequestFactory
 from tests.needs.helpers import help_form, token_from
 
@@ -67,22 +69,24 @@ def test_delete_removes_every_row_holding_the_family_data(client, eastside, volu
     help_request, token = _submit(client, eastside, first_name="Canary")
     match = Match.objects.create(help_request=help_request, volunteer=volunteer, offer=offer, status="accepted")
     follow_up = HelpRequestFactory(follow_up_of=help_request, area=eastside)
-    ContactAccess.record(help_request=help_request, user=volunteer, role="volunteer")
+    record_contact_shown(help_request=help_request, user=volunteer)
     confirm = client.get(f"/es/help/status/delete/?k={token}")
     assert "Sí, borrar todo" in confirm.text
     response = client.post("/es/help/status/delete/", {"k": token})
     assert response["Location"] == "/es/help/deleted/"
     assert not HelpRequest.objects.filter(pk__in=[help_request.pk, follow_up.pk]).exists()
     assert not Match.objects.filter(pk=match.pk).exists()
-    # The access log keeps only ids: who looked, at which request number, when.
-    log = ContactAccess.objects.get()
-    assert log.request_id_value == help_request.pk
-    assert {field.name for field in ContactAccess._meta.fields} == {
+    # The audit trail keeps only ids: who looked, at which request number, when.
+    log = AuditEvent.objects.get(action="contact_shown")
+    assert (log.target_type, log.target_id, log.actor) == ("needs.helprequest", help_request.pk, volunteer)
+    assert {field.name for field in AuditEvent._meta.fields} == {
         "id",
-        "request_id_value",
-        "user_id_value",
-        "role",
-        "accessed_at",
+        "actor",
+        "action",
+        "target_type",
+        "target_id",
+        "organization",
+        "created_at",
     }
     assert client.get(f"/es/help/status/?k={token}").status_code == 404
 

@@ -108,6 +108,7 @@ def test_review_queue_runs_the_same_number_of_queries_with_5_and_100_offers(clie
             OfferFactory(volunteer=profile.user, status="pending", published_at=None, areas=[eastside, city])
 
     add(5)
+    _queue_queries(client)  # the first visit of a session records the organizer's stricter session rules
     with_5 = _queue_queries(client)
     add(95)
     assert _queue_queries(client) == with_5

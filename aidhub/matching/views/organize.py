@@ -16,7 +16,8 @@ from aidhub.matching.forms import CheckInForm, ProposeForm
 from aidhub.matching.models import Match
 from aidhub.matching.suggestions import suggestions_for
 from aidhub.needs.forms import CloseForm
-from aidhub.needs.models import ContactAccess, HelpRequest
+from aidhub.needs.models import HelpRequest
+from aidhub.needs.services import record_contact_shown
 from aidhub.offers.models import Offer
 
 
@@ -58,9 +59,9 @@ def request_detail(request, pk):
 @organizer_required
 @never_cache
 def request_contact(request, pk):
-    """Shows the family's name, contact and description; every showing is logged (ids only)."""
+    """Shows the family's name, contact and description; every showing is audited (ids only)."""
     help_request = _get_request_for_organizer(request, pk)
-    ContactAccess.record(help_request=help_request, user=request.user, role=ContactAccess.Role.ORGANIZER)
+    record_contact_shown(help_request=help_request, user=request.user)
     return render(request, "matching/request_contact.html", {"help_request": help_request})
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.matching import services
 from aidhub.matching.forms import DeclineForm
 from aidhub.matching.models import Match
-from aidhub.needs.models import ContactAccess
+from aidhub.needs.services import record_contact_shown
 
 
 def _get_match_for_volunteer(request, pk):
@@ -40,8 +40,8 @@ def match_detail(request, pk):
     match = _get_match_for_volunteer(request, pk)
     help_request = match.help_request
     if match.shows_contact:
-        # Every showing of the family's details is logged, ids only.
-        ContactAccess.record(help_request=help_request, user=request.user, role=ContactAccess.Role.VOLUNTEER)
+        # Every showing of the family's details is audited, ids only.
+        record_contact_shown(help_request=help_request, user=request.user)
     return render(
         request,
         "matching/match_detail.html",

@@ -1,0 +1,81 @@
+"""Security plumbing shared by every page: response headers, organizer sessions, two-factor for organizers."""
+
+import time
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+
+from aidhub.core.models import is_organizer
+
+# Features no page of ours needs: a compromised script cannot reach for them either.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+)
+
+ORGANIZER_IDLE_SECONDS = 30 * 60
+ORGANIZER_MAX_SECONDS = 12 * 60 * 60
+SESSION_STARTED = "aidhub_started_at"
+SESSION_SEEN = "aidhub_seen_at"
+SESSION_ELEVATED = "aidhub_elevated"
+
+
+def is_elevated(user):
+    """Organizers and administrators see families' data or can change everything: they get the stricter rules."""
+    return user.is_authenticated and (user.is_staff or is_organizer(user))
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy everywhere; pages for a signed-in person are never stored by browsers or proxies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class OrganizerSessionMiddleware:
+    """Organizer and administrator sessions end after 30 minutes idle and 12 hours in all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            session = request.session
+            now = int(time.time())
+            if SESSION_ELEVATED not in session:
+                session[SESSION_ELEVATED] = is_elevated(user)
+                session[SESSION_STARTED] = now
+            if session[SESSION_ELEVATED]:
+                started = session.get(SESSION_STARTED, now)
+                seen = session.get(SESSION_SEEN, now)
+                if now - seen > ORGANIZER_IDLE_SECONDS or now - started > ORGANIZER_MAX_SECONDS:
+                    logout(request)
+                    messages.info(request, _("For safety, you were signed out. Please sign in again."))
+                    return redirect(f"{reverse('account_login')}?next={request.path}")
+                session[SESSION_SEEN] = now
+        return self.get_response(request)
+
+
+def mfa_setup_redirect(request):
+    """Where organizers and administrators go until they have set up two-factor sign-in."""
+    messages.warning(request, _("Organizers and administrators must set up two-factor sign-in first."))
+    return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
+
+
+def needs_mfa(user):
+    return not is_mfa_enabled(user)

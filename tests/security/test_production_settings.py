@@ -1,0 +1,65 @@
+"""Production settings, read in a fresh process as a deployment would: `check --deploy` is clean and the
+cookies are __Host- prefixed, Secure, HttpOnly (session) and SameSite=Lax."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x" * 20 + "production-like-secret-key-0123456789-abcdefghijklmnop",
+    "FIELD_ENCRYPTION_KEYS": "production-like-field-key-0123456789",
+    "ALLOWED_HOSTS": "aid.example.org",
+    "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
+    "TASKS_BACKEND": "database",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"),
+}
+
+
+def _run(*args):
+    env = {key: value for key, value in os.environ.items() if key not in ("SECURE_SSL_REDIRECT", "STATIC_MANIFEST")}
+    env.update(PRODUCTION_ENV)
+    return subprocess.run(
+        [sys.executable, *args], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_passes_with_nothing_silenced():
+    result = _run("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_cookies_and_transport():
+    code = (
+        "import django, json, os; os.environ['DJANGO_SETTINGS_MODULE']='aidhub.settings'; django.setup();"
+        "from django.conf import settings as s;"
+        "print(json.dumps({k: getattr(s, k) for k in ('SESSION_COOKIE_NAME','SESSION_COOKIE_SECURE',"
+        "'SESSION_COOKIE_HTTPONLY','SESSION_COOKIE_SAMESITE','CSRF_COOKIE_NAME','CSRF_COOKIE_SECURE',"
+        "'CSRF_COOKIE_SAMESITE','SECURE_HSTS_SECONDS','SECURE_SSL_REDIRECT','SILENCED_SYSTEM_CHECKS')}))"
+    )
+    result = _run("-c", code)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["SESSION_COOKIE_NAME"].startswith("__Host-")
+    assert values["CSRF_COOKIE_NAME"].startswith("__Host-")
+    assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["SESSION_COOKIE_HTTPONLY"]
+    assert values["SESSION_COOKIE_SAMESITE"] == values["CSRF_COOKIE_SAMESITE"] == "Lax"
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["SECURE_SSL_REDIRECT"]
+    assert values["SILENCED_SYSTEM_CHECKS"] == []
+
+
+def test_production_refuses_to_start_without_keys():
+    env_code = "import os; os.environ['DJANGO_SETTINGS_MODULE']='aidhub.settings'; import django; django.setup()"
+    for missing in ("SECRET_KEY", "FIELD_ENCRYPTION_KEYS"):
+        env = {key: value for key, value in os.environ.items() if key != missing}
+        env.update({k: v for k, v in PRODUCTION_ENV.items() if k != missing})
+        result = subprocess.run(
+            [sys.executable, "-c", env_code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+        )
+        assert result.returncode != 0
+        assert missing in result.stderr

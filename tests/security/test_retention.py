@@ -1,0 +1,77 @@
+"""Time travel: personal data of finished requests is deleted after the retention period set in the admin,
+from io import StringIO
+audit rows after 180 days; the emergency purge deletes at once."""
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from aidhub.core.models import AuditEvent, NetworkSettings, audit
+from aidhub.matching.models import CheckIn
+from aidhub.needs.models import HelpRequest
+from aidhub.portal.retention import purge_on_schedule
+from tests.factories import HelpRequestFactory
+
+
+def _finished(area, status, days_ago):
+    return HelpRequestFactory(
+        area=area, status=status, close_reason="helped" if status == "closed" else "",
+        status_changed_at=timezone.now() - timedelta(days=days_ago),
+    )  # fmt: skip
+
+
+def test_finished_requests_lose_their_personal_data_after_the_retention_period(eastside, done_match):
+    network = NetworkSettings.load()
+    network.request_retention_days = 30
+    network.save()
+    old_closed = _finished(eastside, "closed", 31)
+    old_withdrawn = _finished(eastside, "withdrawn", 45)
+    recent = _finished(eastside, "closed", 29)
+    still_open = HelpRequestFactory(area=eastside, status="reviewed", created_at=timezone.now() - timedelta(days=90))
+    done = done_match.help_request
+    HelpRequest.objects.filter(pk=done.pk).update(status_changed_at=timezone.now() - timedelta(days=40))
+    CheckIn.objects.create(match=done_match, outcome="helped", note="Canary note")
+
+    assert purge_on_schedule()["requests"] == 3
+    for request in (old_closed, old_withdrawn, done):
+        request.refresh_from_db()
+        assert request.first_name is None
+        assert request.contact_value is None
+        assert request.description is None
+        assert request.personal_data_purged_at is not None
+        assert (request.category, request.area) == ("food", request.area)  # counts survive
+    assert CheckIn.objects.get().note is None
+    for request in (recent, still_open):
+        request.refresh_from_db()
+        assert request.first_name == "Rosa"
+    # A second run finds nothing more.
+    assert purge_on_schedule()["requests"] == 0
+
+
+def test_audit_rows_are_deleted_after_180_days(organizer):
+    old = audit(actor=organizer, action="exported")
+    AuditEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=181))
+    recent = audit(actor=organizer, action="exported")
+    call_command("purge_personal_data", stdout=StringIO())
+    assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_emergency_purge_needs_recent_sign_in_and_the_typed_words(client, admin_user, eastside):
+    old = HelpRequestFactory(area=eastside, created_at=timezone.now() - timedelta(days=10))
+    new = HelpRequestFactory(area=eastside)
+    client.force_login(admin_user)
+    # force_login is not a fresh sign-in: allauth asks for the password first.
+    response = client.post("/admin/emergency-purge/", {"days": "7", "confirmation": "delete family data"})
+    assert response.status_code == 302
+    assert "/accounts/reauthenticate/" in response["Location"]
+    client.post("/en/accounts/reauthenticate/", {"password": "a-good-long-test-password"})
+    response = client.post("/admin/emergency-purge/", {"days": "7", "confirmation": "delete everything"})
+    assert response.status_code == 200
+    assert HelpRequest.objects.count() == 2
+    response = client.post("/admin/emergency-purge/", {"days": "7", "confirmation": " Delete  family data "})
+    assert response.status_code == 302
+    assert list(HelpRequest.objects.values_list("pk", flat=True)) == [new.pk]
+    assert not HelpRequest.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(action="data_purged", actor=admin_user).exists()
