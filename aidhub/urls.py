@@ -4,6 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Called by the SMS provider, not read by people: no language prefix.
+    path("hooks/alerts/", include("aidhub.alerts.hook_urls")),
 ]
 
 # Every page people read lives under its language: /en/, /es/, /ar/…
@@ -13,4 +15,5 @@ urlpatterns += i18n_patterns(
     path("my/", include("aidhub.portal.urls")),
     path("my/", include("aidhub.accounts.urls")),
     path("", include("aidhub.offers.urls")),
+    path("", include("aidhub.alerts.urls")),
 )
