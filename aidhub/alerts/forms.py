@@ -12,6 +12,7 @@ from aidhub.alerts.photos import clean_photo
 from aidhub.core.antibot import AntiBotFormMixin
 from aidhub.core.models import Area, Language, Organization, organizer_areas
 from aidhub.core.phones import PhoneNumberField
+from aidhub.messaging.segments import count_segments
 
 NO_PEOPLE = _("Describe events and places. Never name or describe individual people, and never share faces.")
 
@@ -197,17 +198,26 @@ class AlertForm(forms.ModelForm):
                     }
                 ),
             )
-        if len(organizations) < 2 or self.instance.pk:
+        # The organization is chosen only by someone who organizes for several, and only when writing.
+        if self.instance.pk or len(organizations) < 2:
             self.fields["organization"].widget = forms.HiddenInput()
-        if self.instance.pk:
             self.fields["organization"].disabled = True
+            if not self.instance.pk and organizations:
+                self.initial["organization"] = organizations[0].pk
         if not self.is_author:
             for name in ("severity", "areas", f"text_{main.code}" if main else ""):
                 if name in self.fields:
                     self.fields[name].disabled = True
 
     def text_fields(self):
-        return [self[f"text_{language.code}"] for language in self.languages]
+        """Each text field with its current count, as the text message will carry it (frame included)."""
+        fields = []
+        for language in self.languages:
+            field = self[f"text_{language.code}"]
+            value = (field.value() or "").strip()
+            frame = field.field.widget.attrs["data-sms-extra"]
+            fields.append({"field": field, "count": count_segments(value + frame) if value else count_segments("")})
+        return fields
 
     def clean(self):
         cleaned = super().clean()

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from aidhub.alerts.languages import interface_language
 from aidhub.alerts.models import Alert, Delivery, Subscriber
 from aidhub.alerts.services.subscribers import unsubscribe_url
+from aidhub.messaging.segments import count_segments
 from aidhub.messaging.services import deliver_email_now, deliver_sms_now, render_email, render_sms
 
 TEMPLATES = {
@@ -29,7 +30,7 @@ def message_context(alert, language_code):
     frame = interface_language(language_code, text.language.code if text else "")
     with translation.override(frame):
         path = reverse("alerts:detail", kwargs={"pk": (alert.corrects or alert).pk})
-    short = Truncator(text.text).chars(60) if text else ""
+    short = Truncator(text.text).chars(60, truncate="...") if text else ""
     return frame, {"alert": alert, "text": text, "short": short, "public_url": f"{settings.SITE_URL}{path}"}
 
 
@@ -41,8 +42,12 @@ def sms_body(alert, kind, language_code):
 def sms_frame(language_code):
     """What a text message adds around an alert's text in this language (the longest severity), for counting."""
     frame = interface_language(language_code)
-    context = {"alert": Alert(severity=Alert.Severity.URGENT), "text": None}
-    return render_sms(template=TEMPLATES[Delivery.Kind.ALERT], language=frame, context=context)
+    frames = [
+        render_sms(template=TEMPLATES[Delivery.Kind.ALERT], language=frame, context={"alert": Alert(severity=severity)})
+        for severity in Alert.Severity.values
+    ]
+    # Never undercount: the organizer may still change the severity.
+    return max(frames, key=lambda text: count_segments(text).units)
 
 
 class AlertMessages:
