@@ -26,12 +26,14 @@ class SubscribeForm(AntiBotFormMixin, forms.Form):
     phone = PhoneNumberField(
         label=_("Mobile phone number"),
         required=False,
-        help_text=_("For text messages. Numbers without a country code are read as US numbers."),
+        help_text=_("For text messages. Add the country code (for example +52) if the number is from another country."),
     )
     email = forms.EmailField(
         label=_("Email"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"})
     )
-    language = forms.ModelChoiceField(label=_("Language of the alerts"), queryset=Language.objects.active())
+    language = forms.ModelChoiceField(
+        label=_("Language of the alerts"), queryset=Language.objects.active(), empty_label=None
+    )
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas you care about"),
         queryset=Area.objects.active(),
@@ -70,7 +72,9 @@ class ReportForm(AntiBotFormMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
         help_text=NO_PEOPLE,
     )
-    area = forms.ModelChoiceField(label=_("Where (area)"), queryset=Area.objects.active())
+    area = forms.ModelChoiceField(
+        label=_("Where (area)"), queryset=Area.objects.active(), empty_label=_("Choose an area")
+    )
     happened_at = forms.DateTimeField(
         label=_("When"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
     )
@@ -104,7 +108,9 @@ class ReportForm(AntiBotFormMixin, forms.ModelForm):
 
 class ReportStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Report.Status.choices, widget=forms.RadioSelect)
-    duplicate_of = forms.ModelChoiceField(label=_("Same as report"), queryset=Report.objects.none(), required=False)
+    duplicate_of = forms.ModelChoiceField(
+        label=_("Same as report"), queryset=Report.objects.none(), required=False, empty_label="—"
+    )
 
     def __init__(self, *args, reports, **kwargs):
         super().__init__(*args, **kwargs)
