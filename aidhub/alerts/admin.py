@@ -5,6 +5,7 @@ own alert in any case. Addresses of subscribers and community reports are not sh
 """
 
 from django.contrib import admin
+from django.db.models import F
 
 from aidhub.alerts.models import Alert, AlertText, Delivery, Subscriber
 
@@ -51,6 +52,12 @@ class AlertAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Alerts are written by organizers on their pages, where the two-person rule applies.
         return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            # A verifier confirms the version they read: any change here counts as a new one.
+            Alert.objects.filter(pk=form.instance.pk).update(revision=F("revision") + 1)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.can_edit:
