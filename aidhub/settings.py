@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "aidhub.offers",
     "aidhub.needs",
     "aidhub.matching",
+    "aidhub.alerts",
     "aidhub.portal",
 ]
 
@@ -216,14 +217,24 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Text messages: console (prints), locmem (tests), file (writes to SMS_FILE_PATH).
+# Text messages: console (prints), locmem (tests), file (writes to SMS_FILE_PATH), twilio (Twilio's API).
 SMS_BACKENDS = {
     "console": "aidhub.messaging.sms.ConsoleBackend",
     "locmem": "aidhub.messaging.sms.LocmemBackend",
     "file": "aidhub.messaging.sms.FileBackend",
+    "twilio": "aidhub.messaging.sms.TwilioBackend",
 }
 SMS_BACKEND = SMS_BACKENDS[env.str("SMS_BACKEND", default="console")]
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=BASE_DIR / "sent-sms")
+# Twilio: the account's credentials and the number (or messaging service) texts come from. The auth token
+# also checks the signature of inbound texts (replies such as STOP) at /hooks/alerts/twilio/sms/.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+if SMS_BACKEND.endswith("TwilioBackend") and not (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER):
+    raise ImproperlyConfigured("SMS_BACKEND=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.")
+# Phone numbers typed without a country code are read as numbers of this country (ISO 3166 code).
+PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
 
 # Background work through Django's Tasks API. "immediate" runs a task inside the request (first runs, tests);
 # production uses the database backend and `manage.py db_worker`.
@@ -279,5 +290,33 @@ LOGGING = {
 # Domain settings. Settings that administrators change live in the admin (core.NetworkSettings).
 OFFERS_PER_PAGE = 20
 REQUESTS_PER_PAGE = 25
-# Phone numbers typed without a country code are read as numbers of this country.
-PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
+
+# Public forms: per-client rate limits (attempts, seconds) and the proof-of-work puzzle (aidhub/core/antibot.py).
+# Behind a reverse proxy, name the header it sets to the client's address (e.g. HTTP_X_REAL_IP); the address
+# is only hashed into short-lived cache keys.
+ANTIBOT_CLIENT_IP_HEADER = env.str("ANTIBOT_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+ANTIBOT_DIFFICULTY = env.int("ANTIBOT_DIFFICULTY", default=15)  # zero bits: about 2^15 hashes in the browser
+ANTIBOT_MAX_AGE = 3600  # seconds a form may stay open
+ANTIBOT_RATES = {
+    "alerts.subscribe": (10, 3600),
+    "alerts.confirm": (20, 3600),
+    "alerts.report": (5, 3600),
+}
+
+# Alerts.
+ALERTS_PER_PAGE = 20
+REPORTS_PER_PAGE = 30
+# Delivery of alerts: attempts per message, first retry delay (doubling each time), how long a message may be
+# "being sent" before a restarted worker counts it as interrupted, and how many tasks share one alert.
+ALERTS_SEND_MAX_ATTEMPTS = 4
+ALERTS_RETRY_DELAY_SECONDS = 60
+ALERTS_SENDING_LEASE_SECONDS = 600
+ALERTS_PARALLEL_TASKS = env.int("ALERTS_PARALLEL_TASKS", default=4)
+# A subscriber's confirmation code: minutes it stays valid, wrong tries allowed, codes sent per day.
+ALERTS_CONFIRM_MINUTES = 60
+ALERTS_CONFIRM_MAX_TRIES = 5
+ALERTS_CONFIRM_MAX_SENDS = 3
+# Photos with community reports: the largest upload, and the longest side kept after re-encoding.
+REPORT_PHOTO_MAX_BYTES = 8 * 1024 * 1024
+REPORT_PHOTO_MAX_PIXELS = 40_000_000
+REPORT_PHOTO_MAX_SIDE = 1600

@@ -4,6 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Called by the SMS provider, not read by people: no language prefix.
+    path("hooks/alerts/", include("aidhub.alerts.hook_urls")),
 ]
 
 # Every page people read lives under its language: /en/, /es/, /ar/…
@@ -15,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.offers.urls")),
     path("", include("aidhub.needs.urls")),
     path("", include("aidhub.matching.urls")),
+    path("", include("aidhub.alerts.urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"

@@ -1,25 +1,41 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
+from aidhub.alerts.services.subscribers import unsubscribe_token
+from aidhub.core.tokens import new_access_token
 from aidhub.messaging import sms
 from tests.factories import (
+    AlertFactory,
     AreaFactory,
     HelpRequestFactory,
     MatchFactory,
     MembershipFactory,
     OfferFactory,
     OrganizationFactory,
+    ReportFactory,
+    SubscriberFactory,
     UserFactory,
     VolunteerProfileFactory,
     language,
 )
+from tests.helpers import jpeg_bytes
 
 
 @pytest.fixture(autouse=True)
 def _empty_outboxes():
     mail.outbox = []
     sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_media(settings, tmp_path):
+    """Rate limits and used challenges live in the cache; uploaded photos in MEDIA_ROOT: both fresh per test."""
+    cache.clear()
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -124,6 +140,62 @@ def done_match(proposed_match):
     proposed_match.help_request.status = "done"
     proposed_match.help_request.save()
     return proposed_match
+
+
+@pytest.fixture
+def second_organizer(organization):
+    """Another organizer of the same organization: the one who verifies alerts."""
+    user = UserFactory(email="second.organizer@example.org")
+    MembershipFactory(organization=organization, user=user)
+    return with_two_factor(user)
+
+
+@pytest.fixture
+def draft_alert(organizer, organization, eastside):
+    return AlertFactory(organization=organization, author=organizer, areas=[eastside])
+
+
+@pytest.fixture
+def pending_alert(second_organizer, organization, eastside):
+    """Written by the second organizer, so that "organizer" may verify it."""
+    return AlertFactory(
+        organization=organization,
+        author=second_organizer,
+        areas=[eastside],
+        status="pending",
+        submitted_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def sent_alert(organizer, second_organizer, organization, eastside):
+    return AlertFactory(
+        organization=organization,
+        author=organizer,
+        areas=[eastside],
+        status="sent",
+        verified_by=second_organizer,
+        verified_at=timezone.now(),
+        texts={"en": "Know-your-rights night moved to the library.", "es": "La charla se cambió a la biblioteca."},
+    )
+
+
+@pytest.fixture
+def community_report(eastside):
+    return ReportFactory(area=eastside, photo=ContentFile(jpeg_bytes(), name="photo.jpg"))
+
+
+@pytest.fixture
+def subscription_link(eastside):
+    """The private confirmation page of a subscription waiting for its code."""
+    token, token_hash = new_access_token()
+    SubscriberFactory(status="pending", token_hash=token_hash, areas=[eastside])
+    return {"token": token}
+
+
+@pytest.fixture
+def unsubscribe_link(eastside):
+    return {"token": unsubscribe_token(SubscriberFactory(areas=[eastside]))}
 
 
 @pytest.fixture

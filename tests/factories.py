@@ -1,10 +1,14 @@
+import itertools
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.alerts.models import Alert, AlertText, Report, Subscriber
 from aidhub.core import availability
 from aidhub.core.models import Area, Category, Language, Membership, Organization
+from aidhub.core.tokens import new_access_token
 from aidhub.offers.models import Offer
 
 PASSWORD = "a-good-long-test-password"
@@ -131,3 +135,67 @@ class MatchFactory(factory.django.DjangoModelFactory):
 
     help_request = factory.SubFactory(HelpRequestFactory, status="matching")
     volunteer = factory.SubFactory(UserFactory)
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber by text message; pass `email=` for one by email."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    channel = Subscriber.Channel.SMS
+    language = factory.LazyFunction(lambda: language("en"))
+    status = Subscriber.Status.CONFIRMED
+    token_hash = factory.LazyFunction(lambda: new_access_token()[1])
+
+    @classmethod
+    def _create(cls, model_class, *args, phone=None, email=None, **kwargs):
+        subscriber = model_class(**kwargs)
+        if email:
+            subscriber.channel = Subscriber.Channel.EMAIL
+        subscriber.set_address(email or phone or f"+1202555{next(_phone_numbers):04d}")
+        subscriber.save()
+        return subscriber
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
+
+
+_phone_numbers = itertools.count(1000)
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """A draft alert with an English text; pass `texts={"es": "…"}` for more, `areas=[…]` for its areas."""
+
+    class Meta:
+        model = Alert
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    author = factory.SubFactory(UserFactory)
+    main_language = factory.LazyFunction(lambda: language("en"))
+    severity = Alert.Severity.ACTION
+
+    @factory.post_generation
+    def texts(self, create, extracted, **kwargs):
+        if create:
+            for code, text in (extracted or {"en": "Checkpoint reported on Main Street. Avoid the area."}).items():
+                AlertText.objects.create(alert=self, language=language(code), text=text, written_by=self.author)
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    what = "Police cars at the bus station since 9am."
+    area = factory.SubFactory(AreaFactory)
+    happened_at = factory.LazyFunction(timezone.now)
+    contact = "+1 202 555 0177"

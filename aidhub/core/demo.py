@@ -90,11 +90,13 @@ def seed(**_context):
     for email, organization_slug, language in ORGANIZERS:
         organizers[email] = demo_user(email, language=language)
         Membership.objects.get_or_create(organization=organizations[organization_slug], user=organizers[email])
-        _with_two_factor(organizers[email])
-    _with_two_factor(demo_user("admin@example.org", is_staff=True, is_superuser=True))
+        with_two_factor(organizers[email])
+    with_two_factor(demo_user("admin@example.org", is_staff=True, is_superuser=True))
     return {"areas": areas, "organizations": organizations, "organizers": organizers}
 
 
-def _with_two_factor(user):
+def with_two_factor(user):
+    """Organizers and administrators must use two-factor sign-in: demo accounts get the shared secret."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, DEMO_TOTP_SECRET)
+    return user

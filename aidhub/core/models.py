@@ -149,6 +149,17 @@ class Organization(models.Model):
     languages = models.ManyToManyField(
         Language, verbose_name=_("languages spoken"), related_name="organizations", blank=True
     )
+    main_language = models.ForeignKey(
+        Language,
+        verbose_name=_("main language"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Alerts are always written in this language; people who read another get it when no translation exists."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     public_email = models.EmailField(_("public email"), blank=True)
     public_phone = models.CharField(_("public phone"), max_length=40, blank=True)
@@ -166,6 +177,10 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name
+
+    def alert_language(self):
+        """The language every alert of this organization is written in first."""
+        return self.main_language or Language.objects.get(code=settings.LANGUAGE_CODE)
 
 
 class Membership(models.Model):

@@ -5,11 +5,13 @@ the message never waits for a mail server or an SMS provider.
 """
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from aidhub.messaging import sms
 from aidhub.messaging.crypto import seal
 from aidhub.messaging.tasks import deliver_email, deliver_sms
 
@@ -53,6 +55,21 @@ def send_sms(*, to, language, template, context=None):
 def send_email_to_user(*, user, template, context=None):
     """Email to a signed-up person, in the language they chose."""
     send_email(to=user.email, language=user.language, template=template, context={"user": user, **(context or {})})
+
+
+def deliver_sms_now(*, to, body):
+    """Sends at once and returns the provider's id, or raises: for background work that tracks delivery itself."""
+    return sms.get_backend().send(to, body)
+
+
+def deliver_email_now(*, to, subject, body, html="", headers=None):
+    """Sends at once, or raises: for background work that tracks delivery itself."""
+    email = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers or {}
+    )
+    if html:
+        email.attach_alternative(html, "text/html")
+    email.send()
 
 
 def _with_site(context):

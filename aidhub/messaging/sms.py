@@ -57,5 +57,24 @@ class FileBackend(BaseSmsBackend):
         return message_id
 
 
+class TwilioBackend(BaseSmsBackend):
+    """Sends through Twilio's Messaging API (settings TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)."""
+
+    def __init__(self):
+        from twilio.rest import Client
+
+        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
+
+    def send(self, to, body):
+        from twilio.base.exceptions import TwilioException
+
+        try:
+            message = self.client.messages.create(to=to, from_=settings.TWILIO_FROM_NUMBER, body=body)
+        except TwilioException as error:
+            # The provider's text may quote the number: pass on only the kind of error and its code.
+            raise SmsError(f"{type(error).__name__} {getattr(error, 'code', '') or ''}".strip()) from None
+        return message.sid
+
+
 def get_backend():
     return import_string(settings.SMS_BACKEND)()

@@ -1,6 +1,5 @@
 from io import StringIO
 
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core.management import call_command
 
 from aidhub.accounts.models import User
@@ -9,6 +8,7 @@ from aidhub.core.models import Area, Membership, Organization
 from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
+from tests.helpers import sign_in_with_two_factor
 
 MODELS = [User, Area, Organization, Membership, Offer, HelpRequest, Match]
 
@@ -24,9 +24,5 @@ def test_seed_demo_is_idempotent(db):
 
 def test_demo_organizer_signs_in_with_two_factor(client, db):
     call_command("seed_demo", stdout=StringIO())
-    response = client.post("/en/accounts/login/", {"login": "organizer@example.org", "password": "demo-pass-2026"})
-    assert response["Location"] == "/en/accounts/2fa/authenticate/"
-    counter = next(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
-    response = client.post("/en/accounts/2fa/authenticate/", {"code": code}, follow=True)
+    response = sign_in_with_two_factor(client, "organizer@example.org", "demo-pass-2026", DEMO_TOTP_SECRET)
     assert "Organizer dashboard" in response.text

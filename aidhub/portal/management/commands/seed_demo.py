@@ -7,13 +7,14 @@ this command runs them in order inside one transaction. Running it again changes
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from aidhub.alerts import demo as alerts_demo
 from aidhub.core import demo as core_demo
 from aidhub.matching import demo as matching_demo
 from aidhub.needs import demo as needs_demo
 from aidhub.offers import demo as offers_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
-SEEDS = [core_demo, offers_demo, needs_demo, matching_demo]
+SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField
+
+from aidhub.core.crypto import keyed_hash
+from aidhub.core.models import Area, Language
+
+
+def reach_of(areas):
+    """Every area that overlaps one of these: a city around a neighbourhood, the neighbourhoods inside a city."""
+    reach = Area.objects.none()
+    for area in areas:
+        reach = reach | Area.objects.overlapping(area)
+    return reach
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def in_reach_of(self, areas):
+        """Subscribers of any area that overlaps the given ones."""
+        return self.filter(areas__in=reach_of(areas)).distinct()
+
+    def with_address(self, channel, address):
+        return self.filter(channel=channel, address_hash=address_hash(channel, address))
+
+
+def address_hash(channel, address):
+    return keyed_hash(f"alerts.subscriber:{channel}:{address}")
+
+
+class Subscriber(models.Model):
+    """A phone number or an email that asked for alerts about some areas, in one language. Nothing else."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("Text message")
+        EMAIL = "email", _("Email")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    channel = models.CharField(_("by"), max_length=10, choices=Channel)
+    # Encrypted at rest; the keyed hash finds a subscriber by number or email and keeps each one unique.
+    phone = EncryptedCharField(_("phone number"), max_length=32, null=True, blank=True)
+    email = EncryptedCharField(_("email"), max_length=254, null=True, blank=True)
+    address_hash = models.CharField(max_length=64, editable=False)
+    language = models.ForeignKey(Language, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
+    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="subscribers")
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    # Private link to the confirmation page (only its hash is kept), and the code sent by text message.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    code_tries = models.PositiveSmallIntegerField(default=0, editable=False)
+    codes_sent = models.PositiveSmallIntegerField(default=0, editable=False)
+    codes_sent_since = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "address_hash"], name="subscriber_unique_address"),
+            models.CheckConstraint(
+                condition=models.Q(channel="sms", email__isnull=True, phone__isnull=False)
+                | models.Q(channel="email", phone__isnull=True, email__isnull=False),
+                name="subscriber_one_address",
+            ),
+        ]
+        indexes = [models.Index(fields=["status"], name="subscriber_status")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} #{self.pk}"
+
+    @property
+    def address(self):
+        return self.phone if self.channel == self.Channel.SMS else self.email
+
+    def set_address(self, address):
+        if self.channel == self.Channel.SMS:
+            self.phone, self.email = address, None
+        else:
+            self.email, self.phone = address, None
+        self.address_hash = address_hash(self.channel, address)
+
+    @property
+    def is_confirmed(self):
+        return self.status == self.Status.CONFIRMED
+
+    def code_matches(self, code):
+        return bool(self.code_hash) and self.code_hash == code_hash(self.token_hash, code)
+
+
+def code_hash(token_hash, code):
+    return keyed_hash(f"alerts.code:{token_hash}:{code.strip()}")

@@ -1,0 +1,144 @@
+"""Fan-out and sending of alerts: one Delivery row per (alert, subscriber, kind), claimed before each send.
+
+Idempotent by construction:
+- rows are created in bulk with ignore_conflicts on the unique (alert, subscriber, kind): queueing twice adds nothing;
+- a worker claims a row with a conditional UPDATE (queued → sending) before it calls the provider: two workers,
+  a retried task or a restarted one never send the same row twice;
+- a row left "sending" by a worker that died is never sent again automatically (the provider may have taken it):
+  after a lease it is marked failed ("interrupted"), and an organizer may choose to try failed rows again.
+Provider errors put the row back in the queue with a growing delay, up to ALERTS_SEND_MAX_ATTEMPTS.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, F, Min
+from django.utils import timezone
+
+from aidhub.alerts.models import Alert, Delivery, Subscriber
+
+logger = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+def audience(alert, kind):
+    """Who gets this message: everyone confirmed in reach for an alert; the same people for what follows it."""
+    confirmed = Subscriber.objects.confirmed()
+    if kind == Delivery.Kind.ALERT:
+        return confirmed.in_reach_of(alert.areas.all())
+    original = alert.corrects if kind == Delivery.Kind.CORRECTION else alert
+    return confirmed.filter(deliveries__alert=original, deliveries__kind=Delivery.Kind.ALERT)
+
+
+def deliveries_queue(*, alert, kind):
+    """Creates the rows in bulk and starts the sending tasks once the transaction commits. Returns the row count."""
+    subscriber_ids = list(audience(alert, kind).values_list("pk", flat=True))
+    Delivery.objects.bulk_create(
+        (Delivery(alert_id=alert.pk, subscriber_id=pk, kind=kind) for pk in subscriber_ids),
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    tasks = min(settings.ALERTS_PARALLEL_TASKS, max(1, -(-len(subscriber_ids) // 500)))
+    transaction.on_commit(lambda: _start(alert.pk, kind, tasks))
+    return len(subscriber_ids)
+
+
+def _start(alert_id, kind, tasks):
+    from aidhub.alerts.tasks import send_deliveries
+
+    for _ in range(tasks):
+        send_deliveries.enqueue(alert_id=alert_id, kind=kind)
+
+
+def deliveries_retry_failed(*, alert):
+    """An organizer's choice to try failed messages again (interrupted ones may then arrive twice)."""
+    kinds = list(
+        alert.deliveries.filter(status=Delivery.Status.FAILED).values_list("kind", flat=True).distinct().order_by()
+    )
+    alert.deliveries.filter(status=Delivery.Status.FAILED).update(
+        status=Delivery.Status.QUEUED, attempts=0, next_attempt_at=timezone.now(), error=""
+    )
+    for kind in kinds:
+        transaction.on_commit(lambda kind=kind: _start(alert.pk, kind, 1))
+    return len(kinds)
+
+
+def progress(alert):
+    """Counts of rows per status, for the organizer's live view."""
+    counts = dict(alert.deliveries.values_list("status").annotate(n=Count("pk")).order_by())
+    counts = {status: counts.get(status, 0) for status in Delivery.Status.values}
+    counts["total"] = sum(counts.values())
+    counts["waiting"] = counts[Delivery.Status.QUEUED] + counts[Delivery.Status.SENDING]
+    return counts
+
+
+def send_due(*, alert_id, kind, renderer):
+    """Sends every row of this alert and kind that is due. Safe to run in several workers at once."""
+    now = timezone.now()
+    lease = timedelta(seconds=settings.ALERTS_SENDING_LEASE_SECONDS)
+    rows = Delivery.objects.filter(alert_id=alert_id, kind=kind)
+    interrupted = rows.filter(status=Delivery.Status.SENDING, claimed_at__lt=now - lease)
+    if count := interrupted.update(status=Delivery.Status.FAILED, error="interrupted"):
+        logger.warning("alert %s: %s %s messages were interrupted and are not resent", alert_id, count, kind)
+    sent = 0
+    while True:
+        batch = list(
+            rows.filter(status=Delivery.Status.QUEUED, next_attempt_at__lte=timezone.now())
+            .select_related("subscriber__language")
+            .order_by("pk")[:BATCH]
+        )
+        if not batch:
+            break
+        for delivery in batch:
+            sent += _send_one(delivery, renderer)
+    return sent
+
+
+def _send_one(delivery, renderer):
+    claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return 0  # another worker has it
+    subscriber = delivery.subscriber
+    if not subscriber.is_confirmed:
+        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
+        return 0
+    try:
+        renderer.send(subscriber)
+    except Exception as error:
+        _failed(delivery, error)
+        return 0
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now(), error=""
+    )
+    return 1
+
+
+def _failed(delivery, error):
+    attempts = delivery.attempts + 1
+    logger.warning("delivery %s attempt %s failed: %s", delivery.pk, attempts, type(error).__name__)
+    if attempts < settings.ALERTS_SEND_MAX_ATTEMPTS:
+        delay = timedelta(seconds=settings.ALERTS_RETRY_DELAY_SECONDS * 2 ** (attempts - 1))
+        changes = {"status": Delivery.Status.QUEUED, "next_attempt_at": timezone.now() + delay}
+    else:
+        changes = {"status": Delivery.Status.FAILED}
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        error=type(error).__name__[:100], **changes
+    )
+
+
+def next_retry(alert_id, kind):
+    """When the earliest postponed row is due, or None."""
+    return (
+        Delivery.objects.filter(alert_id=alert_id, kind=kind, status=Delivery.Status.QUEUED)
+        .aggregate(due=Min("next_attempt_at"))
+        .get("due")
+    )
+
+
+def load_alert(alert_id):
+    return Alert.objects.for_listing().get(pk=alert_id)

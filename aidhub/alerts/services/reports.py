@@ -1,0 +1,29 @@
+"""Community reports: received from anyone, vetted by the organizers of the area, never published as such."""
+
+from django.db import transaction
+
+from aidhub.alerts.models import Report
+
+
+@transaction.atomic
+def report_create(*, form):
+    return form.save()
+
+
+@transaction.atomic
+def report_set_status(*, report, status, organizer, duplicate_of=None):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    report.status = status
+    report.duplicate_of = duplicate_of if status == Report.Status.DUPLICATE else None
+    report.handled_by = organizer
+    report.save(update_fields=["status", "duplicate_of", "handled_by", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def report_check_in(*, report, form, organizer):
+    check_in = form.save(commit=False)
+    check_in.report = report
+    check_in.organizer = organizer
+    check_in.save()
+    return check_in

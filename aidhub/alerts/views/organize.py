@@ -1,0 +1,162 @@
+"""Organizers' pages for alerts: write, translate, verify (a second person), follow the sending, correct, retract."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.alerts.forms import AlertForm, VerifyForm
+from aidhub.alerts.messages import sms_body
+from aidhub.alerts.models import Alert, AlertStateError, Delivery
+from aidhub.alerts.services import alerts as services
+from aidhub.alerts.services.delivery import deliveries_retry_failed, progress
+from aidhub.core.decorators import organizer_required
+from aidhub.messaging.segments import count_segments
+
+
+def _get_alert_for_organizer(request, pk):
+    """An alert for the areas this organizer curates; others answer 404."""
+    alert_queryset = Alert.objects.visible_to(request.user).for_listing().select_related("author", "verified_by")
+    return get_object_or_404(alert_queryset, pk=pk)
+
+
+@require_safe
+@organizer_required
+def manage_list(request):
+    alerts = (
+        Alert.objects.visible_to(request.user)
+        .for_listing()
+        .select_related("author__volunteer_profile")
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(alerts, settings.ALERTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "alerts/manage_list.html", {"page": page})
+
+
+@organizer_required
+def alert_create(request):
+    form = AlertForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        alert = services.alert_save(form=form, editor=request.user)
+        messages.success(
+            request, _("The draft is saved. Submit it when it is ready, so a second organizer verifies it.")
+        )
+        return redirect("alerts:manage_detail", pk=alert.pk)
+    return render(request, "alerts/alert_form.html", {"form": form})
+
+
+@organizer_required
+def alert_edit(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    if not alert.can_edit:
+        messages.warning(request, _("A sent alert cannot be changed. Write a correction or retract it."))
+        return redirect("alerts:manage_detail", pk=alert.pk)
+    form = AlertForm(request.POST or None, instance=alert, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_save(form=form, editor=request.user)
+        except AlertStateError:
+            messages.warning(request, _("This alert was sent in the meantime; nothing was changed."))
+        else:
+            messages.success(request, _("Your changes are saved."))
+        return redirect("alerts:manage_detail", pk=alert.pk)
+    return render(request, "alerts/alert_form.html", {"form": form, "alert": alert})
+
+
+@require_safe
+@organizer_required
+def manage_detail(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    texts = [
+        {"text": text, "segments": count_segments(sms_body(alert, Delivery.Kind.ALERT, text.language.code))}
+        for text in alert.texts.all()
+    ]
+    context = {
+        "alert": alert,
+        "texts": texts,
+        "progress": progress(alert),
+        "can_verify": alert.can_be_verified_by(request.user),
+        "verify_form": VerifyForm(initial={"revision": alert.revision}),
+    }
+    return render(request, "alerts/manage_detail.html", context)
+
+
+@require_safe
+@organizer_required
+def alert_progress(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    return render(request, "alerts/_progress.html", {"alert": alert, "progress": progress(alert)})
+
+
+@require_POST
+@organizer_required
+def alert_submit(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    try:
+        services.alert_submit(alert=alert)
+    except AlertStateError:
+        messages.warning(request, _("Only a draft with a text in the main language can be submitted."))
+    else:
+        messages.success(request, _("Submitted. Another organizer must now verify it before it is sent."))
+    return redirect("alerts:manage_detail", pk=alert.pk)
+
+
+@require_POST
+@organizer_required
+def alert_verify(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    form = VerifyForm(request.POST)
+    if not form.is_valid():
+        messages.warning(request, _("Please open the alert again and verify it from its page."))
+    elif alert.author_id == request.user.pk:
+        messages.error(request, _("You wrote this alert, so you cannot verify it. Ask another organizer."))
+    else:
+        try:
+            count = services.alert_verify(alert=alert, verifier=request.user, revision=form.cleaned_data["revision"])
+        except AlertStateError as error:
+            if str(error) == "changed":
+                messages.warning(request, _("The alert was changed after you opened it. Read it again, then verify."))
+            else:
+                messages.warning(request, _("This alert is not waiting for verification; nothing was sent."))
+        else:
+            messages.success(
+                request, _("Verified. The alert is being sent to %(count)s subscribers.") % {"count": count}
+            )
+    return redirect("alerts:manage_detail", pk=alert.pk)
+
+
+@require_POST
+@organizer_required
+def alert_retract(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    try:
+        count = services.alert_retract(alert=alert, organizer=request.user)
+    except AlertStateError:
+        messages.warning(request, _("Only a sent alert can be retracted."))
+    else:
+        messages.success(request, _("Retracted. %(count)s subscribers are being told.") % {"count": count})
+    return redirect("alerts:manage_detail", pk=alert.pk)
+
+
+@require_POST
+@organizer_required
+def alert_correct(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    try:
+        correction = services.alert_start_correction(alert=alert, author=request.user)
+    except AlertStateError:
+        messages.warning(request, _("Only a sent alert can be corrected."))
+        return redirect("alerts:manage_detail", pk=alert.pk)
+    messages.info(request, _("Change the text, then submit the correction for verification."))
+    return redirect("alerts:edit", pk=correction.pk)
+
+
+@require_POST
+@organizer_required
+def alert_retry(request, pk):
+    alert = _get_alert_for_organizer(request, pk)
+    if deliveries_retry_failed(alert=alert):
+        messages.success(request, _("Failed messages are being tried again."))
+    return redirect("alerts:manage_detail", pk=alert.pk)

@@ -1,0 +1,94 @@
+"""The anti-bot check for public forms (aidhub/core/antibot.py), as a unit and through the subscribe form."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.test import RequestFactory
+
+from aidhub.alerts.models import Subscriber
+from aidhub.core import antibot
+from tests.factories import language
+from tests.helpers import antibot_fields
+
+
+def _value(challenge, solution="", answer=""):
+    return {"challenge": challenge, "solution": solution, "answer": answer}
+
+
+def test_a_solved_challenge_is_accepted_once(db):
+    challenge = antibot.new_challenge()
+    solution = antibot.solve(challenge["token"], challenge["difficulty"])
+    antibot.verify(_value(challenge["token"], solution))
+    with pytest.raises(ValidationError) as replay:
+        antibot.verify(_value(challenge["token"], solution))
+    assert replay.value.code == "replayed"
+
+
+def test_a_wrong_solution_or_a_forged_challenge_is_refused(settings):
+    settings.ANTIBOT_DIFFICULTY = 12
+    challenge = antibot.new_challenge()
+    wrong = next(str(n) for n in range(10_000) if not antibot.solves(challenge["token"], str(n), 12))
+    with pytest.raises(ValidationError):
+        antibot.verify(_value(challenge["token"], wrong))
+    forged = challenge["token"][:-2] + "xx"
+    with pytest.raises(ValidationError):
+        antibot.verify(_value(forged, antibot.solve(forged, 1)))
+
+
+def test_without_javascript_the_small_sum_is_accepted_in_any_digits(settings):
+    challenge = antibot.new_challenge()
+    total = challenge["a"] + challenge["b"]
+    with pytest.raises(ValidationError):
+        antibot.verify(_value(challenge["token"], answer=str(total + 1)))
+    arabic_indic = "".join("٠١٢٣٤٥٦٧٨٩"[int(digit)] for digit in str(total))
+    antibot.verify(_value(challenge["token"], answer=f" {arabic_indic} "))
+
+
+def test_an_old_challenge_has_expired(settings):
+    settings.ANTIBOT_MAX_AGE = -1
+    challenge = antibot.new_challenge()
+    with pytest.raises(ValidationError) as expired:
+        antibot.verify(_value(challenge["token"], antibot.solve(challenge["token"], challenge["difficulty"])))
+    assert expired.value.code == "expired"
+
+
+def test_rate_limit_counts_per_client_and_stores_no_address(settings):
+    settings.ANTIBOT_RATES = {"test": (2, 60)}
+    first = RequestFactory().post("/", REMOTE_ADDR="198.51.100.7")
+    other = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+    assert [antibot.rate_limit_exceeded(first, "test") for _ in range(3)] == [False, False, True]
+    assert antibot.rate_limit_exceeded(other, "test") is False
+    keys = list(cache._cache.keys())
+    assert keys and not any("198.51.100.7" in key or "203.0.113.9" in key for key in keys)
+
+
+def test_behind_a_proxy_the_configured_header_names_the_client(settings):
+    settings.ANTIBOT_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    one = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
+    two = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    assert antibot.client_key(one) != antibot.client_key(two)
+
+
+def test_the_form_shows_a_fresh_challenge_and_the_fallback_question(client, db):
+    page = client.get("/es/alerts/subscribe/")
+    assert page.text.count('name="antibot_challenge"') == 1
+    assert "¿Cuánto es" in page.text
+    assert "js/antibot.js" in page.text
+    again = client.get("/es/alerts/subscribe/")
+    token = page.text.split('name="antibot_challenge" value="')[1].split('"')[0]
+    assert token not in again.text
+
+
+def test_subscribing_is_rate_limited_per_client_with_a_429(client, eastside, settings, caplog):
+    settings.ANTIBOT_RATES = {**settings.ANTIBOT_RATES, "alerts.subscribe": (3, 3600)}
+    caplog.set_level(logging.DEBUG)
+    data = {"channel": "sms", "language": language("en").pk, "areas": [eastside.pk]}
+    for number in range(3):
+        client.post("/en/alerts/subscribe/", data | {"phone": f"+120255501{number:02d}"} | antibot_fields())
+    refused = client.post("/en/alerts/subscribe/", data | {"phone": "+12025550199"} | antibot_fields())
+    assert refused.status_code == 429
+    assert "Too many attempts from your connection." in refused.text
+    assert Subscriber.objects.count() == 3
+    assert "127.0.0.1" not in caplog.text

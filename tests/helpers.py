@@ -1,0 +1,43 @@
+"""Small helpers shared by tests: solving the anti-bot check as a browser would, and making photos."""
+
+from io import BytesIO
+
+from PIL import Image
+
+from aidhub.core import antibot
+
+
+def antibot_fields(prefix="antibot"):
+    """Posted fields of a solved proof-of-work challenge, as static/js/antibot.js would send them."""
+    challenge = antibot.new_challenge()
+    return {
+        f"{prefix}_challenge": challenge["token"],
+        f"{prefix}_solution": antibot.solve(challenge["token"], challenge["difficulty"]),
+    }
+
+
+def jpeg_bytes(*, gps=False, size=(64, 48), color=(200, 40, 40)):
+    """A small JPEG; with gps=True it carries EXIF with a GPS position, a camera make and a comment."""
+    image = Image.new("RGB", size, color)
+    exif = Image.Exif()
+    if gps:
+        exif[0x010F] = "PhoneMaker"  # Make
+        exif[0x0110] = "Phone 12"  # Model
+        gps_ifd = exif.get_ifd(0x8825)
+        gps_ifd[1] = "N"  # GPSLatitudeRef
+        gps_ifd[2] = (34.0, 3.0, 8.0)  # GPSLatitude
+        gps_ifd[3] = "W"  # GPSLongitudeRef
+        gps_ifd[4] = (118.0, 14.0, 37.0)  # GPSLongitude
+    output = BytesIO()
+    image.save(output, format="JPEG", exif=exif.tobytes(), comment=b"taken at 12 Elm Street" if gps else b"")
+    return output.getvalue()
+
+
+def sign_in_with_two_factor(client, email, password, secret):
+    """Signs in as a person would: password first, then the current code of their authenticator app."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    response = client.post("/en/accounts/login/", {"login": email, "password": password})
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    return client.post("/en/accounts/2fa/authenticate/", {"code": code}, follow=True)
