@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "aidhub.messaging",
     "aidhub.accounts",
     "aidhub.offers",
+    "aidhub.events",
     "aidhub.portal",
 ]
 
@@ -259,3 +260,6 @@ LOGGING = {
 
 # Domain settings.
 OFFERS_PER_PAGE = 20
+EVENTS_PER_PAGE = 20
+# Names, contacts and pledges of people who booked, registered or pledged are erased this many days after the event.
+EVENTS_PERSONAL_DATA_DAYS = env.int("EVENTS_PERSONAL_DATA_DAYS", default=30)

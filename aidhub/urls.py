@@ -13,4 +13,5 @@ urlpatterns += i18n_patterns(
     path("my/", include("aidhub.portal.urls")),
     path("my/", include("aidhub.accounts.urls")),
     path("", include("aidhub.offers.urls")),
+    path("", include("aidhub.events.urls")),
 )
