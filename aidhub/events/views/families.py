@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.models import Language
 from aidhub.events.forms import BookingForm, ContactForm, MoveBookingForm
@@ -47,6 +47,7 @@ def booking_create(request, pk):
     return render(request, "events/booking_form.html", {"event": event, "form": form})
 
 
+@require_safe
 @never_cache
 def booking_detail(request, token):
     booking = get_booking_for_family(token)
@@ -68,7 +69,6 @@ def booking_move(request, token):
             messages.error(request, refusal.message)
         else:
             messages.success(request, _("Your appointment has a new time."))
-            return redirect("events:booking", token=token)
     else:
         messages.error(request, _("Choose one of the free times."))
     return redirect("events:booking", token=token)
@@ -100,6 +100,7 @@ def registration_create(request, pk):
     return render(request, "events/registration_form.html", context)
 
 
+@require_safe
 @never_cache
 def registration_detail(request, token):
     registration = get_registration_for_person(token)
