@@ -83,6 +83,7 @@ SHIFTS = [
 
 # (event title, item, quantity, pledges as (volunteer or first name, quantity))
 SUPPLIES = [
+    ("Legal aid night: immigration questions", "Snacks and water for families waiting", 40, [("ana", 10)]),
     ("Winter supply drive", "Blankets", 40, [("maria", 6), ("Rosa", 10)]),
     ("Winter supply drive", "Children's winter coats", 25, [("Jamal", 4)]),
     ("Winter supply drive", "Hot meals", 30, [("kofi", 30)]),

@@ -8,7 +8,7 @@ register = template.Library()
 
 
 def _day(moment):
-    return _("%(weekday)s %(date)s") % {
+    return _("%(weekday)s, %(date)s") % {
         "weekday": formats.date_format(moment, "l"),
         "date": formats.date_format(moment, "DATE_FORMAT"),
     }
