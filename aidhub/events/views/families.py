@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.models import Language
@@ -12,6 +13,9 @@ from aidhub.events.forms import BookingForm, ContactForm, MoveBookingForm
 from aidhub.events.services import Refusal
 from aidhub.events.services import families as services
 from aidhub.events.views.access import get_booking_for_family, get_public_event, get_registration_for_person
+
+# Error reports never show what people typed about themselves.
+private_fields = sensitive_post_parameters("first_name", "contact")
 
 
 def _contact_initial(request):
@@ -29,6 +33,7 @@ def _contact_details(form):
     }
 
 
+@private_fields
 @never_cache
 def booking_create(request, pk):
     event = get_public_event(pk)
@@ -83,6 +88,7 @@ def booking_cancel(request, token):
     return redirect("events:booking", token=token)
 
 
+@private_fields
 @never_cache
 def registration_create(request, pk):
     event = get_public_event(pk)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from aidhub.core.decorators import organizer_required
@@ -19,6 +20,7 @@ from aidhub.events.views.access import (
 )
 
 
+@sensitive_post_parameters("first_name", "contact")
 @never_cache
 def pledge(request, pk):
     event = get_public_event(pk)
