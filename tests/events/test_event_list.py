@@ -96,3 +96,11 @@ def test_event_list_runs_the_same_number_of_queries_with_5_and_60_events(client,
     with_5 = _queries_for(client, url)
     _events_with_signups(55, areas)
     assert _queries_for(client, url) == with_5
+
+
+def test_home_header_and_list_link_to_events_and_the_calendar_follows_the_filters(client, eastside):
+    home = client.get("/es/").text
+    assert 'href="/es/events/"' in home
+    assert home.count('href="/es/events/"') == 2  # the header link and the home page button
+    page = client.get("/en/events/", {"kind": "meal", "area": eastside.pk, "page": "1"})
+    assert f'href="/en/events/calendar.ics?area={eastside.pk}"' in page.text

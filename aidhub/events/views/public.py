@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,7 +22,10 @@ def event_list(request):
     events = Event.objects.listed().upcoming().for_listing()
     event_filter = EventFilter(request.GET, queryset=events)
     page = Paginator(event_filter.qs, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "events/event_list.html", {"filter": event_filter, "page": page})
+    # The calendar feed follows the area and language chosen here.
+    feed_query = urlencode({key: request.GET[key] for key in ("area", "language") if request.GET.get(key)})
+    feed_url = reverse("events:feed") + (f"?{feed_query}" if feed_query else "")
+    return render(request, "events/event_list.html", {"filter": event_filter, "page": page, "feed_url": feed_url})
 
 
 @require_safe
