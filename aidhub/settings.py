@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "aidhub.needs",
     "aidhub.matching",
     "aidhub.alerts",
+    "aidhub.events",
     "aidhub.portal",
 ]
 
@@ -320,3 +321,6 @@ ALERTS_CONFIRM_MAX_SENDS = 3
 REPORT_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 REPORT_PHOTO_MAX_PIXELS = 40_000_000
 REPORT_PHOTO_MAX_SIDE = 1600
+EVENTS_PER_PAGE = 20
+# Names, contacts and pledges of people who booked, registered or pledged are erased this many days after the event.
+EVENTS_PERSONAL_DATA_DAYS = env.int("EVENTS_PERSONAL_DATA_DAYS", default=30)

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.needs.urls")),
     path("", include("aidhub.matching.urls")),
     path("", include("aidhub.alerts.urls")),
+    path("", include("aidhub.events.urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"

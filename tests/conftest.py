@@ -7,20 +7,29 @@ from django.utils import timezone
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
 from aidhub.core.tokens import new_access_token
+from aidhub.events.models import CalendarFeed
 from aidhub.messaging import sms
 from tests.factories import (
     AlertFactory,
     AreaFactory,
+    EventFactory,
     HelpRequestFactory,
     MatchFactory,
     MembershipFactory,
     OfferFactory,
     OrganizationFactory,
+    PledgeFactory,
     ReportFactory,
+    ShiftFactory,
+    ShiftSignupFactory,
+    SlotFactory,
     SubscriberFactory,
+    SupplyItemFactory,
     UserFactory,
     VolunteerProfileFactory,
     language,
+    make_booking,
+    make_registration,
 )
 from tests.helpers import jpeg_bytes
 
@@ -196,6 +205,69 @@ def subscription_link(eastside):
 @pytest.fixture
 def unsubscribe_link(eastside):
     return {"token": unsubscribe_token(SubscriberFactory(areas=[eastside]))}
+
+
+@pytest.fixture
+def event(organization, eastside):
+    """A published legal aid night of the organizer's organization, in three days, with 10 places to register."""
+    return EventFactory(
+        organization=organization,
+        area=eastside,
+        title="Legal aid night",
+        capacity=10,
+        languages=[language("en"), language("es"), language("ar")],
+    )
+
+
+@pytest.fixture
+def shift(event, volunteer):
+    """An Arabic interpreter shift with two places; the volunteer holds one."""
+    shift = ShiftFactory(event=event)
+    ShiftSignupFactory(shift=shift, volunteer=volunteer)
+    return shift
+
+
+@pytest.fixture
+def slot(event, shift):
+    """An appointment slot served by the volunteers of `shift`, with room for two families."""
+    return SlotFactory(event=event, shift=shift)
+
+
+@pytest.fixture
+def served_event(slot):
+    """The event of `slot`, which the volunteer serves through their shift."""
+    return slot.event
+
+
+@pytest.fixture
+def booking_link(slot):
+    """Keyword arguments of a family's private booking link."""
+    _booking, token = make_booking(slot)
+    return {"token": token}
+
+
+@pytest.fixture
+def registration_link(event):
+    _registration, token = make_registration(event, first_name="Rosa", contact="rosa@example.net", contact_kind="email")
+    return {"token": token}
+
+
+@pytest.fixture
+def supply_item(event):
+    return SupplyItemFactory(event=event, name="Blankets", quantity=40)
+
+
+@pytest.fixture
+def pledge(supply_item):
+    return PledgeFactory(item=supply_item, quantity=5, first_name="Rosa")
+
+
+@pytest.fixture
+def feed_link(volunteer):
+    """Keyword arguments of the volunteer's private calendar feed."""
+    token, token_hash = new_access_token()
+    CalendarFeed.objects.create(user=volunteer, token_hash=token_hash)
+    return {"token": token}
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import itertools
+from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
@@ -7,8 +8,19 @@ from django.utils import timezone
 from aidhub.accounts.models import User, VolunteerProfile
 from aidhub.alerts.models import Alert, AlertText, Report, Subscriber
 from aidhub.core import availability
+from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Area, Category, Language, Membership, Organization
-from aidhub.core.tokens import new_access_token
+from aidhub.core.tokens import new_access_token, new_reference_code
+from aidhub.events.models import (
+    AppointmentSlot,
+    Booking,
+    Event,
+    Pledge,
+    Registration,
+    Shift,
+    ShiftSignup,
+    SupplyItem,
+)
 from aidhub.offers.models import Offer
 
 PASSWORD = "a-good-long-test-password"
@@ -199,3 +211,108 @@ class ReportFactory(factory.django.DjangoModelFactory):
     area = factory.SubFactory(AreaFactory)
     happened_at = factory.LazyFunction(timezone.now)
     contact = "+1 202 555 0177"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published legal aid night in three days, 18:00 to 21:00 (UTC, whatever the site's time zone)."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = Event.Kind.LEGAL_AID
+    title = factory.Sequence(lambda n: f"Event {n}")
+    description = "Free advice with lawyers and interpreters."
+    starts_at = factory.LazyFunction(lambda: _days_ahead(3, 18))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=3))
+    area = factory.SubFactory(AreaFactory)
+    venue = Event.Venue.PUBLIC
+    address = "Community Center, 210 Alder Street"
+    status = Event.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+
+
+def _days_ahead(days, hour):
+    day = timezone.now() + timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shift
+
+    event = factory.SubFactory(EventFactory)
+    role = Shift.Role.INTERPRETER
+    language = factory.LazyFunction(lambda: language("ar"))
+    starts_at = factory.LazyAttribute(lambda shift: shift.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda shift: shift.event.ends_at)
+    places = 2
+
+
+class ShiftSignupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShiftSignup
+
+    shift = factory.SubFactory(ShiftFactory)
+    volunteer = factory.SubFactory(UserFactory)
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AppointmentSlot
+
+    event = factory.SubFactory(EventFactory)
+    starts_at = factory.LazyAttribute(lambda slot: slot.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + timedelta(minutes=20))
+    places = 2
+
+
+def _private_contact(first_name="Amal", contact="+15550104477", contact_kind="phone", code="ar"):
+    """What a family or attendee gives, as the services store it; returns the fields and the private token."""
+    token, token_hash = new_access_token()
+    fields = {
+        "first_name": first_name,
+        "contact_kind": contact_kind,
+        "contact": contact,
+        "contact_hash": keyed_hash(contact),
+        "language": language(code),
+        "message_language": code if code in ("en", "es", "ar") else "en",
+        "reference_code": new_reference_code(),
+        "token_hash": token_hash,
+    }
+    return fields, token
+
+
+def make_booking(slot, **contact):
+    """A booking and its private token."""
+    fields, token = _private_contact(**contact)
+    return Booking.objects.create(event=slot.event, slot=slot, **fields), token
+
+
+def make_registration(event, status="confirmed", **contact):
+    fields, token = _private_contact(**contact)
+    return Registration.objects.create(event=event, status=status, **fields), token
+
+
+class SupplyItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupplyItem
+
+    event = factory.SubFactory(EventFactory, kind=Event.Kind.SUPPLY_DRIVE)
+    name = factory.Sequence(lambda n: f"Item {n}")
+    quantity = 40
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    item = factory.SubFactory(SupplyItemFactory)
+    quantity = 5
+    first_name = "Rosa"

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "aidhub.core"
     label = "core"
     verbose_name = _("Reference data")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from aidhub.core.security import remember_session_rules
+
+        user_logged_in.connect(remember_session_rules, dispatch_uid="aidhub.remember_session_rules")

@@ -46,6 +46,14 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def remember_session_rules(sender, request, user, **kwargs):
+    """At sign-in, note whether the stricter organizer rules apply, so no page has to ask the database again.
+    Connected to Django's user_logged_in signal in CoreConfig.ready()."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_ELEVATED] = is_elevated(user)
+        request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = int(time.time())
+
+
 class OrganizerSessionMiddleware:
     """Organizer and administrator sessions end after 30 minutes idle and 12 hours in all."""
 
@@ -58,6 +66,7 @@ class OrganizerSessionMiddleware:
             session = request.session
             now = int(time.time())
             if SESSION_ELEVATED not in session:
+                # Sessions from before this rule existed.
                 session[SESSION_ELEVATED] = is_elevated(user)
                 session[SESSION_STARTED] = now
             if session[SESSION_ELEVATED]:

@@ -1,12 +1,14 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from aidhub.accounts.models import get_volunteer_profile
 from aidhub.core.models import AuditEvent, audit, is_organizer
+from aidhub.events.models import AppointmentSlot, ShiftSignup
 from aidhub.matching.models import Match
 from aidhub.offers.models import Offer
 from aidhub.portal.forms import EmergencyPurgeForm, confirmation_phrase
@@ -16,10 +18,13 @@ from aidhub.portal.retention import purge_everything_older_than
 @require_safe
 @login_required
 def dashboard(request):
-    """A volunteer's home: who asks for their help, their profile at a glance, their offers with review status."""
+    """A volunteer's home: who asks for their help, their coming shifts, their profile, their offers."""
     profile = get_volunteer_profile(request.user)
     offers = Offer.objects.filter(volunteer=request.user).exclude(status=Offer.Status.ARCHIVED)
     matches = Match.objects.for_volunteer(request.user).active().select_related("help_request__area")
+    shifts = ShiftSignup.objects.upcoming_for(request.user).annotate(
+        serves_slots=Exists(AppointmentSlot.objects.filter(shift=OuterRef("shift")))
+    )
     return render(
         request,
         "portal/dashboard.html",
@@ -27,6 +32,7 @@ def dashboard(request):
             "profile": profile,
             "matches": matches.order_by("-proposed_at"),
             "offers": offers.prefetch_related("languages", "areas").order_by("-updated_at"),
+            "shifts": shifts,
             "is_organizer": is_organizer(request.user),
         },
     )

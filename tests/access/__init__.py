@@ -3,10 +3,18 @@
 Each module has ROWS = {url name: (arguments, GET statuses, POST statuses)}, statuses in ROLES order:
 """
 
-from tests.access import accounts, alerts, core, matching, needs, offers
+from tests.access import accounts, alerts, core, events, matching, needs, offers
 
 ROLES = ("anonymous", "volunteer", "other_volunteer", "organizer", "other_organizer", "admin")
 
 # Arguments of a URL: None (no arguments), a dict (these keyword arguments), or the name of a fixture whose
 # object's pk is the `pk` argument (or which returns a dict of keyword arguments itself).
-MATRIX = {**core.ROWS, **accounts.ROWS, **offers.ROWS, **needs.ROWS, **matching.ROWS, **alerts.ROWS}
+MATRIX = {
+    **core.ROWS,
+    **accounts.ROWS,
+    **offers.ROWS,
+    **needs.ROWS,
+    **matching.ROWS,
+    **alerts.ROWS,
+    **events.ROWS,
+}

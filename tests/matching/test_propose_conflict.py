@@ -43,7 +43,7 @@ def test_an_offer_of_another_kind_cannot_be_proposed(client_for, organizer, help
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; CI runs it")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_organizers_proposing_at_the_same_moment_make_one_match(organizer, eastside):
     from tests.factories import HelpRequestFactory
 

@@ -9,16 +9,17 @@ from django.db import transaction
 
 from aidhub.alerts import demo as alerts_demo
 from aidhub.core import demo as core_demo
+from aidhub.events import demo as events_demo
 from aidhub.matching import demo as matching_demo
 from aidhub.needs import demo as needs_demo
 from aidhub.offers import demo as offers_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
-SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo]
+SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo, events_demo]
 
 
 class Command(BaseCommand):
-    help = "Loads demo areas, organizations, accounts, offers and more (idempotent; for local use only)."
+    help = "Loads demo areas, organizations, accounts, offers, events and more (idempotent; for local use only)."
 
     @transaction.atomic
     def handle(self, *args, **options):

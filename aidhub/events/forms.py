@@ -1,0 +1,282 @@
+import re
+from datetime import datetime, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.core.models import Language, Membership, Organization, organizer_areas
+from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
+
+MAX_SLOTS = 100
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's own date-and-time picker; the value is read in the site's time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(forms.ModelForm):
+    kind = forms.ChoiceField(label=_("Kind of event"), choices=Event.Kind.choices, widget=forms.RadioSelect)
+    languages = forms.ModelMultipleChoiceField(
+        label=_("Languages offered (interpretation available)"),
+        queryset=Language.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "organization", "kind", "title", "description", "starts_at", "ends_at", "area", "venue", "address",
+            "languages", "accessibility", "childcare", "capacity",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
+            "accessibility": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "venue": forms.RadioSelect,
+        }
+        help_texts = {
+            "address": _("For example “Community hall, 12 Main Street”."),
+            "accessibility": _("Step-free entrance, sign language, quiet room, toilets…"),
+            "capacity": _(
+                "Leave empty if people can just come. With a number, people register and a waiting list opens."
+            ),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.active().filter(
+            memberships__user=user, memberships__role=Membership.Role.ORGANIZER
+        )
+        self.fields["organization"].empty_label = None
+        self.fields["area"].queryset = organizer_areas(user).active()
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must be after the start."))
+        if starts_at and self.instance.pk is None and starts_at < timezone.now():
+            self.add_error("starts_at", _("The start must be in the future."))
+        organization, area = cleaned.get("organization"), cleaned.get("area")
+        if organization and area and not organization.areas.all().with_descendants().filter(pk=area.pk).exists():
+            self.add_error("area", _("Choose an area that this organization serves."))
+        if cleaned.get("venue") == Event.Venue.PUBLIC and not cleaned.get("address"):
+            self.add_error("address", _("Write the address, or share it only with people who sign up."))
+        return cleaned
+
+
+class ShiftForm(forms.ModelForm):
+    class Meta:
+        model = Shift
+        fields = ["role", "language", "note", "starts_at", "ends_at", "places"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["language"].queryset = Language.objects.active()
+        if self.instance.pk is None:
+            self.initial.setdefault("starts_at", timezone.localtime(event.starts_at))
+            self.initial.setdefault("ends_at", timezone.localtime(event.ends_at))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at:
+            if ends_at <= starts_at:
+                self.add_error("ends_at", _("The end must be after the start."))
+            elif starts_at < self.event.starts_at - timedelta(hours=12) or ends_at > self.event.ends_at + timedelta(
+                hours=12
+            ):
+                self.add_error("starts_at", _("A shift must be within 12 hours of the event."))
+        if cleaned.get("role") == Shift.Role.INTERPRETER and not cleaned.get("language"):
+            self.add_error("language", _("Choose the language to interpret."))
+        places = cleaned.get("places")
+        if self.instance.pk and places and places < self.instance.signups.count():
+            self.add_error("places", _("More volunteers have already signed up than this number."))
+        return cleaned
+
+
+class SlotGenerateForm(forms.Form):
+    """“20 minutes from 18:00 to 21:00, 3 families each” becomes nine slots."""
+
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    first_start = forms.TimeField(label=_("First slot starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    last_end = forms.TimeField(label=_("Last slot ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    minutes = forms.IntegerField(label=_("Minutes per slot"), min_value=5, max_value=240, initial=20)
+    places = forms.IntegerField(label=_("Families per slot"), min_value=1, max_value=50, initial=1)
+    shift = forms.ModelChoiceField(
+        label=_("Served by the volunteers of this shift"),
+        queryset=Shift.objects.none(),
+        required=False,
+        empty_label=_("Nobody yet"),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["shift"].queryset = event.shifts.select_related("language")
+        start = timezone.localtime(event.starts_at)
+        self.initial.setdefault("date", start.date())
+        self.initial.setdefault("first_start", start.time().replace(second=0, microsecond=0))
+        self.initial.setdefault("last_end", timezone.localtime(event.ends_at).time().replace(second=0, microsecond=0))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        tz = timezone.get_current_timezone()
+        start = datetime.combine(cleaned["date"], cleaned["first_start"], tzinfo=tz)
+        end = datetime.combine(cleaned["date"], cleaned["last_end"], tzinfo=tz)
+        step = timedelta(minutes=cleaned["minutes"])
+        if end - start < step:
+            raise ValidationError(_("The last slot must end at least one slot after the first one starts."))
+        if start < self.event.starts_at or end > self.event.ends_at:
+            raise ValidationError(_("Slots must be within the event's time."))
+        times = []
+        while start + step <= end:
+            times.append((start, start + step))
+            start += step
+        if len(times) > MAX_SLOTS:
+            raise ValidationError(_("That is too many slots at once. Use longer slots or a shorter time."))
+        cleaned["times"] = times
+        return cleaned
+
+
+class SupplyItemForm(forms.ModelForm):
+    class Meta:
+        model = SupplyItem
+        fields = ["name", "quantity"]
+        help_texts = {"name": _("For example “Blankets” or “Hot meals”.")}
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if self.event.supplies.filter(name__iexact=name).exists():
+            raise ValidationError(_("This item is already on the list."))
+        return name
+
+
+PHONE_CHARACTERS = re.compile(r"[\s().-]")
+PHONE = re.compile(r"\+?\d{7,15}")
+
+
+class ContactForm(forms.Form):
+    """The least we need from someone without an account: a first name, one way to reach them, a language."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=60,
+        help_text=_("Only your first name, or a name you like to be called."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    contact_kind = forms.ChoiceField(
+        label=_("How should we reach you?"), choices=ContactKind.choices, widget=forms.RadioSelect
+    )
+    contact = forms.CharField(
+        label=_("Phone number or email"),
+        max_length=254,
+        help_text=_("Only one. We use it for this event and nothing else."),
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
+    language = forms.ModelChoiceField(
+        label=_("Your language"),
+        queryset=Language.objects.active(),
+        help_text=_("We send messages in this language when we can, and plan interpreters."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, contact = cleaned.get("contact_kind"), cleaned.get("contact", "").strip()
+        if not kind or not contact:
+            return cleaned
+        if kind == ContactKind.PHONE:
+            number = PHONE_CHARACTERS.sub("", contact)
+            if not PHONE.fullmatch(number):
+                self.add_error("contact", _("Write a phone number with its area code, for example +1 555 010 2000."))
+            cleaned["contact"] = number
+        else:
+            try:
+                validate_email(contact)
+            except ValidationError:
+                self.add_error("contact", _("Write an email address, for example name@example.org."))
+            cleaned["contact"] = contact.lower()
+        return cleaned
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, slot):
+        return slot_time(slot)
+
+
+def slot_time(slot):
+    """“6:20 p.m. – 6:40 p.m.” in the reader's language and the site's time zone."""
+    start = formats.time_format(timezone.localtime(slot.starts_at), "TIME_FORMAT")
+    end = formats.time_format(timezone.localtime(slot.ends_at), "TIME_FORMAT")
+    return f"{start} – {end}"
+
+
+def open_slots(event):
+    """Slots that still have room, with their counts."""
+    slots = AppointmentSlot.objects.filter(event=event).with_counts()
+    return [slot for slot in slots if slot.booked < slot.places]
+
+
+class BookingForm(ContactForm):
+    field_order = ["slot", "first_name", "contact_kind", "contact", "language"]
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [slot.pk for slot in open_slots(event)]
+        self.fields["slot"] = SlotChoiceField(
+            label=_("Time"), queryset=event.slots.filter(pk__in=ids), widget=forms.RadioSelect, empty_label=None
+        )
+        self.order_fields(self.field_order)
+
+
+class MoveBookingForm(forms.Form):
+    def __init__(self, *args, booking, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [slot.pk for slot in open_slots(booking.event) if slot.pk != booking.slot_id]
+        self.fields["slot"] = SlotChoiceField(
+            label=_("New time"), queryset=booking.event.slots.filter(pk__in=ids), widget=forms.RadioSelect
+        )
+
+
+class PledgeItemField(forms.ModelChoiceField):
+    def label_from_instance(self, item):
+        return _("%(name)s (%(missing)s still needed)") % {"name": item.name, "missing": item.missing}
+
+
+class PledgeForm(forms.Form):
+    item = PledgeItemField(label=_("What you will bring"), queryset=SupplyItem.objects.none(), empty_label=None)
+    quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100000, initial=1)
+    first_name = forms.CharField(label=_("First name"), max_length=60)
+    contact = forms.CharField(
+        label=_("Phone or email (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("So the organizers can reach you about the drop-off."),
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
+
+    def __init__(self, *args, event, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        missing = [item.pk for item in event.supplies.with_counts() if item.missing > 0]
+        # Counted items, so that each choice can say how many are still needed.
+        self.fields["item"].queryset = event.supplies.with_counts().filter(pk__in=missing)
+        if user.is_authenticated:
+            del self.fields["first_name"], self.fields["contact"]

@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from aidhub.core.models import Area, Language, Membership, Organization
+
+
+class EventQuerySet(models.QuerySet):
+    def listed(self):
+        """Events the public may see: published, and cancelled ones so that people learn they are off."""
+        return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+
+    def public(self):
+        """Events with a public page: listed ones and those that took place."""
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def published(self):
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def upcoming(self, now=None):
+        """Not over yet, soonest first."""
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "id")
+
+    def in_area(self, area):
+        """Events in a place overlapping this area (the area, a city around it, a neighbourhood in it)."""
+        return self.filter(area__in=Area.objects.overlapping(area))
+
+    def offering(self, language):
+        return self.filter(languages=language)
+
+    def organized_by(self, user):
+        """Events of the active organizations this user organizes for."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            organization__memberships__user=user,
+            organization__memberships__role=Membership.Role.ORGANIZER,
+            organization__is_active=True,
+        )
+
+    def for_listing(self):
+        return self.select_related("area", "organization").prefetch_related("languages")
+
+
+class Event(models.Model):
+    """A legal aid night, workshop, supply drive, solidarity action or meal that an organization runs."""
+
+    class Kind(models.TextChoices):
+        LEGAL_AID = "legal_aid", _("Legal aid night")
+        WORKSHOP = "workshop", _("Workshop or training")
+        SUPPLY_DRIVE = "supply_drive", _("Supply drive")
+        SOLIDARITY = "solidarity", _("Solidarity action")
+        MEAL = "meal", _("Community meal")
+        OTHER = "other", pgettext_lazy("event kind", "Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+        FINISHED = "finished", _("Finished")
+
+    class Venue(models.TextChoices):
+        PUBLIC = "public", _("Show the address to everyone")
+        ON_SIGNUP = "on_signup", _("Share the address only with people who signed up")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField(_("kind of event"), max_length=20, choices=Kind)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=4000)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="events")
+    venue = models.CharField(_("venue visibility"), max_length=20, choices=Venue, default=Venue.PUBLIC)
+    address = models.CharField(_("place and address"), max_length=200, blank=True)
+    languages = models.ManyToManyField(Language, verbose_name=_("languages offered"), related_name="events", blank=True)
+    accessibility = models.TextField(_("accessibility"), max_length=1000, blank=True)
+    childcare = models.BooleanField(_("childcare provided"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places for attendees"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10000)],
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["status", "ends_at", "starts_at"], name="event_status_dates"),
+            models.Index(fields=["organization", "-starts_at"], name="event_organization_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="event_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False), name="event_published_has_date"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def is_open(self):
+        """People may still sign up, book, pledge or register."""
+        return self.status == self.Status.PUBLISHED and not self.is_past
+
+    @property
+    def address_is_public(self):
+        return self.venue == self.Venue.PUBLIC and bool(self.address)
+
+    @property
+    def takes_registrations(self):
+        return self.capacity is not None
+
+    # State changes. Each one only moves from the states that allow it.
+    @property
+    def can_edit(self):
+        return self.status in (self.Status.DRAFT, self.Status.PUBLISHED)
+
+    @property
+    def can_publish(self):
+        return self.status == self.Status.DRAFT and not self.is_past
+
+    @property
+    def can_cancel(self):
+        return self.status in (self.Status.DRAFT, self.Status.PUBLISHED) and not self.is_past
+
+    @property
+    def can_finish(self):
+        return self.status == self.Status.PUBLISHED and self.starts_at <= timezone.now()
+
+    def publish(self):
+        self._require(self.can_publish)
+        self.status = self.Status.PUBLISHED
+        self.published_at = timezone.now()
+
+    def cancel(self):
+        self._require(self.can_cancel)
+        self.status = self.Status.CANCELLED
+        self.cancelled_at = timezone.now()
+
+    def finish(self):
+        self._require(self.can_finish)
+        self.status = self.Status.FINISHED
+
+    def _require(self, allowed):
+        if not allowed:
+            raise EventStateError(self.status)
+
+
+class EventStateError(Exception):
+    """The event is not in a state that allows this change (e.g. publishing a cancelled event)."""

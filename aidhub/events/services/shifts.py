@@ -1,0 +1,40 @@
+"""Volunteers taking and leaving shifts. Never more sign-ups than places, however many click at once."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from aidhub.events.models import Shift, ShiftSignup
+from aidhub.events.services import CLOSED, Refusal
+
+
+@transaction.atomic
+def shift_signup(*, shift, volunteer):
+    """Takes a place. The shift's row is locked while places are counted, so two people cannot take the last one."""
+    shift = Shift.objects.select_for_update(of=("self",)).select_related("event").get(pk=shift.pk)
+    if not shift.event.is_open or shift.is_past:
+        raise Refusal(CLOSED)
+    if ShiftSignup.objects.filter(shift=shift, volunteer=volunteer).exists():
+        raise Refusal(_("You already have this shift."))
+    if shift.signups.count() >= shift.places:
+        raise Refusal(_("Sorry, this shift is full."))
+    overlapping = ShiftSignup.objects.filter(
+        volunteer=volunteer,
+        shift__event=shift.event,
+        shift__starts_at__lt=shift.ends_at,
+        shift__ends_at__gt=shift.starts_at,
+    )
+    if overlapping.exists():
+        raise Refusal(_("You already have another shift at that time."))
+    try:
+        with transaction.atomic():
+            return ShiftSignup.objects.create(shift=shift, volunteer=volunteer)
+    except IntegrityError:
+        raise Refusal(_("You already have this shift.")) from None
+
+
+@transaction.atomic
+def shift_leave(*, signup):
+    """Gives the place back, for someone else to take."""
+    if signup.shift.is_past:
+        raise Refusal(_("This shift is over."))
+    signup.delete()

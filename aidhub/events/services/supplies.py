@@ -1,0 +1,43 @@
+"""Pledges to bring what an event needs, never more than is still missing."""
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from aidhub.events.models import Pledge, SupplyItem
+from aidhub.events.services import CLOSED, Refusal
+
+
+@transaction.atomic
+def pledge_create(*, item, quantity, pledger=None, first_name="", contact=""):
+    """Records a pledge. The item's row is locked while the missing amount is worked out."""
+    item = SupplyItem.objects.select_for_update(of=("self",)).select_related("event").get(pk=item.pk)
+    if not item.event.is_open:
+        raise Refusal(CLOSED)
+    pledged = item.pledges.aggregate(total=Sum("quantity"))["total"] or 0
+    missing = item.quantity - pledged
+    if missing <= 0:
+        raise Refusal(_("Thank you, but this is already covered. Maybe another item is still missing?"))
+    if quantity > missing:
+        raise Refusal(
+            ngettext("Only %(missing)s more is needed.", "Only %(missing)s more are needed.", missing)
+            % {"missing": missing}
+        )
+    return Pledge.objects.create(
+        item=item,
+        quantity=quantity,
+        pledger=pledger,
+        first_name="" if pledger else first_name,
+        contact="" if pledger else contact,
+    )
+
+
+@transaction.atomic
+def pledge_toggle_received(*, pledge):
+    """The organizer ticks a pledge off when it arrives (or unticks a mistake)."""
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    pledge.received_at = None if pledge.received_at else timezone.now()
+    pledge.save(update_fields=["received_at"])
+    return pledge

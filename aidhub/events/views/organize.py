@@ -1,0 +1,203 @@
+"""Organizers' pages: their organizations' events, each with its shifts, slots, supplies and people."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.core.decorators import organizer_required
+from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
+from aidhub.events.models import AppointmentSlot, Booking, Event, EventStateError, Pledge, ShiftSignup
+from aidhub.events.services import events as services
+from aidhub.events.views.access import get_event_for_organizer, get_shift_for_organizer, get_slot_for_organizer
+
+
+@require_safe
+@organizer_required
+def organizer_event_list(request):
+    events = (
+        Event.objects.organized_by(request.user)
+        .select_related("area", "organization")
+        .annotate(volunteers=Count("shifts__signups", distinct=True))
+        .order_by("-starts_at", "-id")
+    )
+    page = Paginator(events, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "events/organize/event_list.html", {"page": page})
+
+
+@organizer_required
+def event_create(request):
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = services.event_save(form=form, organizer=request.user)
+        messages.success(request, _("The event is saved as a draft. Add shifts, slots or supplies, then publish it."))
+        return redirect("events:manage", event.pk)
+    return render(request, "events/organize/event_form.html", {"form": form})
+
+
+@organizer_required
+def event_edit(request, pk):
+    event = get_event_for_organizer(request, pk)
+    if not event.can_edit:
+        messages.error(request, _("A cancelled or finished event can no longer be changed."))
+        return redirect("events:manage", event.pk)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.event_save(form=form, organizer=request.user)
+        messages.success(request, _("Your changes are saved."))
+        return redirect("events:manage", event.pk)
+    return render(request, "events/organize/event_form.html", {"form": form, "event": event})
+
+
+@require_safe
+@organizer_required
+def event_manage(request, pk):
+    """The organizer's event page: sign-ups per shift, slots booked, supplies missing, people registered."""
+    event = get_event_for_organizer(request, pk)
+    signups = ShiftSignup.objects.select_related("volunteer__volunteer_profile")
+    shifts = event.shifts.with_counts().select_related("language").prefetch_related(Prefetch("signups", signups))
+    bookings = Booking.objects.active().select_related("language")
+    slots = event.slots.with_counts().select_related("shift__language").prefetch_related(Prefetch("bookings", bookings))
+    pledges = Pledge.objects.select_related("pledger__volunteer_profile")
+    supplies = event.supplies.with_counts().prefetch_related(Prefetch("pledges", pledges))
+    registrations = event.registrations.exclude(status="cancelled").select_related("language")
+    counts = event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status="confirmed")), waiting=Count("pk", filter=Q(status="waiting"))
+    )
+    return render(
+        request,
+        "events/organize/event_manage.html",
+        {
+            "event": event,
+            "shifts": shifts,
+            "slots": slots,
+            "supplies": supplies,
+            "registrations": registrations,
+            "counts": counts,
+        },
+    )
+
+
+@require_POST
+@organizer_required
+def event_publish(request, pk):
+    event = get_event_for_organizer(request, pk)
+    try:
+        services.event_publish(event=event)
+        messages.success(request, _("The event is published."))
+    except EventStateError:
+        messages.error(request, _("Only a draft of an event still to come can be published."))
+    return redirect("events:manage", event.pk)
+
+
+@organizer_required
+def event_cancel(request, pk):
+    """Asks first: cancelling tells every volunteer, family and attendee."""
+    event = get_event_for_organizer(request, pk)
+    if request.method == "POST":
+        try:
+            services.event_cancel(event=event)
+            messages.success(request, _("The event is cancelled. Everyone who signed up is being told."))
+        except EventStateError:
+            messages.error(request, _("This event can no longer be cancelled."))
+        return redirect("events:manage", event.pk)
+    people = {
+        "volunteers": ShiftSignup.objects.filter(shift__event=event).count(),
+        "families": event.bookings.active().count(),
+        "attendees": event.registrations.exclude(status="cancelled").count(),
+    }
+    return render(request, "events/organize/event_cancel.html", {"event": event, "people": people})
+
+
+@require_POST
+@organizer_required
+def event_finish(request, pk):
+    event = get_event_for_organizer(request, pk)
+    try:
+        services.event_finish(event=event)
+        messages.success(request, _("The event is marked as finished."))
+    except EventStateError:
+        messages.error(request, _("Only a published event that has started can be marked as finished."))
+    return redirect("events:manage", event.pk)
+
+
+@organizer_required
+def shift_create(request, pk):
+    event = get_event_for_organizer(request, pk)
+    form = ShiftForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        shift = form.save(commit=False)
+        shift.event = event
+        with transaction.atomic():
+            shift.save()
+        messages.success(request, _("The shift is added."))
+        return redirect("events:manage", event.pk)
+    return render(request, "events/organize/shift_form.html", {"form": form, "event": event})
+
+
+@organizer_required
+def shift_edit(request, pk):
+    shift = get_shift_for_organizer(request, pk)
+    form = ShiftForm(request.POST or None, instance=shift, event=shift.event)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("Your changes are saved."))
+        return redirect("events:manage", shift.event_id)
+    return render(request, "events/organize/shift_form.html", {"form": form, "event": shift.event, "shift": shift})
+
+
+@require_POST
+@organizer_required
+def shift_delete(request, pk):
+    shift = get_shift_for_organizer(request, pk)
+    if shift.signups.exists():
+        messages.error(request, _("Volunteers have signed up for this shift, so it stays."))
+    else:
+        shift.delete()
+        messages.success(request, _("The shift is removed."))
+    return redirect("events:manage", shift.event_id)
+
+
+@organizer_required
+def slots_generate(request, pk):
+    """“20 minutes from 18:00 to 21:00, N families each”; times that already have a slot are left as they are."""
+    event = get_event_for_organizer(request, pk)
+    form = SlotGenerateForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        existing = set(event.slots.values_list("starts_at", flat=True))
+        new = [
+            AppointmentSlot(event=event, starts_at=start, ends_at=end, places=data["places"], shift=data["shift"])
+            for start, end in data["times"]
+            if start not in existing
+        ]
+        try:
+            with transaction.atomic():
+                AppointmentSlot.objects.bulk_create(new)
+        except IntegrityError:
+            form.add_error(None, _("Someone else just added slots. Please look at the list and try again."))
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s slot was added.", "%(count)s slots were added.", len(new)) % {"count": len(new)},
+            )
+            return redirect("events:manage", event.pk)
+    return render(request, "events/organize/slots_form.html", {"form": form, "event": event})
+
+
+@require_POST
+@organizer_required
+def slot_delete(request, pk):
+    slot = get_slot_for_organizer(request, pk)
+    if slot.bookings.active().exists():
+        messages.error(request, _("A family has booked this slot, so it stays."))
+    else:
+        slot.delete()
+        messages.success(request, _("The slot is removed."))
+    return redirect("events:manage", slot.event_id)

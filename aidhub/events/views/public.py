@@ -1,0 +1,103 @@
+"""The public list and page of an event, and volunteers taking or leaving a shift there."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from aidhub.events.filters import EventFilter
+from aidhub.events.models import Event, Pledge, ShiftSignup
+from aidhub.events.services import Refusal
+from aidhub.events.services.shifts import shift_leave, shift_signup
+from aidhub.events.views.access import get_public_event, get_public_shift, get_signup_for_volunteer
+
+
+@require_safe
+def event_list(request):
+    events = Event.objects.listed().upcoming().for_listing()
+    event_filter = EventFilter(request.GET, queryset=events)
+    page = Paginator(event_filter.qs, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The calendar feed follows the area and language chosen here.
+    feed_query = urlencode({key: request.GET[key] for key in ("area", "language") if request.GET.get(key)})
+    feed_url = reverse("events:feed") + (f"?{feed_query}" if feed_query else "")
+    return render(request, "events/event_list.html", {"filter": event_filter, "page": page, "feed_url": feed_url})
+
+
+@require_safe
+def event_detail(request, pk):
+    event = get_public_event(pk)
+    return render(request, "events/event_detail.html", event_page_context(request, event))
+
+
+def event_page_context(request, event):
+    """What the event's page shows: shifts, slots, supplies and places, with the reader's own sign-ups."""
+    shifts = list(event.shifts.with_counts().select_related("language"))
+    slots = list(event.slots.with_counts())
+    supplies = list(event.supplies.with_counts())
+    my_shift_ids = set()
+    if request.user.is_authenticated:
+        my_shift_ids = set(
+            ShiftSignup.objects.filter(shift__event=event, volunteer=request.user).values_list("shift_id", flat=True)
+        )
+    context = {
+        "event": event,
+        "shifts": shifts,
+        "my_shift_ids": my_shift_ids,
+        "free_slots": sum(1 for slot in slots if slot.booked < slot.places),
+        "has_slots": bool(slots),
+        "supplies": supplies,
+        "missing_supplies": [item for item in supplies if item.missing > 0],
+        "show_address": event.address_is_public or _signed_up(request, event, my_shift_ids),
+    }
+    if event.takes_registrations:
+        confirmed = event.registrations.confirmed().count()
+        context["places_left"] = max(event.capacity - confirmed, 0)
+    return context
+
+
+def _signed_up(request, event, my_shift_ids):
+    """Volunteers with a shift, people who pledged while signed in, and the event's organizers see a private address."""
+    if not request.user.is_authenticated:
+        return False
+    if my_shift_ids:
+        return True
+    if Event.objects.organized_by(request.user).filter(pk=event.pk).exists():
+        return True
+    return Pledge.objects.filter(item__event=event, pledger=request.user).exists()
+
+
+@require_POST
+@login_required
+def shift_signup_view(request, pk):
+    shift = get_public_shift(pk)
+    try:
+        shift_signup(shift=shift, volunteer=request.user)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _("Thank you! You have the shift “%(shift)s”. We will remind you the day before.") % {"shift": shift.label},
+        )
+    return redirect("events:detail", shift.event_id)
+
+
+@require_POST
+@login_required
+def shift_cancel_view(request, pk):
+    signup = get_signup_for_volunteer(request, pk)
+    try:
+        shift_leave(signup=signup)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You have left the shift. Thank you for telling us in time."))
+    # From My page, back to My page.
+    if request.POST.get("next") == "my":
+        return redirect("portal:dashboard")
+    return redirect("events:detail", signup.shift.event_id)
