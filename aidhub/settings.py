@@ -119,6 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache shared by every worker process (rate limits, anti-bot challenges): the database by default,
 # Redis (rediscache://…) when configured. The table is made by a migration (core 0004).
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
+CACHES["default"]["KEY_FUNCTION"] = "aidhub.core.crypto.cache_key"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -299,6 +300,11 @@ ANTIBOT_CLIENT_IP_HEADER = env.str("ANTIBOT_CLIENT_IP_HEADER", default="REMOTE_A
 ANTIBOT_DIFFICULTY = env.int("ANTIBOT_DIFFICULTY", default=15)  # zero bits: about 2^15 hashes in the browser
 ANTIBOT_MAX_AGE = 3600  # seconds a form may stay open
 ANTIBOT_RATES = {
+    "needs.ask": (10, 3600),
+    "needs.find": (10, 3600),
+    "events.booking": (10, 3600),
+    "events.registration": (10, 3600),
+    "events.pledge": (10, 3600),
     "alerts.subscribe": (10, 3600),
     "alerts.confirm": (20, 3600),
     "alerts.report": (5, 3600),

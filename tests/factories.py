@@ -273,7 +273,7 @@ class SlotFactory(factory.django.DjangoModelFactory):
     places = 2
 
 
-def _private_contact(first_name="Amal", contact="+15550104477", contact_kind="phone", code="ar"):
+def _private_contact(first_name="Amal", contact="+12025550147", contact_kind="phone", code="ar"):
     """What a family or attendee gives, as the services store it; returns the fields and the private token."""
     token, token_hash = new_access_token()
     fields = {

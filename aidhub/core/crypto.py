@@ -26,6 +26,18 @@ def keyed_hash(value):
     return hmac.new(key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
+def cache_key(key, key_prefix, version):
+    """Cache keys are keyed hashes: rate limits count per client address (allauth, anti-bot) without any
+    address ever being readable in the cache, whether it lives in the database or in Redis."""
+    digest = hmac.new(_cache_key_secret(), key.encode(), hashlib.sha256).hexdigest()
+    return f"{key_prefix}:{version}:{digest}"
+
+
+@lru_cache(maxsize=1)
+def _cache_key_secret():
+    return hashlib.sha256(f"aidhub.cache-key:{settings.SECRET_KEY}".encode()).digest()
+
+
 def encrypted_models():
     """Every model with encrypted fields, with the names of those fields."""
     from django.apps import apps

@@ -1,4 +1,3 @@
-import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -7,7 +6,9 @@ from django.core.validators import validate_email
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.antibot import AntiBotFormMixin
 from aidhub.core.models import Language, Membership, Organization, organizer_areas
+from aidhub.core.phones import normalise_phone
 from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
 
 MAX_SLOTS = 100
@@ -170,10 +171,6 @@ class SupplyItemForm(forms.ModelForm):
         return name
 
 
-PHONE_CHARACTERS = re.compile(r"[\s().-]")
-PHONE = re.compile(r"\+?\d{7,15}")
-
-
 class ContactForm(forms.Form):
     """The least we need from someone without an account: a first name, one way to reach them, a language."""
 
@@ -204,10 +201,10 @@ class ContactForm(forms.Form):
         if not kind or not contact:
             return cleaned
         if kind == ContactKind.PHONE:
-            number = PHONE_CHARACTERS.sub("", contact)
-            if not PHONE.fullmatch(number):
-                self.add_error("contact", _("Write a phone number with its area code, for example +1 555 010 2000."))
-            cleaned["contact"] = number
+            try:
+                cleaned["contact"] = normalise_phone(contact)
+            except ValidationError as error:
+                self.add_error("contact", error)
         else:
             try:
                 validate_email(contact)
@@ -235,7 +232,12 @@ def open_slots(event):
     return [slot for slot in slots if slot.booked < slot.places]
 
 
-class BookingForm(ContactForm):
+class RegistrationForm(AntiBotFormMixin, ContactForm):
+    antibot_scope = "events.registration"
+
+
+class BookingForm(AntiBotFormMixin, ContactForm):
+    antibot_scope = "events.booking"
     field_order = ["slot", "first_name", "contact_kind", "contact", "language"]
 
     def __init__(self, *args, event, **kwargs):
@@ -244,7 +246,7 @@ class BookingForm(ContactForm):
         self.fields["slot"] = SlotChoiceField(
             label=_("Time"), queryset=event.slots.filter(pk__in=ids), widget=forms.RadioSelect, empty_label=None
         )
-        self.order_fields(self.field_order)
+        self.order_fields([*self.field_order, "antibot"])
 
 
 class MoveBookingForm(forms.Form):
@@ -261,7 +263,9 @@ class PledgeItemField(forms.ModelChoiceField):
         return _("%(name)s (%(missing)s still needed)") % {"name": item.name, "missing": item.missing}
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(AntiBotFormMixin, forms.Form):
+    antibot_scope = "events.pledge"
+
     item = PledgeItemField(label=_("What you will bring"), queryset=SupplyItem.objects.none(), empty_label=None)
     quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100000, initial=1)
     first_name = forms.CharField(label=_("First name"), max_length=60)

@@ -7,6 +7,7 @@ from django.core.validators import validate_email
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.antibot import AntiBotFormMixin
 from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.core.phones import normalise_phone
 from aidhub.core.tokens import normalise_reference_code
@@ -32,7 +33,7 @@ def area_choices():
     return choices
 
 
-class HelpRequestForm(forms.ModelForm):
+class RequestFieldsForm(forms.ModelForm):
     """What a family tells us. Nothing more: no surname, address, status, date of birth or ID numbers."""
 
     category = forms.ChoiceField(label=_("What do you need?"), choices=Category.choices, widget=forms.RadioSelect)
@@ -128,7 +129,13 @@ class HelpRequestForm(forms.ModelForm):
         return cleaned
 
 
-class FamilyChangeForm(HelpRequestForm):
+class HelpRequestForm(AntiBotFormMixin, RequestFieldsForm):
+    """The public help form: bots are kept out with a rate limit and a proof-of-work check."""
+
+    antibot_scope = "needs.ask"
+
+
+class FamilyChangeForm(RequestFieldsForm):
     """The family changes its own request. Once a volunteer has accepted, only how to reach it can change."""
 
     def __init__(self, *args, **kwargs):
@@ -139,7 +146,7 @@ class FamilyChangeForm(HelpRequestForm):
                 del self.fields[name]
 
 
-class HotlineIntakeForm(HelpRequestForm):
+class HotlineIntakeForm(RequestFieldsForm):
     """An organizer enters a request for a caller; the same questions, asked on the phone."""
 
 
@@ -147,8 +154,11 @@ class CloseForm(forms.Form):
     reason = forms.ChoiceField(label=_("Why is it closed?"), choices=HelpRequest.CloseReason.choices)
 
 
-class FindRequestForm(forms.Form):
-    """A family that lost its link: the reference code and the contact it gave prove it is theirs."""
+class FindRequestForm(AntiBotFormMixin, forms.Form):
+    """A family that lost its link: the reference code and the contact it gave prove it is theirs.
+    Rate-limited: guessing codes for a known phone number must be slow."""
+
+    antibot_scope = "needs.find"
 
     reference_code = forms.CharField(label=_("Reference code"), max_length=12, help_text=_("For example K7P-4QX."))
     contact = forms.CharField(

@@ -37,6 +37,18 @@ def status_path(token, language):
         return f"{reverse('needs:status')}?k={token}"
 
 
+def already_submitted(submission_id):
+    """The request made by this form already, with its link's token: a second click is answered like the first
+    (even though its anti-bot check was used up by the first)."""
+    if not submission_id:
+        return None, None
+    submission_hash = hashlib.sha256(submission_id.encode()).hexdigest()
+    help_request = HelpRequest.objects.filter(submission_hash=submission_hash).first()
+    if help_request is None:
+        return None, None
+    return help_request, status_token_for_submission(submission_id)
+
+
 @transaction.atomic
 def help_request_submit(*, form, language, entered_by=None):
     """Creates the request from a valid form, once per form; returns (request, token, created)."""

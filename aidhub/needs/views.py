@@ -36,12 +36,17 @@ def _status_redirect(token, language, **flags):
 @never_cache
 def ask(request):
     """The help form: no account, the least we need, in the family's language."""
-    form = HelpRequestForm(request.POST or None)
+    if request.method == "POST":
+        help_request, token = services.already_submitted(request.POST.get("submission_id"))
+        if help_request is not None:
+            return _status_redirect(token, help_request.message_language, new=True)
+    form = HelpRequestForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
         return _status_redirect(token, help_request.message_language, new=True)
     retention_days = NetworkSettings.load().request_retention_days
-    return render(request, "needs/ask.html", {"form": form, "retention_days": retention_days})
+    context = {"form": form, "retention_days": retention_days}
+    return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
 
 
 @require_safe
@@ -95,7 +100,7 @@ def deleted(request):
 @never_cache
 def find(request):
     """For a family that lost its link: the code and the contact it gave open a new private link."""
-    form = FindRequestForm(request.POST or None)
+    form = FindRequestForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         help_request = services.find_help_request(
             reference_code=form.cleaned_data["reference_code"], contact=form.cleaned_data["contact"]
@@ -104,7 +109,7 @@ def find(request):
             token = services.help_request_new_link(help_request=help_request)
             return _status_redirect(token, help_request.message_language)
         form.add_error(None, _("We found no request with this code and this phone number or email."))
-    return render(request, "needs/find.html", {"form": form})
+    return render(request, "needs/find.html", {"form": form}, status=429 if form.rate_limited else 200)
 
 
 @organizer_required

@@ -7,6 +7,7 @@ from aidhub.core.tokens import hash_access_token
 from aidhub.events.models import Booking
 from aidhub.messaging import sms
 from tests.factories import SlotFactory, language, make_booking
+from tests.helpers import antibot_fields
 
 
 def _details(chosen, **changes):
@@ -14,8 +15,9 @@ def _details(chosen, **changes):
         "slot": chosen.pk,
         "first_name": "Amal",
         "contact_kind": "phone",
-        "contact": "+1 (555) 010-4477",
+        "contact": "+1 (202) 555-0147",
         "language": language("ar").pk,
+        **antibot_fields(),
     }
     data.update(changes)
     return data
@@ -33,7 +35,7 @@ def test_family_books_in_arabic_without_an_account_and_gets_a_code_and_a_private
     token = link.rstrip("/").rsplit("/", 1)[1]
     booking = Booking.objects.get()
     assert booking.token_hash == hash_access_token(token)
-    assert booking.contact == "+15550104477"
+    assert booking.contact == "+12025550147"
     assert booking.message_language == "ar"
     # The page behind the link shows the code, in Arabic, and is never cached.
     page = client.get(link)
@@ -43,7 +45,7 @@ def test_family_books_in_arabic_without_an_account_and_gets_a_code_and_a_private
     assert '<meta name="robots" content="noindex, nofollow">' in page.text
     # The text message is in Arabic and carries the private link.
     assert len(sms.outbox) == 1
-    assert sms.outbox[0]["to"] == "+15550104477"
+    assert sms.outbox[0]["to"] == "+12025550147"
     assert booking.reference_code in sms.outbox[0]["body"]
     assert f"https://aidhub.test{link}" in sms.outbox[0]["body"]
     assert "موعد" in sms.outbox[0]["body"]
@@ -70,7 +72,7 @@ def test_family_details_are_encrypted_at_rest_and_the_token_is_not_stored(client
     [
         ("first_name", "", "Este campo es obligatorio."),
         ("contact", "", "Este campo es obligatorio."),
-        ("contact", "call me", "Escriba un número de teléfono con su código de área"),
+        ("contact", "call me", "Esto no parece un número de teléfono"),
         ("contact_kind", "pigeon", "Escoja una opción válida"),
         ("slot", "999999", "Escoja una opción válida"),
         ("language", "", "Este campo es obligatorio."),
@@ -97,14 +99,14 @@ def test_a_full_slot_is_not_offered_and_cannot_be_booked(client, slot):
     make_booking(slot)
     page = client.get(f"/en/events/{slot.event_id}/book/")
     assert "There is no free time to book at this event." in page.text
-    response = client.post(f"/en/events/{slot.event_id}/book/", _details(slot, contact="+15550000001"))
+    response = client.post(f"/en/events/{slot.event_id}/book/", _details(slot, contact="+12025550101"))
     assert response.status_code == 200
     assert Booking.objects.count() == 1
 
 
 def test_the_same_contact_cannot_book_twice(client, slot):
     client.post(f"/en/events/{slot.event_id}/book/", _details(slot))
-    response = client.post(f"/en/events/{slot.event_id}/book/", _details(slot, contact="+1 555 010 4477"))
+    response = client.post(f"/en/events/{slot.event_id}/book/", _details(slot, contact="+1 202 555 0147"))
     assert "You already have an appointment at this event." in response.text
     assert Booking.objects.count() == 1
 

@@ -226,11 +226,11 @@ def _grow(event, first, count):
         for _ in range(2):
             ShiftSignupFactory(shift=shift, volunteer=VolunteerProfileFactory().user)
         slot = SlotFactory(event=event, starts_at=event.starts_at + timedelta(minutes=20 * index), shift=shift)
-        make_booking(slot, contact=f"+1555000{index:04d}")
+        make_booking(slot, contact=f"+1202555{index:04d}")
         item = SupplyItemFactory(event=event)
         PledgeFactory(item=item, pledger=VolunteerProfileFactory().user, first_name="")
         PledgeFactory(item=item)
-        make_registration(event, contact=f"+1555100{index:04d}")
+        make_registration(event, contact=f"+1303555{index:04d}")
 
 
 def _queries_for(client, url):

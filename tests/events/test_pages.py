@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from tests.helpers import antibot_fields
 from tests.test_security_headers import _check
 
 PUBLIC = [
@@ -81,7 +82,7 @@ def test_organizer_pages(client_for, organizer, places, page, code):
 def test_pledge_thanks_and_new_calendar_link(client, client_for, volunteer, supply_item, code):
     response = client.post(
         f"/{code}/events/{supply_item.event_id}/pledge/",
-        {"item": supply_item.pk, "quantity": "1", "first_name": "Rosa"},
+        {"item": supply_item.pk, "quantity": "1", "first_name": "Rosa", **antibot_fields()},
     )
     assert response.status_code == 200
     _expect_translated(response, code, "Thank you!")

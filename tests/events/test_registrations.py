@@ -3,10 +3,17 @@ from django.core import mail
 from aidhub.events.models import Registration
 from aidhub.messaging import sms
 from tests.factories import language, make_registration
+from tests.helpers import antibot_fields
 
 
 def _details(**changes):
-    data = {"first_name": "Rosa", "contact_kind": "email", "contact": "Rosa@Example.net", "language": language("es").pk}
+    data = {
+        "first_name": "Rosa",
+        "contact_kind": "email",
+        "contact": "Rosa@Example.net",
+        "language": language("es").pk,
+        **antibot_fields(),
+    }
     data.update(changes)
     return data
 
@@ -20,7 +27,7 @@ def test_registration_is_confirmed_while_places_remain_then_goes_to_the_waiting_
         first = client.post(f"/es/events/{event.pk}/register/", _details())
         second = client.post(
             f"/en/events/{event.pk}/register/",
-            _details(first_name="Karim", contact="+15550105503", contact_kind="phone", language=language("ar").pk),
+            _details(first_name="Karim", contact="+12025550153", contact_kind="phone", language=language("ar").pk),
         )
     # Names are encrypted (no lookups on them): the first registration is Rosa's.
     rosa, karim = Registration.objects.order_by("id")
@@ -40,8 +47,8 @@ def test_cancelling_moves_the_next_person_up_and_tells_them_in_their_language(
     event.capacity = 1
     event.save()
     confirmed, token = make_registration(event, first_name="Rosa", contact="rosa@example.net", contact_kind="email")
-    waiting, _token = make_registration(event, status="waiting", first_name="Karim", contact="+15550105503", code="ar")
-    later, _token = make_registration(event, status="waiting", first_name="Jean", contact="+15550105504", code="es")
+    waiting, _token = make_registration(event, status="waiting", first_name="Karim", contact="+12025550153", code="ar")
+    later, _token = make_registration(event, status="waiting", first_name="Jean", contact="+12025550154", code="es")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/events/registrations/{token}/cancel/")
     waiting.refresh_from_db()
@@ -49,7 +56,7 @@ def test_cancelling_moves_the_next_person_up_and_tells_them_in_their_language(
     assert waiting.status == "confirmed"
     assert waiting.promoted_at is not None
     assert later.status == "waiting"
-    assert [message["to"] for message in sms.outbox] == ["+15550105503"]
+    assert [message["to"] for message in sms.outbox] == ["+12025550153"]
     assert "أخبار سارة" in sms.outbox[0]["body"]
     confirmed.refresh_from_db()
     assert confirmed.status == "cancelled"
@@ -61,8 +68,8 @@ def test_more_places_move_people_up_too(client_for, organizer, event, django_cap
 
     event.capacity = 1
     event.save()
-    make_registration(event, contact="+15550000001")
-    waiting, _token = make_registration(event, status="waiting", contact="+15550000002")
+    make_registration(event, contact="+12025550101")
+    waiting, _token = make_registration(event, status="waiting", contact="+12025550102")
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(organizer).post(f"/en/organize/events/{event.pk}/edit/", event_data(event, capacity="2"))
     assert response.status_code == 302

@@ -27,7 +27,7 @@ def people(event, shift, volunteer):
     volunteer.language = "es"
     volunteer.save()
     slot = SlotFactory(event=event, starts_at=START + timedelta(minutes=40))
-    booking, _token = make_booking(slot, first_name="Amal", contact="+15550104477", code="ar")
+    booking, _token = make_booking(slot, first_name="Amal", contact="+12025550147", code="ar")
     registration, _token = make_registration(
         event, first_name="Joe", contact="joe@example.net", contact_kind="email", code="en"
     )
@@ -56,7 +56,7 @@ def test_each_reminder_goes_out_once_in_the_recipients_language(people, django_c
     }
     assert "Su turno es mañana." in mail.outbox[0].body or "Su turno es mañana." in mail.outbox[1].body
     assert len(sms.outbox) == 1
-    assert sms.outbox[0]["to"] == "+15550104477"
+    assert sms.outbox[0]["to"] == "+12025550147"
     assert "تذكير" in sms.outbox[0]["body"]
     assert people["booking"].reference_code in sms.outbox[0]["body"]
 
@@ -92,7 +92,7 @@ def test_a_cancelled_event_sends_one_cancellation_notice_and_no_more_reminders(
     assert len(notices) == 3
     assert ("maria@example.org", "Cancelado: Legal aid night") in notices
     assert ("joe@example.net", "Cancelled: Legal aid night") in notices
-    family = next(body for to, body in notices if to == "+15550104477")
+    family = next(body for to, body in notices if to == "+12025550147")
     assert "أُلغيت" in family
     # Later runs send neither reminders nor a second notice.
     _run_at(START - timedelta(hours=19), capture)

@@ -1,12 +1,13 @@
 from aidhub.events.models import Pledge
 from tests.factories import PledgeFactory
+from tests.helpers import antibot_fields
 
 
 def test_anyone_pledges_and_the_page_shows_what_is_still_missing(client, supply_item):
     event = supply_item.event
     response = client.post(
         f"/en/events/{event.pk}/pledge/",
-        {"item": supply_item.pk, "quantity": "15", "first_name": "Rosa", "contact": ""},
+        {"item": supply_item.pk, "quantity": "15", "first_name": "Rosa", "contact": "", **antibot_fields()},
     )
     assert response.status_code == 200
     assert "You pledged 15 × Blankets." in response.text
@@ -18,7 +19,9 @@ def test_anyone_pledges_and_the_page_shows_what_is_still_missing(client, supply_
 
 
 def test_signed_in_volunteer_pledges_without_typing_a_name(client_for, supply_item, volunteer):
-    client_for(volunteer).post(f"/en/events/{supply_item.event_id}/pledge/", {"item": supply_item.pk, "quantity": "2"})
+    client_for(volunteer).post(
+        f"/en/events/{supply_item.event_id}/pledge/", {"item": supply_item.pk, "quantity": "2", **antibot_fields()}
+    )
     pledge = Pledge.objects.get()
     assert pledge.pledger == volunteer
     assert not pledge.first_name
@@ -27,14 +30,17 @@ def test_signed_in_volunteer_pledges_without_typing_a_name(client_for, supply_it
 def test_pledging_more_than_is_missing_is_refused(client, supply_item):
     PledgeFactory(item=supply_item, quantity=38)
     response = client.post(
-        f"/es/events/{supply_item.event_id}/pledge/", {"item": supply_item.pk, "quantity": "5", "first_name": "Rosa"}
+        f"/es/events/{supply_item.event_id}/pledge/",
+        {"item": supply_item.pk, "quantity": "5", "first_name": "Rosa", **antibot_fields()},
     )
     assert "Solo se necesitan 2 más." in response.text
     assert Pledge.objects.count() == 1
 
 
 def test_anonymous_pledge_needs_a_first_name(client, supply_item):
-    response = client.post(f"/es/events/{supply_item.event_id}/pledge/", {"item": supply_item.pk, "quantity": "5"})
+    response = client.post(
+        f"/es/events/{supply_item.event_id}/pledge/", {"item": supply_item.pk, "quantity": "5", **antibot_fields()}
+    )
     assert "Este campo es obligatorio." in response.text
     assert not Pledge.objects.exists()
 

@@ -2,6 +2,7 @@ import re
 import secrets
 
 from tests.factories import language
+from tests.helpers import antibot_fields
 
 
 def help_form(place, **changes):
@@ -16,6 +17,7 @@ def help_form(place, **changes):
         "urgency": "today",
         "description": "Tres niños, sin comida desde ayer.",
         "submission_id": secrets.token_urlsafe(18),
+        **antibot_fields(),
     }
     data.update(changes)
     return data

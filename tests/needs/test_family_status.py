@@ -3,6 +3,7 @@ from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import record_contact_shown
 from tests.factories import HelpRequestFactory
+from tests.helpers import antibot_fields
 from tests.needs.helpers import help_form, token_from
 
 
@@ -93,10 +94,15 @@ def test_delete_removes_every_row_holding_the_family_data(client, eastside, volu
 
 def test_lost_link_found_with_code_and_contact_and_old_link_stops_working(client, eastside):
     help_request, token = _submit(client, eastside)
-    wrong = client.post("/es/help/find/", {"reference_code": help_request.reference_code, "contact": "202 555 0100"})
+    wrong = client.post(
+        "/es/help/find/",
+        {"reference_code": help_request.reference_code, "contact": "202 555 0100", **antibot_fields()},
+    )
     assert "No encontramos ninguna solicitud" in wrong.text
     code_typed_loosely = help_request.reference_code.lower().replace("-", " ")
-    response = client.post("/es/help/find/", {"reference_code": code_typed_loosely, "contact": "(202) 555-0143"})
+    response = client.post(
+        "/es/help/find/", {"reference_code": code_typed_loosely, "contact": "(202) 555-0143", **antibot_fields()}
+    )
     assert response.status_code == 302
     new_token = token_from(response["Location"])
     assert new_token != token

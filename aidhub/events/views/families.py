@@ -9,7 +9,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.models import Language
-from aidhub.events.forms import BookingForm, ContactForm, MoveBookingForm
+from aidhub.events.forms import BookingForm, MoveBookingForm, RegistrationForm
 from aidhub.events.services import Refusal
 from aidhub.events.services import families as services
 from aidhub.events.views.access import get_booking_for_family, get_public_event, get_registration_for_person
@@ -38,7 +38,7 @@ def _contact_details(form):
 def booking_create(request, pk):
     event = get_public_event(pk)
     initial = {**_contact_initial(request), "slot": request.GET.get("slot")}
-    form = BookingForm(request.POST or None, event=event, initial=initial)
+    form = BookingForm(request.POST or None, event=event, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             _booking, token = services.booking_create(
@@ -49,7 +49,8 @@ def booking_create(request, pk):
         else:
             messages.success(request, _("Your appointment is booked. Keep your reference code and this page's link."))
             return redirect("events:booking", token=token)
-    return render(request, "events/booking_form.html", {"event": event, "form": form})
+    status = 429 if form.rate_limited else 200
+    return render(request, "events/booking_form.html", {"event": event, "form": form}, status=status)
 
 
 @require_safe
@@ -92,7 +93,7 @@ def booking_cancel(request, token):
 @never_cache
 def registration_create(request, pk):
     event = get_public_event(pk)
-    form = ContactForm(request.POST or None, initial=_contact_initial(request))
+    form = RegistrationForm(request.POST or None, initial=_contact_initial(request), request=request)
     if request.method == "POST" and form.is_valid():
         try:
             _registration, token = services.registration_create(event=event, **_contact_details(form))
@@ -103,7 +104,7 @@ def registration_create(request, pk):
     context = {"event": event, "form": form}
     if event.takes_registrations:
         context["places_left"] = max(event.capacity - event.registrations.confirmed().count(), 0)
-    return render(request, "events/registration_form.html", context)
+    return render(request, "events/registration_form.html", context, status=429 if form.rate_limited else 200)
 
 
 @require_safe

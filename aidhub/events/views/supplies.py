@@ -24,7 +24,7 @@ from aidhub.events.views.access import (
 @never_cache
 def pledge(request, pk):
     event = get_public_event(pk)
-    form = PledgeForm(request.POST or None, event=event, user=request.user)
+    form = PledgeForm(request.POST or None, event=event, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -41,7 +41,8 @@ def pledge(request, pk):
             # A thank-you page rather than a redirect: it shows the drop-off address once, even to people
             # without an account, and nothing about the pledge goes into a URL.
             return render(request, "events/pledge_thanks.html", {"event": event, "pledge": created})
-    return render(request, "events/pledge_form.html", {"event": event, "form": form})
+    status = 429 if form.rate_limited else 200
+    return render(request, "events/pledge_form.html", {"event": event, "form": form}, status=status)
 
 
 @organizer_required
