@@ -41,3 +41,10 @@ def sign_in_with_two_factor(client, email, password, secret):
     assert response["Location"] == "/en/accounts/2fa/authenticate/"
     code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
     return client.post("/en/accounts/2fa/authenticate/", {"code": code}, follow=True)
+
+
+def reauthenticate(client, password="a-good-long-test-password"):
+    """Enters the password again, as allauth asks before exports and sending alerts."""
+    response = client.post("/en/accounts/reauthenticate/", {"password": password})
+    assert response.status_code == 302, "re-authentication failed"
+    return response

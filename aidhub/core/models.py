@@ -298,6 +298,7 @@ class AuditEvent(models.Model):
         MATCH_PROPOSED = "match_proposed", _("A volunteer was asked to help")
         ALERT_VERIFIED = "alert_verified", _("An alert was verified")
         ALERT_SENT = "alert_sent", _("An alert was sent")
+        ALERT_RETRACTED = "alert_retracted", _("An alert was retracted")
         DATA_PURGED = "data_purged", _("Personal data was deleted")
 
     actor = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 import time
 
+from allauth.account.decorators import reauthentication_required
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -78,6 +79,18 @@ class OrganizerSessionMiddleware:
                     return redirect(f"{reverse('account_login')}?next={request.path}")
                 session[SESSION_SEEN] = now
         return self.get_response(request)
+
+
+@reauthentication_required
+def _recently_signed_in(request):
+    return None
+
+
+def require_recent_sign_in(request):
+    """Before exporting data or sending an alert: unless the person entered their password (or code) in the last
+    5 minutes, allauth asks for it and then replays this request. Call it after the access check, so that other
+    people's objects still answer 404."""
+    _recently_signed_in(request)
 
 
 def mfa_setup_redirect(request):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from aidhub.alerts.models import Alert, AlertText, Delivery
 from aidhub.messaging import sms
 from tests.factories import AlertFactory, AreaFactory, SubscriberFactory, language
+from tests.helpers import reauthenticate
 
 
 def _draft(client, eastside, **texts):
@@ -44,6 +45,7 @@ def test_author_drafts_submits_cannot_verify_and_a_second_organizer_verifies(
 
     author.logout()
     verifier = client_for(second_organizer)
+    reauthenticate(verifier)
     assert "Verify and send now" in verifier.get(f"/en/organize/alerts/{alert.pk}/").text
     with django_capture_on_commit_callbacks(execute=True):
         done = verifier.post(f"/en/organize/alerts/{alert.pk}/verify/", {"revision": alert.revision}, follow=True)
@@ -156,6 +158,7 @@ def test_a_verifier_confirms_the_version_they_read(
     pending_alert.refresh_from_db()
     assert pending_alert.revision == old_revision + 1
     client = client_for(organizer)
+    reauthenticate(client)
     response = client.post(f"/en/organize/alerts/{pending_alert.pk}/verify/", {"revision": old_revision}, follow=True)
     assert "changed after you opened it" in response.text
     pending_alert.refresh_from_db()

@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from aidhub.alerts.models import Alert, Delivery, Report, Subscriber
 from aidhub.core.demo import DEMO_TOTP_SECRET
-from tests.helpers import sign_in_with_two_factor
+from tests.helpers import reauthenticate, sign_in_with_two_factor
 
 MODELS = [Subscriber, Alert, Delivery, Report]
 
@@ -27,6 +27,7 @@ def test_the_demo_verifier_can_verify_the_demo_organizers_draft(client, db, djan
     client.post(f"/en/organize/alerts/{draft.pk}/submit/")
     client.post("/en/accounts/logout/")
     sign_in_with_two_factor(client, "verifier@example.org", "demo-pass-2026", DEMO_TOTP_SECRET)
+    reauthenticate(client, "demo-pass-2026")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/organize/alerts/{draft.pk}/verify/", {"revision": draft.revision})
     draft.refresh_from_db()

@@ -1,7 +1,9 @@
 import csv
 import io
 
+from aidhub.core.models import AuditEvent
 from tests.factories import ShiftSignupFactory, VolunteerProfileFactory, make_booking, make_registration
+from tests.helpers import reauthenticate
 
 
 def test_csv_of_shifts_holds_volunteer_names_and_roles_only(client_for, organizer, shift, slot):
@@ -9,7 +11,12 @@ def test_csv_of_shifts_holds_volunteer_names_and_roles_only(client_for, organize
     make_registration(shift.event, first_name="Rosa", contact="rosa@example.net", contact_kind="email")
     tricky = VolunteerProfileFactory(display_name='=HYPERLINK("http://evil")').user
     ShiftSignupFactory(shift=shift, volunteer=tricky)
-    response = client_for(organizer).get(f"/en/organize/events/{shift.event_id}/shifts.csv")
+    client = client_for(organizer)
+    asked = client.get(f"/en/organize/events/{shift.event_id}/shifts.csv")
+    assert asked["Location"].startswith("/en/accounts/reauthenticate/")  # the password first
+    reauthenticate(client)
+    response = client.get(f"/en/organize/events/{shift.event_id}/shifts.csv")
+    assert AuditEvent.objects.filter(actor=organizer, action="exported", target_id=shift.event_id).count() == 1
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Disposition"] == f'attachment; filename="event-{shift.event_id}-shifts.csv"'
@@ -23,7 +30,9 @@ def test_csv_of_shifts_holds_volunteer_names_and_roles_only(client_for, organize
 
 
 def test_csv_headers_follow_the_page_language(client_for, organizer, shift):
-    content = b"".join(client_for(organizer).get(f"/es/organize/events/{shift.event_id}/shifts.csv").streaming_content)
+    client = client_for(organizer)
+    reauthenticate(client)
+    content = b"".join(client.get(f"/es/organize/events/{shift.event_id}/shifts.csv").streaming_content)
     assert content.decode().splitlines()[0] == "Rol,Idioma,Comienza,Termina,Voluntario"
 
 

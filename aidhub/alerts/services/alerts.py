@@ -5,6 +5,7 @@ from django.db.models import F
 
 from aidhub.alerts.models import Alert, AlertStateError, AlertText, Delivery, Report
 from aidhub.alerts.services.delivery import deliveries_queue
+from aidhub.core.models import AuditEvent, audit
 
 
 @transaction.atomic
@@ -59,6 +60,8 @@ def alert_verify(*, alert, verifier, revision):
     alert = _locked(alert)
     alert.verify(verifier, revision)
     alert.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
+    audit(actor=verifier, action=AuditEvent.Action.ALERT_VERIFIED, target=alert, organization=alert.organization)
+    audit(actor=verifier, action=AuditEvent.Action.ALERT_SENT, target=alert, organization=alert.organization)
     kind = Delivery.Kind.CORRECTION if alert.is_correction else Delivery.Kind.ALERT
     return deliveries_queue(alert=alert, kind=kind)
 
@@ -69,6 +72,7 @@ def alert_retract(*, alert, organizer):
     alert = _locked(alert)
     alert.retract(organizer)
     alert.save(update_fields=["status", "retracted_by", "retracted_at", "updated_at"])
+    audit(actor=organizer, action=AuditEvent.Action.ALERT_RETRACTED, target=alert, organization=alert.organization)
     return deliveries_queue(alert=alert, kind=Delivery.Kind.RETRACTION)
 
 

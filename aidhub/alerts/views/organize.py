@@ -13,6 +13,7 @@ from aidhub.alerts.models import Alert, AlertStateError, Delivery
 from aidhub.alerts.services import alerts as services
 from aidhub.alerts.services.delivery import deliveries_retry_failed, progress
 from aidhub.core.decorators import organizer_required
+from aidhub.core.security import require_recent_sign_in
 from aidhub.messaging.segments import count_segments
 
 
@@ -113,6 +114,7 @@ def alert_verify(request, pk):
     elif alert.author_id == request.user.pk:
         messages.error(request, _("You wrote this alert, so you cannot verify it. Ask another organizer."))
     else:
+        require_recent_sign_in(request)
         try:
             count = services.alert_verify(alert=alert, verifier=request.user, revision=form.cleaned_data["revision"])
         except AlertStateError as error:
@@ -131,6 +133,7 @@ def alert_verify(request, pk):
 @organizer_required
 def alert_retract(request, pk):
     alert = _get_alert_for_organizer(request, pk)
+    require_recent_sign_in(request)
     try:
         count = services.alert_retract(alert=alert, organizer=request.user)
     except AlertStateError:

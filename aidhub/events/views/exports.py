@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from aidhub.core.decorators import organizer_required
+from aidhub.core.models import AuditEvent, audit
+from aidhub.core.security import require_recent_sign_in
 from aidhub.events.models import Booking, ShiftSignup
 from aidhub.events.views.access import get_event_for_organizer
 
@@ -54,8 +56,10 @@ def _moment(value):
 @require_safe
 @organizer_required
 def shifts_csv(request, pk):
-    """Volunteers' display names and roles, streamed row by row."""
+    """Volunteers' display names and roles, streamed row by row. Asks for the password again first."""
     event = get_event_for_organizer(request, pk)
+    require_recent_sign_in(request)
+    audit(actor=request.user, action=AuditEvent.Action.EXPORTED, target=event, organization=event.organization)
     signups = (
         ShiftSignup.objects.filter(shift__event=event)
         .select_related("shift__language", "volunteer__volunteer_profile")
