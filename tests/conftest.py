@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
-from aidhub.core.tokens import new_access_token
+from aidhub.core.tokens import hash_access_token, new_access_token
 from aidhub.events.models import CalendarFeed
 from aidhub.messaging import sms
 from tests.factories import (
@@ -140,6 +140,32 @@ def proposed_match(help_request, volunteer, offer, organizer):
     help_request.status = "matching"
     help_request.save()
     return MatchFactory(help_request=help_request, volunteer=volunteer, offer=offer, proposed_by=organizer)
+
+
+@pytest.fixture
+def accepted_volunteer(eastside):
+    """A volunteer who accepted to help a family of the organizer's area (see accepted_match)."""
+    return VolunteerProfileFactory(
+        user__email="sara@example.org", display_name="Sara", languages=[language("es")], areas=[eastside]
+    ).user
+
+
+@pytest.fixture
+def accepted_match(accepted_volunteer, eastside, organizer):
+    help_request = HelpRequestFactory(area=eastside, status="matched", first_name="Lupe")
+    return MatchFactory(
+        help_request=help_request, volunteer=accepted_volunteer, status="accepted", proposed_by=organizer
+    )
+
+
+@pytest.fixture
+def family_link(eastside):
+    """The query string of a family's private status link: {"k": token}."""
+    from aidhub.needs.services import status_token_for_submission
+
+    token = status_token_for_submission("matrix-family-submission-id")
+    HelpRequestFactory(area=eastside, status="reviewed", access_token_hash=hash_access_token(token))
+    return {"k": token}
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ fails `test_every_url_is_in_the_matrix`. Objects belong to "volunteer" and lie i
 POST is sent empty (with a valid CSRF token): forms answer 200 with errors, actions answer 302.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -17,15 +19,28 @@ ADMIN_NAMESPACE = "admin:"
 
 
 @pytest.fixture
-def people(volunteer, other_volunteer, organizer, other_organizer, admin_user):
+def people(volunteer, accepted_volunteer, other_volunteer, organizer, other_organizer, admin_user):
     return {
         "anonymous": None,
+        "family": None,
         "volunteer": volunteer,
+        "accepted_volunteer": accepted_volunteer,
         "other_volunteer": other_volunteer,
         "organizer": organizer,
         "other_organizer": other_organizer,
         "admin": admin_user,
     }
+
+
+FAMILY_LINK = "family_link"
+
+
+def _url(name, arguments, role, request):
+    """The URL a role opens. Family pages carry the private token in the query string, which only the family has."""
+    if arguments == FAMILY_LINK:
+        url = reverse(name)
+        return f"{url}?{urlencode(request.getfixturevalue(FAMILY_LINK))}" if role == "family" else url
+    return reverse(name, kwargs=_kwargs(arguments, request))
 
 
 def _kwargs(arguments, request):
@@ -57,7 +72,7 @@ CASES = [
 @pytest.mark.parametrize(("name", "method", "role", "expected"), CASES, ids=str)
 def test_access(name, method, role, expected, people, client_for, request):
     # Objects are made before signing in, as their owners would have made them.
-    url = reverse(name, kwargs=_kwargs(MATRIX[name][0], request))
+    url = _url(name, MATRIX[name][0], role, request)
     client = client_for(people[role])
     response = client.get(url) if method == "GET" else client.post(url, {})
     assert response.status_code == expected, f"{method} {url} as {role}"

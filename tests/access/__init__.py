@@ -5,7 +5,18 @@ Each module has ROWS = {url name: (arguments, GET statuses, POST statuses)}, sta
 
 from tests.access import accounts, alerts, core, events, matching, needs, offers
 
-ROLES = ("anonymous", "volunteer", "other_volunteer", "organizer", "other_organizer", "admin")
+# "family" holds a family's private status link (without an account); "accepted_volunteer" has accepted a match
+# for a family in the organizer's area; "other_organizer" organizes another area.
+ROLES = (
+    "anonymous",
+    "family",
+    "volunteer",
+    "accepted_volunteer",
+    "other_volunteer",
+    "organizer",
+    "other_organizer",
+    "admin",
+)
 
 # Arguments of a URL: None (no arguments), a dict (these keyword arguments), or the name of a fixture whose
 # object's pk is the `pk` argument (or which returns a dict of keyword arguments itself).

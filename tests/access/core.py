@@ -1,12 +1,12 @@
 ROWS = {
-    "core:home": (None, "200 200 200 200 200 200", "405 405 405 405 405 405"),
-    "core:organizations": (None, "200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "core:home": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
+    "core:organizations": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # Organizers only: their organizations' audit trail.
-    "core:audit_trail": (None, "302 403 403 200 200 403", "405 405 405 405 405 405"),
+    "core:audit_trail": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
     # The volunteer's own page.
-    "portal:dashboard": (None, "302 200 200 200 200 200", "405 405 405 405 405 405"),
+    "portal:dashboard": (None, "302 302 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The admin's sign-in goes through allauth (rate limits, two-factor): people who are not staff get 403.
     # Every other admin URL follows the staff-only rule.
-    "admin:login": (None, "302 403 403 403 403 302", "302 403 403 403 403 200"),
-    "admin:logout": (None, "302 302 302 302 302 405", "302 302 302 302 302 200"),
+    "admin:login": (None, "302 302 403 403 403 403 403 302", "302 302 403 403 403 403 403 200"),
+    "admin:logout": (None, "302 302 302 302 302 302 302 405", "302 302 302 302 302 302 302 200"),
 }

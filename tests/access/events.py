@@ -1,12 +1,12 @@
 """Events. Public pages for everyone; private links work for whoever holds them; volunteers' own shifts and
 slots answer 404 to others; organizers' pages answer 403 to non-organizers and 404 to other organizations."""
 
-PUBLIC = ("200 200 200 200 200 200", "405 405 405 405 405 405")
-PUBLIC_FORM = ("200 200 200 200 200 200", "200 200 200 200 200 200")
-PRIVATE_LINK_ACTION = ("405 405 405 405 405 405", "302 302 302 302 302 302")
-ORGANIZER_PAGE = ("302 403 403 200 404 403", "405 405 405 405 405 405")
-ORGANIZER_FORM = ("302 403 403 200 404 403", "302 403 403 200 404 403")
-ORGANIZER_ACTION = ("405 405 405 405 405 405", "302 403 403 302 404 403")
+PUBLIC = ("200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405")
+PUBLIC_FORM = ("200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200")
+PRIVATE_LINK_ACTION = ("405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302")
+ORGANIZER_PAGE = ("302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405")
+ORGANIZER_FORM = ("302 302 403 403 403 200 404 403", "302 302 403 403 403 200 404 403")
+ORGANIZER_ACTION = ("405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403")
 
 ROWS = {
     "events:list": (None, *PUBLIC),
@@ -25,17 +25,17 @@ ROWS = {
     "events:registration_cancel": ("registration_link", *PRIVATE_LINK_ACTION),
     "events:shift_feed": ("feed_link", *PUBLIC),
     # Volunteers: anyone signed in takes a shift; only its holder leaves it.
-    "events:shift_signup": ("shift", "405 405 405 405 405 405", "302 302 302 302 302 302"),
-    "events:shift_cancel": ("shift", "405 405 405 405 405 405", "302 302 404 404 404 404"),
-    "events:my_calendar": (None, "302 200 200 200 200 200", "302 200 200 200 200 200"),
-    "events:my_slots": ("served_event", "302 200 404 404 404 404", "405 405 405 405 405 405"),
+    "events:shift_signup": ("shift", "405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302"),
+    "events:shift_cancel": ("shift", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
+    "events:my_calendar": (None, "302 302 200 200 200 200 200 200", "302 302 200 200 200 200 200 200"),
+    "events:my_slots": ("served_event", "302 302 200 404 404 404 404 404", "405 405 405 405 405 405 405 405"),
     # Organizers.
-    "events:organize": (None, "302 403 403 200 200 403", "405 405 405 405 405 405"),
-    "events:create": (None, "302 403 403 200 200 403", "302 403 403 200 200 403"),
+    "events:organize": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
+    "events:create": (None, "302 302 403 403 403 200 200 403", "302 302 403 403 403 200 200 403"),
     "events:manage": ("event", *ORGANIZER_PAGE),
     "events:edit": ("event", *ORGANIZER_FORM),
     "events:publish": ("event", *ORGANIZER_ACTION),
-    "events:cancel": ("event", "302 403 403 200 404 403", "302 403 403 302 404 403"),
+    "events:cancel": ("event", "302 302 403 403 403 200 404 403", "302 302 403 403 403 302 404 403"),
     "events:finish": ("event", *ORGANIZER_ACTION),
     "events:shift_create": ("event", *ORGANIZER_FORM),
     "events:shift_edit": ("shift", *ORGANIZER_FORM),
@@ -47,5 +47,5 @@ ROWS = {
     "events:pledge_received": ("pledge", *ORGANIZER_ACTION),
     "events:attendance": ("event", *ORGANIZER_PAGE),
     # Exports ask for the password again first (the organizer here signed in long ago).
-    "events:shifts_csv": ("event", "302 403 403 302 404 403", "405 405 405 405 405 405"),
+    "events:shifts_csv": ("event", "302 302 403 403 403 302 404 403", "405 405 405 405 405 405 405 405"),
 }

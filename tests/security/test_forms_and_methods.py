@@ -1,0 +1,62 @@
+"""Every form names its fields (no `__all__`), every state-changing view refuses GET, and every POST needs a
+CSRF token (only the signed Twilio webhook is exempt)."""
+
+import importlib
+import pkgutil
+from urllib.parse import urlencode
+
+import pytest
+from django import forms
+from django.test import Client
+from django.urls import reverse
+
+import aidhub
+from tests.access import MATRIX
+from tests.test_access_matrix import FAMILY_LINK, _kwargs
+
+# The webhook is CSRF-exempt but refuses anything without a valid Twilio signature (also 403).
+CSRF_EXEMPT = {"alerts_hooks:twilio_sms"}
+
+
+def _aidhub_forms():
+    for module_info in pkgutil.walk_packages(aidhub.__path__, "aidhub."):
+        if module_info.name.endswith(".forms") or ".forms." in module_info.name:
+            module = importlib.import_module(module_info.name)
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, forms.ModelForm)
+                    and value.__module__ == module.__name__
+                ):
+                    yield value
+
+
+def test_no_model_form_takes_every_field():
+    model_forms = list(_aidhub_forms())
+    assert len(model_forms) > 5
+    for form_class in model_forms:
+        meta = getattr(form_class, "Meta", None)
+        if meta is None or not hasattr(meta, "model"):
+            continue
+        assert getattr(meta, "fields", None) not in (None, "__all__"), form_class
+        assert not getattr(meta, "exclude", None), f"{form_class} should list its fields, not exclude some"
+
+
+ACTIONS = [name for name, (_args, get_statuses, _post) in MATRIX.items() if set(get_statuses.split()) == {"405"}]
+
+
+def test_state_changing_views_are_listed():
+    # Actions (POST only) of every app: offers, needs, matching, events, alerts.
+    assert {name.split(":")[0] for name in ACTIONS} >= {"offers", "needs", "matching", "events", "alerts"}
+
+
+@pytest.mark.parametrize("name", [name for name in MATRIX if name not in CSRF_EXEMPT and not name.startswith("admin:")])
+def test_every_post_needs_a_csrf_token(name, request, admin_user, organizer):
+    arguments = MATRIX[name][0]
+    url = reverse(name) if arguments == FAMILY_LINK else reverse(name, kwargs=_kwargs(arguments, request))
+    if arguments == FAMILY_LINK:
+        url += "?" + urlencode(request.getfixturevalue(FAMILY_LINK))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(organizer)
+    response = client.post(url, {})
+    assert response.status_code == 403, f"{name} accepted a POST without a CSRF token"
