@@ -328,5 +328,3 @@ REPORT_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 REPORT_PHOTO_MAX_PIXELS = 40_000_000
 REPORT_PHOTO_MAX_SIDE = 1600
 EVENTS_PER_PAGE = 20
-# Names, contacts and pledges of people who booked, registered or pledged are erased this many days after the event.
-EVENTS_PERSONAL_DATA_DAYS = env.int("EVENTS_PERSONAL_DATA_DAYS", default=30)

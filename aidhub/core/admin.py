@@ -55,7 +55,14 @@ class NetworkSettingsForm(forms.ModelForm):
 
     class Meta:
         model = NetworkSettings
-        fields = ["vetted_categories", "proposal_timeout_hours", "request_retention_days"]
+        fields = [
+            "vetted_categories",
+            "proposal_timeout_hours",
+            "request_retention_days",
+            "booking_retention_days",
+            "report_retention_days",
+            "unconfirmed_subscriber_days",
+        ]
 
 
 @admin.register(NetworkSettings)

@@ -263,6 +263,13 @@ class NetworkSettings(models.Model):
     request_retention_days = models.PositiveSmallIntegerField(
         _("days a closed request keeps its personal data"), default=30
     )
+    booking_retention_days = models.PositiveSmallIntegerField(
+        _("days after an event that bookings, registrations and pledges keep names and contacts"), default=30
+    )
+    report_retention_days = models.PositiveSmallIntegerField(_("days a community report is kept"), default=60)
+    unconfirmed_subscriber_days = models.PositiveSmallIntegerField(
+        _("days an unconfirmed or ended subscription is kept"), default=7
+    )
 
     class Meta:
         verbose_name = _("network settings")

@@ -5,7 +5,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subscribers
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
+from aidhub.events.models import Booking, Registration
+from aidhub.events.services.reminders import purge_personal_data as purge_event_people
 from aidhub.matching.services import purge_check_in_notes
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import purge_finished_requests
@@ -13,18 +16,28 @@ from aidhub.needs.services import purge_finished_requests
 
 @transaction.atomic
 def purge_on_schedule(now=None):
-    """The daily purge: finished requests past the retention period set in the admin, old audit rows."""
+    """The daily purge, with the periods set in the admin: finished requests, past events' sign-ups, old reports,
+    unconfirmed or ended subscriptions, and audit rows older than 180 days."""
     now = now or timezone.now()
     network = NetworkSettings.load()
     request_ids = purge_finished_requests(days=network.request_retention_days, now=now)
     purge_check_in_notes(request_ids=request_ids)
-    return {"requests": len(request_ids), "audit events": purge_old_audit_events(now)}
+    return {
+        "requests": len(request_ids),
+        "event sign-ups": purge_event_people(days=network.booking_retention_days, now=now),
+        "reports": purge_old_reports(days=network.report_retention_days, now=now),
+        "subscriptions": purge_stale_subscribers(days=network.unconfirmed_subscriber_days, now=now),
+        "audit events": purge_old_audit_events(now),
+    }
 
 
 @transaction.atomic
 def purge_everything_older_than(*, days, now=None):
-    """The emergency purge: deletes every family's request created more than `days` ago, whatever its
-    state, with everything attached (matches, check-ins, follow-ups)."""
+    """The emergency purge: deletes every family's request, booking and registration created more than `days`
+    ago, whatever its state, with everything attached (matches, check-ins, follow-ups), and old reports."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
-    deleted, _by_model = HelpRequest.objects.filter(created_at__lt=cutoff).delete()
-    return {"requests": deleted}
+    requests = HelpRequest.objects.filter(created_at__lt=cutoff).delete()[1].get(HelpRequest._meta.label, 0)
+    bookings = Booking.objects.filter(created_at__lt=cutoff).delete()[1].get(Booking._meta.label, 0)
+    registrations = Registration.objects.filter(created_at__lt=cutoff).delete()[1].get(Registration._meta.label, 0)
+    reports = purge_old_reports(days=days, now=now)
+    return {"requests": requests, "bookings": bookings + registrations, "reports": reports}

@@ -46,7 +46,11 @@ def emergency_purge(request):
     if request.method == "POST" and form.is_valid():
         counts = purge_everything_older_than(days=form.cleaned_data["days"])
         audit(actor=request.user, action=AuditEvent.Action.DATA_PURGED)
-        messages.success(request, _("Deleted: %(count)s request(s).") % {"count": counts["requests"]})
+        messages.success(
+            request,
+            _("Deleted: %(requests)s request(s), %(bookings)s booking(s) and registration(s), %(reports)s report(s).")
+            % counts,
+        )
         return redirect("admin:index")
     return render(
         request,

@@ -75,3 +75,27 @@ def test_emergency_purge_needs_recent_sign_in_and_the_typed_words(client, admin_
     assert list(HelpRequest.objects.values_list("pk", flat=True)) == [new.pk]
     assert not HelpRequest.objects.filter(pk=old.pk).exists()
     assert AuditEvent.objects.filter(action="data_purged", actor=admin_user).exists()
+
+
+def test_past_events_old_reports_and_stale_subscriptions_are_purged(slot, eastside):
+    from aidhub.alerts.models import Report, Subscriber
+    from tests.factories import ReportFactory, SubscriberFactory, make_booking
+
+    booking, _token = make_booking(slot)
+    event = slot.event
+    event.starts_at = timezone.now() - timedelta(days=40, hours=3)
+    event.ends_at = timezone.now() - timedelta(days=40)
+    event.save()
+    old_report = ReportFactory(area=eastside)
+    Report.objects.filter(pk=old_report.pk).update(created_at=timezone.now() - timedelta(days=61))
+    fresh_report = ReportFactory(area=eastside)
+    stale = SubscriberFactory(phone="+12025550160", status="pending", areas=[eastside])
+    Subscriber.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=8))
+    confirmed = SubscriberFactory(phone="+12025550161", areas=[eastside])
+
+    counts = purge_on_schedule()
+    assert (counts["event sign-ups"], counts["reports"], counts["subscriptions"]) == (1, 1, 1)
+    booking.refresh_from_db()
+    assert not booking.first_name and not booking.contact
+    assert list(Report.objects.values_list("pk", flat=True)) == [fresh_report.pk]
+    assert list(Subscriber.objects.values_list("pk", flat=True)) == [confirmed.pk]

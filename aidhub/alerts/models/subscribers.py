@@ -83,6 +83,12 @@ class Subscriber(models.Model):
     def address(self):
         return self.phone if self.channel == self.Channel.SMS else self.email
 
+    # Recomputed by `rotate_encryption_keys` when the key changes.
+    KEYED_HASH_FIELDS = ["address_hash"]
+
+    def refresh_keyed_hashes(self):
+        self.address_hash = address_hash(self.channel, self.address)
+
     def set_address(self, address):
         if self.channel == self.Channel.SMS:
             self.phone, self.email = address, None

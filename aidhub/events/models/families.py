@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
+from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Language
 from aidhub.events.models.events import Event
 from aidhub.events.models.shifts import Shift
@@ -41,6 +42,12 @@ class PrivateContact(models.Model):
 
     class Meta:
         abstract = True
+
+    # Recomputed by `rotate_encryption_keys` when the key changes.
+    KEYED_HASH_FIELDS = ["contact_hash"]
+
+    def refresh_keyed_hashes(self):
+        self.contact_hash = keyed_hash(self.contact) if self.contact else ""
 
     def erase_personal_data(self):
         """Keeps the code and the time (for counts), forgets who it was."""

@@ -6,7 +6,6 @@ same transaction as the message is queued; its unique constraint makes a second 
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -123,10 +122,10 @@ def _send_once(event, kind, recipient, object_id, send):
 
 
 @transaction.atomic
-def purge_personal_data(*, now=None):
-    """Erases names and contacts of bookings, registrations and pledges once their event is well over."""
+def purge_personal_data(*, days, now=None):
+    """Erases names and contacts of bookings, registrations and pledges `days` after their event ended."""
     now = now or timezone.now()
-    over = Event.objects.filter(ends_at__lt=now - timedelta(days=settings.EVENTS_PERSONAL_DATA_DAYS))
+    over = Event.objects.filter(ends_at__lt=now - timedelta(days=days))
     erased = 0
     for model in (Booking, Registration):
         for person in model.objects.filter(event__in=over).filter(
