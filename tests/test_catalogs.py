@@ -7,12 +7,14 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils.translation import to_locale
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
 
 
 def _catalog(code):
-    return polib.pofile(str(Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po"))
+    # Folders are named after locales: zh-hans → zh_Hans, pt-br → pt_BR.
+    return polib.pofile(str(Path(settings.BASE_DIR) / "locale" / to_locale(code) / "LC_MESSAGES" / "django.po"))
 
 
 @pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES if code != "en"])
