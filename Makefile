@@ -11,7 +11,7 @@ PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do 
 # (allauth accepts this bypass only when DEBUG is on).
 RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 
-.PHONY: run test lint format check migrations messages catalogs worker clean
+.PHONY: run test lint format check migrations messages catalogs worker audit clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -61,6 +61,11 @@ $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
+
+# Release step (needs the internet): known vulnerabilities in the pinned dependencies.
+audit:
+	$(PYTHON) -m venv .venv-audit && .venv-audit/bin/python -m pip install --quiet pip-audit==2.10.1
+	.venv-audit/bin/pip-audit --requirement requirements.txt --requirement requirements-dev.txt --strict
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

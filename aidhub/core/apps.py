@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from aidhub.core import lookups
         from aidhub.core.security import remember_session_rules
 
+        lookups.register()
         user_logged_in.connect(remember_session_rules, dispatch_uid="aidhub.remember_session_rules")
