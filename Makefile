@@ -11,6 +11,9 @@ PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do 
 # (allauth accepts this bypass only when DEBUG is on).
 RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 
+# Interface languages, as locale folder names (settings.LANGUAGES).
+UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
+
 .PHONY: run test lint format check migrations messages catalogs worker audit clean
 
 run: $(VENV)/.installed catalogs
@@ -34,7 +37,7 @@ format: $(VENV)/.installed-dev
 
 # Extract new strings into the catalogs (needs GNU gettext), then compile them.
 messages: $(VENV)/.installed
-	DEBUG=true $(PY) manage.py makemessages -l en -l es -l ar --no-location --no-obsolete \
+	DEBUG=true $(PY) manage.py makemessages $(foreach lang,$(UI_LANGUAGES),-l $(lang)) --no-location --no-obsolete \
 		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
 	$(MAKE) catalogs
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -165,10 +166,23 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
+    ("zh-hans", "简体中文"),
+    ("vi", "Tiếng Việt"),
+    ("tl", "Tagalog"),
     ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("ht", "Kreyòl ayisyen"),
+    ("fr", "Français"),
+    ("pt-br", "Português"),
+    ("ru", "Русский"),
+    ("ko", "한국어"),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django knows every interface language but Tagalog.
+LANG_INFO["tl"] = {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+# locale/ holds AidHub's own catalogs (made by `make messages`); locale_extra/ fills in Django's and allauth's
+# strings for interface languages those projects do not translate (Tagalog, and allauth in Vietnamese).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="America/Los_Angeles")

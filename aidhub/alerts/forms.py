@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +9,7 @@ from aidhub.alerts.models import Alert, CheckIn, Report, Subscriber
 from aidhub.alerts.models.alerts import ALERT_TEXT_MAX
 from aidhub.alerts.photos import clean_photo
 from aidhub.core.antibot import AntiBotFormMixin
+from aidhub.core.languages import interface_spoken_codes
 from aidhub.core.models import Area, Language, Organization, organizer_areas
 from aidhub.core.phones import PhoneNumberField
 from aidhub.messaging.segments import count_segments
@@ -148,8 +148,9 @@ def user_organizations(user):
 
 def offered_languages(organizations, alert=None):
     """Each organization's main and spoken languages, the interface languages, and those the alert already has."""
-    codes = {code for code, _name in settings.LANGUAGES}
-    languages = Language.objects.filter(code__in=codes) | Language.objects.filter(organizations__in=organizations)
+    languages = Language.objects.filter(code__in=interface_spoken_codes()) | Language.objects.filter(
+        organizations__in=organizations
+    )
     languages = languages | Language.objects.filter(
         pk__in=[o.main_language_id for o in organizations if o.main_language_id]
     )

@@ -51,3 +51,32 @@ COMMON_LANGUAGES = [
     ("rw", "Kinyarwanda", "Ikinyarwanda", False),
     ("ase", "American Sign Language", "ASL", False),
 ]
+
+# Interface languages whose code differs from the code of the spoken language (core.Language).
+UI_TO_SPOKEN = {"zh-hans": "zh", "pt-br": "pt"}
+SPOKEN_TO_UI = {spoken: ui for ui, spoken in UI_TO_SPOKEN.items()}
+
+
+def spoken_code(ui_code):
+    """The core.Language code of an interface language: zh-hans → zh."""
+    return UI_TO_SPOKEN.get(ui_code, ui_code)
+
+
+def interface_language(*spoken_or_ui_codes):
+    """The first of these languages that the interface has (zh → zh-hans), else the site's default.
+    Messages go out in the language a person speaks when we can, otherwise in one they can read."""
+    from django.conf import settings
+
+    ui_codes = {code for code, _name in settings.LANGUAGES}
+    for code in spoken_or_ui_codes:
+        code = SPOKEN_TO_UI.get(code, code)
+        if code in ui_codes:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def interface_spoken_codes():
+    """core.Language codes of every interface language."""
+    from django.conf import settings
+
+    return {spoken_code(code) for code, _name in settings.LANGUAGES}

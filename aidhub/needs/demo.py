@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from aidhub.core import availability
+from aidhub.core.languages import interface_language
 from aidhub.core.models import Category, Language
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import status_path, status_token_for_submission
@@ -54,7 +55,7 @@ def seed(areas, **_context):
                 best_times=EVENINGS,
                 urgency=urgency,
                 description=text,
-                message_language=language if language in dict(settings.LANGUAGES) else "en",
+                message_language=interface_language(language),
                 status=status,
                 created_at=created,
                 status_changed_at=created,

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.antibot import AntiBotFormMixin
+from aidhub.core.languages import spoken_code
 from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.core.phones import normalise_phone
 from aidhub.core.tokens import normalise_reference_code
@@ -91,7 +92,7 @@ class RequestFieldsForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["submission_id"] = self.fields["submission_id"].initial
         if not self.is_bound and not self.instance.pk:
-            self.fields["language"].initial = Language.objects.filter(code=get_language()).first()
+            self.fields["language"].initial = Language.objects.filter(code=spoken_code(get_language())).first()
         if self.instance.pk:
             self.fields["area"].initial = self.instance.area_id
         # With JavaScript, a search box filters the long list of languages (static/js/select-filter.js).

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from aidhub.core.languages import interface_language
 from aidhub.core.models import AuditEvent, audit, organization_serving
 from aidhub.core.phones import normalise_phone
 from aidhub.core.tokens import hash_access_token, new_access_token
@@ -27,7 +28,7 @@ def status_token_for_submission(submission_id):
 
 def message_language_for(spoken_language, fallback):
     """Messages go out in the language the person speaks when the interface has it, else in the fallback."""
-    return spoken_language.code if spoken_language.code in dict(settings.LANGUAGES) else fallback
+    return interface_language(spoken_language.code, fallback)
 
 
 def status_path(token, language):

@@ -20,6 +20,7 @@ from aidhub.alerts.models import Alert, Subscriber
 from aidhub.alerts.services import reports as report_services
 from aidhub.alerts.services import subscribers as subscriber_services
 from aidhub.core.antibot import TOO_MANY, rate_limit_exceeded
+from aidhub.core.languages import spoken_code
 from aidhub.core.models import Language
 from aidhub.core.phones import mask_phone
 from aidhub.core.tokens import hash_access_token
@@ -87,7 +88,7 @@ class AlertFeed(Feed):
 
 
 def subscribe(request):
-    language = Language.objects.filter(code=translation.get_language()).first()
+    language = Language.objects.filter(code=spoken_code(translation.get_language())).first()
     form = SubscribeForm(
         request.POST or None, request=request, initial={"language": language, "channel": Subscriber.Channel.SMS}
     )

@@ -4,12 +4,12 @@ They give a first name, one contact and a language; they get a reference code an
 hash is stored, so the link in the first message is the only copy).
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.crypto import keyed_hash
+from aidhub.core.languages import interface_language
 from aidhub.core.tokens import new_access_token, new_reference_code
 from aidhub.events.models import AppointmentSlot, Booking, Event, Registration
 from aidhub.events.services import CLOSED, Refusal
@@ -21,8 +21,7 @@ ALREADY_REGISTERED = _("You are already registered for this event. Use your priv
 
 def message_language(language, page_language):
     """People read our messages in the language they speak when the site has it, otherwise in the page's."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    return language.code if language.code in codes else page_language
+    return interface_language(language.code, page_language)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core.languages import spoken_code
 from aidhub.core.models import Language
 from aidhub.events.forms import BookingForm, MoveBookingForm, RegistrationForm
 from aidhub.events.services import Refusal
@@ -19,7 +20,7 @@ private_fields = sensitive_post_parameters("first_name", "contact")
 
 
 def _contact_initial(request):
-    return {"language": Language.objects.filter(code=translation.get_language()).first()}
+    return {"language": Language.objects.filter(code=spoken_code(translation.get_language())).first()}
 
 
 def _contact_details(form):
