@@ -14,7 +14,7 @@ RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 # Interface languages, as locale folder names (settings.LANGUAGES).
 UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
 
-.PHONY: run test lint format check migrations messages catalogs worker audit clean
+.PHONY: run test lint format messages catalogs worker audit clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
