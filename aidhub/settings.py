@@ -183,6 +183,8 @@ LANG_INFO["tl"] = {"bidi": False, "code": "tl", "name": "Tagalog", "name_local":
 # locale/ holds AidHub's own catalogs (made by `make messages`); locale_extra/ fills in Django's and allauth's
 # strings for interface languages those projects do not translate (Tagalog, and allauth in Vietnamese).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]
+# Date formats for languages Django does not ship (Haitian Creole, Tagalog).
+FORMAT_MODULE_PATH = ["aidhub.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="America/Los_Angeles")
