@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
 from aidhub.core.tokens import new_access_token
+from aidhub.core.translations import translation_languages
 from aidhub.events.models import CalendarFeed
 from aidhub.messaging import sms
 from tests.factories import (
@@ -217,6 +218,12 @@ def event(organization, eastside):
         capacity=10,
         languages=[language("en"), language("es"), language("ar")],
     )
+
+
+@pytest.fixture
+def event_translation(event):
+    """Keyword arguments of the URL that saves the event's translation into another interface language."""
+    return {"pk": event.pk, "language": translation_languages(event)[0]}
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.models import Language, Membership, Organization, organizer_areas
@@ -34,8 +34,8 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "organization", "kind", "title", "description", "starts_at", "ends_at", "area", "venue", "address",
-            "languages", "accessibility", "childcare", "capacity",
+            "organization", "kind", "title", "description", "original_language", "starts_at", "ends_at", "area",
+            "venue", "address", "languages", "accessibility", "childcare", "capacity",
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
@@ -59,6 +59,15 @@ class EventForm(forms.ModelForm):
         )
         self.fields["organization"].empty_label = None
         self.fields["area"].queryset = organizer_areas(user).active()
+        # Organizers usually write in the language they read the site in; left out, it stays as it was.
+        self.fields["original_language"].required = False
+        if self.instance.pk is None:
+            self.initial.setdefault("original_language", translation.get_language())
+
+    def clean_original_language(self):
+        if self.cleaned_data["original_language"]:
+            return self.cleaned_data["original_language"]
+        return self.instance.original_language if self.instance.pk else translation.get_language()
 
     def clean(self):
         cleaned = super().clean()
