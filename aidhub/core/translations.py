@@ -91,10 +91,17 @@ class TranslatableMixin(models.Model):
         return dict(values) if isinstance(values, dict) else {}
 
     def translated_languages(self):
-        """Codes of the interface languages this object has a translation in (its original language aside)."""
+        """(code, name) of the interface languages this object has a translation in (its original language aside)."""
         return [
-            code for code, _name in settings.LANGUAGES if code != self.original_language and self.translation_for(code)
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if code != self.original_language and self.translation_for(code)
         ]
+
+    @property
+    def original_attrs(self):
+        """The lang and dir attributes of an element holding an original (untranslated) text."""
+        return format_html('lang="{}" dir="{}"', self.original_language, language_direction(self.original_language))
 
 
 def _cleaned_values(instance, values):

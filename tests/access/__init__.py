@@ -3,7 +3,7 @@
 Each module has ROWS = {url name: (arguments, GET statuses, POST statuses)}, statuses in ROLES order:
 """
 
-from tests.access import accounts, alerts, core, events, matching, needs, offers
+from tests.access import accounts, alerts, core, events, matching, needs, offers, resources
 
 ROLES = ("anonymous", "volunteer", "other_volunteer", "organizer", "other_organizer", "admin")
 
@@ -17,4 +17,5 @@ MATRIX = {
     **matching.ROWS,
     **alerts.ROWS,
     **events.ROWS,
+    **resources.ROWS,
 }
