@@ -37,9 +37,11 @@ class EventForm(forms.ModelForm):
             "organization", "kind", "title", "description", "original_language", "starts_at", "ends_at", "area",
             "venue", "address", "languages", "accessibility", "childcare", "capacity",
         ]  # fmt: skip
+        # dir="auto": a text in another script than the page's runs in its own direction while it is typed.
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
-            "accessibility": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000, "dir": "auto"}),
+            "accessibility": forms.Textarea(attrs={"rows": 2, "maxlength": 1000, "dir": "auto"}),
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
             "venue": forms.RadioSelect,

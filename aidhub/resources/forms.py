@@ -21,9 +21,11 @@ class ResourceForm(forms.ModelForm):
         model = Resource
         fields = ["organization", "kind", "topic", "language", "title", "description", "original_language",
                   "body", "file", "url"]  # fmt: skip
+        # dir="auto": a text in another script than the page's runs in its own direction while it is typed.
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-            "body": forms.Textarea(attrs={"rows": 12, "maxlength": 20000}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000, "dir": "auto"}),
+            "body": forms.Textarea(attrs={"rows": 12, "maxlength": 20000, "dir": "auto"}),
             "file": forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
             "url": forms.URLInput(attrs={"dir": "ltr", "placeholder": "https://"}),
         }
@@ -79,11 +81,15 @@ class FlyerForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the flyer"), choices=interface_languages, required=False)
     paper = forms.ChoiceField(label=_("Paper size"), choices=PAPER_SIZES, required=False)
 
+    def __init__(self, query):
+        # What the query string leaves out is the default, so that the menus show what the flyer uses.
+        self.defaults = {"language": translation.get_language(), "paper": default_paper()}
+        super().__init__({**self.defaults, **{key: query[key] for key in self.defaults if query.get(key)}})
+
     def options(self):
-        """The chosen language and paper, or the page's language and the usual paper where none (or a wrong one)
-        is given."""
-        cleaned = self.cleaned_data if self.is_valid() else getattr(self, "cleaned_data", {})
-        return cleaned.get("language") or translation.get_language(), cleaned.get("paper") or default_paper()
+        """The chosen language and paper; the page's language and the usual paper where a choice is wrong."""
+        self.is_valid()
+        return tuple(self.cleaned_data.get(key) or default for key, default in self.defaults.items())
 
 
 class ResourceAdminForm(forms.ModelForm):

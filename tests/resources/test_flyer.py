@@ -62,7 +62,12 @@ def test_the_paper_size_chooses_the_stylesheet(client, paper, stylesheet):
 @pytest.mark.parametrize(("region", "stylesheet"), [("US", "flyer-letter.css"), ("DE", "flyer-a4.css")])
 def test_the_usual_paper_of_the_networks_country_is_the_default(client, settings, region, stylesheet):
     settings.PHONE_DEFAULT_REGION = region
-    assert f'href="/static/css/{stylesheet}"' in client.get("/en/resources/flyer/").text
+    html = client.get("/en/resources/flyer/", {"language": "ar"}).text
+    assert f'href="/static/css/{stylesheet}"' in html
+    # The menus show what the flyer uses.
+    paper = "letter" if region == "US" else "a4"
+    assert f'<option value="{paper}" selected>' in html
+    assert '<option value="ar" selected>' in html
 
 
 def test_wrong_choices_are_explained_and_the_defaults_used(client):

@@ -161,7 +161,7 @@ def test_translating_a_resource(client_for, organizer, client, resource):
     resource.refresh_from_db()
     assert resource.translations == {"en": {"title": "Know your rights"}}
     client.logout()
-    assert '<bdi lang="en" dir="ltr">Know your rights</bdi>' in client.get(f"/en/resources/{resource.pk}/").text
+    assert '<h1 lang="en" dir="ltr">Know your rights</h1>' in client.get(f"/en/resources/{resource.pk}/").text
     # The original language has no translation form.
     assert client_for(organizer).post(f"/en/organize/resources/{resource.pk}/translations/es/").status_code == 404
 

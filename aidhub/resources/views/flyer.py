@@ -15,7 +15,7 @@ from aidhub.resources.qr import help_form_url, make_qr, qr_svg
 
 @require_safe
 def flyer(request):
-    form = FlyerForm(request.GET or None)
+    form = FlyerForm(request.GET)
     language, paper = form.options()
     url = help_form_url(language)
     with translation.override(language):
