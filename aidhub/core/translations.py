@@ -5,6 +5,8 @@ A translatable model inherits `TranslatableMixin`, names its `translatable_field
 write in `translations` = {"es": {"title": "…", "description": "…"}} on its own row, so lists stay one query.
 """
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.db import models, transaction
@@ -31,6 +33,15 @@ def language_direction(code):
 def language_name(code):
     """An interface language named in itself (Español, العربية), as the language menu names it."""
     return dict(settings.LANGUAGES).get(code, code)
+
+
+class UnicodeJSONEncoder(json.JSONEncoder):
+    """Keeps letters of every script as they are in the stored JSON (not \\u escapes), so that SQLite finds
+    "derechos árabes" or "حقوق" in translations as PostgreSQL does."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
 
 
 class TranslatedText(str):
@@ -69,7 +80,9 @@ class TranslatableMixin(models.Model):
         help_text=_("The language you write these texts in. Translations into other languages are added afterwards."),
     )
     # Edited through TranslationForm and the admin's per-language fields, never as raw JSON.
-    translations = models.JSONField(_("translations"), default=dict, blank=True, editable=False)
+    translations = models.JSONField(
+        _("translations"), default=dict, blank=True, editable=False, encoder=UnicodeJSONEncoder
+    )
 
     class Meta:
         abstract = True

@@ -44,6 +44,12 @@ def test_filter_by_topic_language_and_words(client, organization):
     _assert_only(client, {"q": "enrolling"}, [school], everything)  # found through its translation
 
 
+def test_words_in_any_script_are_found_in_translations(client, organization):
+    rights = ResourceFactory(organization=organization, translations={"ar": {"title": "اعرف حقوقك"}})
+    other = ResourceFactory(organization=organization, title="Escuelas")
+    _assert_only(client, {"q": "حقوق"}, [rights], [rights, other])
+
+
 def _assert_only(client, params, expected, resources):
     html = client.get("/en/resources/", params).text
     for resource in resources:
