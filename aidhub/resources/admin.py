@@ -15,3 +15,11 @@ class ResourceAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["language", "organization"]
     readonly_fields = ["content_type", "published_at", "created_by", "created_at", "updated_at"]
     date_hierarchy = "created_at"
+
+    def save_model(self, request, obj, form, change):
+        # Published from the admin: it gets its publication date as it would from the organizer's button.
+        if obj.status == Resource.Status.PUBLISHED:
+            obj.publish()
+        if obj.created_by is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

@@ -139,3 +139,10 @@ def test_emails_use_the_recipients_language(client, event, django_capture_on_com
     spanish, english = mail.outbox
     assert "Noche de ayuda legal" in spanish.body
     assert "Legal aid night" in english.body
+
+
+def test_the_admin_edits_an_events_translations_too(client_for, admin_user, event):
+    html = client_for(admin_user).get(f"/admin/events/event/{event.pk}/change/").text
+    for code, _name in settings.LANGUAGES:
+        for field in ("title", "description", "accessibility"):
+            assert f'name="translation_{code}_{field}"' in html

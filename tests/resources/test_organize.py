@@ -3,6 +3,8 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from aidhub.resources.models import Resource
 from tests.factories import OrganizationFactory, ResourceFactory, language
@@ -164,6 +166,24 @@ def test_translating_a_resource(client_for, organizer, client, resource):
     assert '<h1 lang="en" dir="ltr">Know your rights</h1>' in client.get(f"/en/resources/{resource.pk}/").text
     # The original language has no translation form.
     assert client_for(organizer).post(f"/en/organize/resources/{resource.pk}/translations/es/").status_code == 404
+
+
+def test_a_bad_translation_is_explained_in_the_organizers_language_and_nothing_saved(client_for, organizer, resource):
+    response = client_for(organizer).post(
+        f"/ar/organize/resources/{resource.pk}/translations/en/",
+        {"en-title": "x" * 151, "en-description": "Kept as typed"},
+    )
+    assert response.status_code == 200
+    with translation.override("ar"):
+        error = ngettext(
+            "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+            "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+            150,
+        ) % {"limit_value": 150, "show_value": 151}
+    assert error in response.text
+    assert "Kept as typed" in response.text
+    resource.refresh_from_db()
+    assert resource.translations == {}
 
 
 def _queries(client, url):
