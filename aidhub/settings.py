@@ -37,6 +37,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Public address of the site, used in links inside emails and text messages.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="AidHub")
+# The network's phone line (hotline, text line), shown in the footer and on printed flyers when set.
+NETWORK_PHONE = env.str("NETWORK_PHONE", default="")
 
 INSTALLED_APPS = [
     "aidhub.apps.AidHubAdminConfig",
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "aidhub.matching",
     "aidhub.alerts",
     "aidhub.events",
+    "aidhub.resources",
     "aidhub.portal",
 ]
 
@@ -344,3 +347,8 @@ REPORT_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 REPORT_PHOTO_MAX_PIXELS = 40_000_000
 REPORT_PHOTO_MAX_SIDE = 1600
 EVENTS_PER_PAGE = 20
+# Resources library: files organizers upload (PDF or pictures) and the longest side kept of a picture.
+RESOURCES_PER_PAGE = 20
+RESOURCE_FILE_MAX_BYTES = 10 * 1024 * 1024
+RESOURCE_IMAGE_MAX_PIXELS = 40_000_000
+RESOURCE_IMAGE_MAX_SIDE = 2400

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.matching.urls")),
     path("", include("aidhub.alerts.urls")),
     path("", include("aidhub.events.urls")),
+    path("", include("aidhub.resources.urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
 from aidhub.core.tokens import hash_access_token, new_access_token
+from aidhub.core.translations import translation_languages
 from aidhub.events.models import CalendarFeed
 from aidhub.messaging import sms
 from tests.factories import (
@@ -20,6 +21,7 @@ from tests.factories import (
     OrganizationFactory,
     PledgeFactory,
     ReportFactory,
+    ResourceFactory,
     ShiftFactory,
     ShiftSignupFactory,
     SlotFactory,
@@ -31,7 +33,7 @@ from tests.factories import (
     make_booking,
     make_registration,
 )
-from tests.helpers import jpeg_bytes
+from tests.helpers import jpeg_bytes, pdf_bytes
 
 
 @pytest.fixture(autouse=True)
@@ -246,6 +248,12 @@ def event(organization, eastside):
 
 
 @pytest.fixture
+def event_translation(event):
+    """Keyword arguments of the URL that saves the event's translation into another interface language."""
+    return {"pk": event.pk, "language": translation_languages(event)[0]}
+
+
+@pytest.fixture
 def shift(event, volunteer):
     """An Arabic interpreter shift with two places; the volunteer holds one."""
     shift = ShiftFactory(event=event)
@@ -294,6 +302,30 @@ def feed_link(volunteer):
     token, token_hash = new_access_token()
     CalendarFeed.objects.create(user=volunteer, token_hash=token_hash)
     return {"token": token}
+
+
+@pytest.fixture
+def resource(organization):
+    """A published Spanish know-your-rights text of the organizer's organization."""
+    return ResourceFactory(organization=organization, title="Conozca sus derechos")
+
+
+@pytest.fixture
+def file_resource(organization):
+    """A published PDF of the organizer's organization."""
+    return ResourceFactory(
+        organization=organization,
+        kind="file",
+        file=ContentFile(pdf_bytes(), name="rights.pdf"),
+        content_type="application/pdf",
+        title="Tarjeta de derechos",
+    )
+
+
+@pytest.fixture
+def resource_translation(resource):
+    """Keyword arguments of the URL that saves the resource's translation into another interface language."""
+    return {"pk": resource.pk, "language": translation_languages(resource)[0]}
 
 
 @pytest.fixture

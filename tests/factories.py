@@ -22,6 +22,7 @@ from aidhub.events.models import (
     SupplyItem,
 )
 from aidhub.offers.models import Offer
+from aidhub.resources.models import Resource
 
 PASSWORD = "a-good-long-test-password"
 
@@ -316,3 +317,23 @@ class PledgeFactory(factory.django.DjangoModelFactory):
     item = factory.SubFactory(SupplyItemFactory)
     quantity = 5
     first_name = "Rosa"
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A published text page in Spanish; pass kind="file" with file=… and content_type=…, or kind="link" with url=…."""
+
+    class Meta:
+        model = Resource
+
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = Resource.Kind.TEXT
+    topic = "rights"
+    language = factory.LazyFunction(lambda: language("es"))
+    title = factory.Sequence(lambda n: f"Conozca sus derechos {n}")
+    description = "Qué hacer si alguien toca a su puerta."
+    body = factory.LazyAttribute(
+        lambda resource: "Usted tiene derecho a guardar silencio." if resource.kind == "text" else ""
+    )
+    original_language = "es"
+    status = Resource.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)

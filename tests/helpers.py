@@ -33,6 +33,20 @@ def jpeg_bytes(*, gps=False, size=(64, 48), color=(200, 40, 40)):
     return output.getvalue()
 
 
+def pdf_bytes(pages=1):
+    """A small, real PDF (Pillow writes one page per image)."""
+    images = [Image.new("RGB", (200, 280), (255, 255, 255)) for _ in range(pages)]
+    output = BytesIO()
+    images[0].save(output, format="PDF", save_all=True, append_images=images[1:])
+    return output.getvalue()
+
+
+def png_bytes(size=(40, 30)):
+    output = BytesIO()
+    Image.new("RGBA", size, (10, 120, 200, 255)).save(output, format="PNG")
+    return output.getvalue()
+
+
 def sign_in_with_two_factor(client, email, password, secret):
     """Signs in as a person would: password first, then the current code of their authenticator app."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time

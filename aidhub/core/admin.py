@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.models import Area, AuditEvent, Category, Language, Membership, NetworkSettings, Organization
+from aidhub.core.translations import TranslationsAdminMixin
 
 
 @admin.register(Area)
@@ -28,7 +29,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "public_email", "public_phone", "is_active"]
     list_filter = ["is_active", "areas", "languages"]
     search_fields = ["name", "description"]

@@ -1,8 +1,23 @@
+from functools import cache
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 
 from aidhub.core.models import is_organizer
+from aidhub.core.phones import normalise_phone
+
+
+@cache
+def _network_phone(text):
+    """The network's phone line in E.164 (for tel: links and display), or as written when it cannot be read."""
+    if not text:
+        return ""
+    try:
+        return normalise_phone(text)
+    except ValidationError:
+        return text
 
 
 def site(request):
@@ -11,6 +26,7 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
+        "NETWORK_PHONE": _network_phone(settings.NETWORK_PHONE),
         # Lazy: pages that never show the menu item never pay for the query.
         "user_is_organizer": SimpleLazyObject(lambda: is_organizer(request.user)),
         "language_links": [

@@ -28,6 +28,10 @@ ORGANIZATIONS = [
         "slug": "eastside-mutual-aid",
         "name": "Eastside Mutual Aid",
         "description": "Neighbours in Riverside sharing food, rides and childcare since 2019.",
+        "translations": {
+            "es": {"description": "Vecinos de Riverside que comparten comida, viajes y cuidado de niños desde 2019."},
+            "ar": {"description": "جيران في ريفرسايد يتشاركون الطعام والتوصيل ورعاية الأطفال منذ 2019."},
+        },
         "areas": ["riverside"],
         "languages": ["en", "es", "mam", "ar"],
         "public_email": "hello@eastside-aid.example.org",
@@ -38,6 +42,9 @@ ORGANIZATIONS = [
         "slug": "lakeview-families-network",
         "name": "Lakeview Families Network",
         "description": "Legal aid nights, interpreting and know-your-rights workshops in Lakeview.",
+        "translations": {
+            "es": {"description": "Noches de ayuda legal, interpretación y talleres sobre sus derechos en Lakeview."}
+        },
         "areas": ["lakeview"],
         "languages": ["en", "es", "fa", "prs", "ht"],
         "public_email": "contact@lakeview-families.example.org",

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.core.translations import TranslatableMixin
+
 
 class Category(models.TextChoices):
     """What kind of help is offered or asked for. Fixed in code so that every label is translated."""
@@ -139,8 +141,10 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(Q(areas=area) | Q(areas__children=area) | Q(areas__children__children=area)).distinct()
 
 
-class Organization(models.Model):
+class Organization(TranslatableMixin, models.Model):
     """A partner organization. Its members are the organizers of the areas it serves."""
+
+    translatable_fields = ("description",)
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
@@ -219,6 +223,13 @@ def organizer_areas(user):
         organizations__is_active=True,
     )
     return served.with_descendants()
+
+
+def organizer_organizations(user):
+    """The active organizations this user organizes for."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
 
 
 def organizers_for_area(area):

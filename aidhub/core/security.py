@@ -15,8 +15,8 @@ from aidhub.core.models import is_organizer
 
 # Features no page of ours needs: a compromised script cannot reach for them either.
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), "
-    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()"
 )
 
 ORGANIZER_IDLE_SECONDS = 30 * 60

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from aidhub.core.translations import TranslationsAdminMixin
 from aidhub.events.models import AppointmentSlot, Event, Reminder, Shift, SupplyItem
 
 
@@ -21,7 +22,7 @@ class SupplyItemInline(admin.TabularInline):
 # Bookings, registrations and pledges hold people's details: they are seen on the organizer's event page,
 # where access is scoped to the event's organization, and not in the admin.
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "organization", "area", "starts_at", "status"]
     list_filter = ["status", "kind", "organization", "area"]
     search_fields = ["title", "description"]

@@ -57,6 +57,37 @@ EVENTS = [
      "A first training for volunteer interpreters: confidentiality, roles and practice."),
 ]  # fmt: skip
 
+# What organizers translated (title, description) into the other interface languages; the rest shows the original.
+TRANSLATIONS = {
+    "Legal aid night: immigration questions": {
+        "es": {
+            "title": "Noche de ayuda legal: preguntas de inmigración",
+            "description": "Consejos gratis y confidenciales de abogados de inmigración, con intérpretes. "
+            "Reserve una cita de 20 minutos.",
+        },
+        "ar": {
+            "title": "أمسية مساعدة قانونية: أسئلة الهجرة",
+            "description": "استشارة مجانية وسرّية من محامي هجرة، مع مترجمين. احجز موعدًا مدته 20 دقيقة.",
+        },
+    },
+    "Know your rights at home and at work": {
+        "es": {
+            "title": "Conozca sus derechos en casa y en el trabajo",
+            "description": "Qué hacer si alguien toca a su puerta o llega a su trabajo. Traiga sus preguntas.",
+        },
+        "ar": {
+            "title": "اعرف حقوقك في البيت وفي العمل",
+            "description": "ماذا تفعل إذا طرق أحد بابك أو جاء إلى مكان عملك. أحضر أسئلتك.",
+        },
+    },
+    "Community dinner": {
+        "es": {
+            "title": "Cena comunitaria",
+            "description": "Una cena gratis para todos. Venga a conocer a sus vecinos.",
+        },
+    },
+}
+
 # (event title, role, language code, places, volunteers)
 SHIFTS = [
     ("Legal aid night: immigration questions", R.LAWYER, None, 3, ["sara"]),
@@ -103,6 +134,9 @@ def seed(areas, organizations, organizers, volunteers, **_context):
     for row in EVENTS:
         event, created = _event(row, areas, organizations, organizers)
         events[event.title] = (event, created)
+        if created and event.title in TRANSLATIONS:
+            event.translations = TRANSLATIONS[event.title]
+            event.save(update_fields=["translations"])
     for title, role, language_code, places, names in SHIFTS:
         event, created = events[title]
         if created:

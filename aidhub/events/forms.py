@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.antibot import AntiBotFormMixin
@@ -35,12 +35,14 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "organization", "kind", "title", "description", "starts_at", "ends_at", "area", "venue", "address",
-            "languages", "accessibility", "childcare", "capacity",
+            "organization", "kind", "title", "description", "original_language", "starts_at", "ends_at", "area",
+            "venue", "address", "languages", "accessibility", "childcare", "capacity",
         ]  # fmt: skip
+        # dir="auto": a text in another script than the page's runs in its own direction while it is typed.
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
-            "accessibility": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000, "dir": "auto"}),
+            "accessibility": forms.Textarea(attrs={"rows": 2, "maxlength": 1000, "dir": "auto"}),
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
             "venue": forms.RadioSelect,
@@ -60,6 +62,15 @@ class EventForm(forms.ModelForm):
         )
         self.fields["organization"].empty_label = None
         self.fields["area"].queryset = organizer_areas(user).active()
+        # Organizers usually write in the language they read the site in; left out, it stays as it was.
+        self.fields["original_language"].required = False
+        if self.instance.pk is None:
+            self.initial.setdefault("original_language", translation.get_language())
+
+    def clean_original_language(self):
+        if self.cleaned_data["original_language"]:
+            return self.cleaned_data["original_language"]
+        return self.instance.original_language if self.instance.pk else translation.get_language()
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) files of events and of a volunteer's shifts, built with the `icalendar` library."""
+"""iCalendar (RFC 5545) files of events and of a volunteer's shifts, built with the `icalendar` library.
+Titles and descriptions are in the language of the feed's address (/es/events/calendar.ics), where translated."""
 
 from urllib.parse import urlsplit
 
@@ -33,7 +34,7 @@ def _event_entry(event, uid, summary, starts_at, ends_at, show_address):
     entry.add("summary", summary)
     url = settings.SITE_URL + reverse("events:detail", args=[event.pk])
     entry.add("url", url)
-    entry.add("description", f"{event.description}\n\n{url}")
+    entry.add("description", f"{event.translated('description')}\n\n{url}")
     if show_address and event.address:
         entry.add("location", f"{event.address}, {event.area.name}")
     else:
@@ -49,7 +50,12 @@ def events_calendar(events, name):
     for event in events:
         calendar.add_component(
             _event_entry(
-                event, f"event-{event.pk}", event.title, event.starts_at, event.ends_at, event.address_is_public
+                event,
+                f"event-{event.pk}",
+                event.translated("title"),
+                event.starts_at,
+                event.ends_at,
+                event.address_is_public,
             )
         )
     return calendar
@@ -60,7 +66,7 @@ def shifts_calendar(signups, name):
     calendar = _calendar(name)
     for signup in signups:
         shift, event = signup.shift, signup.shift.event
-        summary = _("%(role)s: %(event)s") % {"role": shift.label, "event": event.title}
+        summary = _("%(role)s: %(event)s") % {"role": shift.label, "event": event.translated("title")}
         calendar.add_component(
             _event_entry(event, f"shift-signup-{signup.pk}", summary, shift.starts_at, shift.ends_at, True)
         )

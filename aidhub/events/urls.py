@@ -33,6 +33,12 @@ urlpatterns = [
     path("organize/events/<int:pk>/publish/", organize.event_publish, name="publish"),
     path("organize/events/<int:pk>/cancel/", organize.event_cancel, name="cancel"),
     path("organize/events/<int:pk>/finish/", organize.event_finish, name="finish"),
+    path("organize/events/<int:pk>/translations/", organize.event_translations, name="translations"),
+    path(
+        "organize/events/<int:pk>/translations/<str:language>/",
+        organize.event_translation_save,
+        name="translation_save",
+    ),
     path("organize/events/<int:pk>/shifts/new/", organize.shift_create, name="shift_create"),
     path("organize/events/shifts/<int:pk>/edit/", organize.shift_edit, name="shift_edit"),
     path("organize/events/shifts/<int:pk>/delete/", organize.shift_delete, name="shift_delete"),

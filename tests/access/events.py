@@ -37,6 +37,9 @@ ROWS = {
     "events:publish": ("event", *ORGANIZER_ACTION),
     "events:cancel": ("event", "302 302 403 403 403 200 404 403", "302 302 403 403 403 302 404 403"),
     "events:finish": ("event", *ORGANIZER_ACTION),
+    "events:translations": ("event", *ORGANIZER_PAGE),
+    # An empty translation is valid (it removes that language's texts): the organizer is sent back to the page.
+    "events:translation_save": ("event_translation", *ORGANIZER_ACTION),
     "events:shift_create": ("event", *ORGANIZER_FORM),
     "events:shift_edit": ("shift", *ORGANIZER_FORM),
     "events:shift_delete": ("shift", *ORGANIZER_ACTION),

@@ -48,3 +48,18 @@ def availability(mask):
 def phone(e164):
     """A stored E.164 number, written the way people of the network's country read it."""
     return display_phone(e164) if e164 else ""
+
+
+@register.filter
+def translated(obj, field):
+    """`{{ event|translated:"title" }}`: the field in the reader's language, else the original (with its
+    `.attrs` for lang and dir, and `.is_fallback`). See aidhub/core/translations.py."""
+    return obj.translated(field)
+
+
+@register.inclusion_tag("includes/_translation_note.html")
+def translation_note(*texts, compact=False):
+    """A small "not yet translated" note when any of these translated texts is shown in its original language
+    (`compact=True`: a badge, for cards in a list)."""
+    original = next((text for text in texts if getattr(text, "is_fallback", False)), None)
+    return {"original": original, "compact": compact}

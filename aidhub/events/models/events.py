@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.core.translations import TranslatableMixin
 
 
 class EventQuerySet(models.QuerySet):
@@ -46,8 +47,11 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("area", "organization").prefetch_related("languages")
 
 
-class Event(models.Model):
+class Event(TranslatableMixin, models.Model):
     """A legal aid night, workshop, supply drive, solidarity action or meal that an organization runs."""
+
+    # Organizers give these in other interface languages on the event's Translations page.
+    translatable_fields = ("title", "description", "accessibility")
 
     class Kind(models.TextChoices):
         LEGAL_AID = "legal_aid", _("Legal aid night")

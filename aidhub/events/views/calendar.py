@@ -33,7 +33,7 @@ def feed(request):
 @require_safe
 def event_ics(request, pk):
     event = get_public_event(pk)
-    return ics_response(events_calendar([event], event.title), f"event-{event.pk}.ics")
+    return ics_response(events_calendar([event], event.translated("title")), f"event-{event.pk}.ics")
 
 
 @require_safe

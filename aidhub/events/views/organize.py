@@ -5,12 +5,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
+from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
 from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
 from aidhub.events.models import AppointmentSlot, Booking, Event, EventStateError, Pledge, ShiftSignup
 from aidhub.events.services import events as services
@@ -201,3 +204,31 @@ def slot_delete(request, pk):
         slot.delete()
         messages.success(request, _("The slot is removed."))
     return redirect("events:manage", slot.event_id)
+
+
+@require_safe
+@organizer_required
+def event_translations(request, pk):
+    """The title, description and accessibility notes in the other interface languages, one form each."""
+    event = get_event_for_organizer(request, pk)
+    return _translations_page(request, event)
+
+
+@require_POST
+@organizer_required
+def event_translation_save(request, pk, language):
+    event = get_event_for_organizer(request, pk)
+    if language not in translation_languages(event):
+        raise Http404
+    form = TranslationForm(request.POST, instance=event, language=language)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The translation into %(language)s is saved.") % {"language": form.language_name})
+        return redirect(f"{reverse('events:translations', args=[event.pk])}#translation-{language}")
+    return _translations_page(request, event, bound=form)
+
+
+def _translations_page(request, event, bound=None):
+    context = translations_page_context(event, action="events:translation_save", bound=bound)
+    context.update({"object": event, "back_url": reverse("events:manage", args=[event.pk])})
+    return render(request, "core/translations.html", context)

@@ -13,13 +13,14 @@ from aidhub.events import demo as events_demo
 from aidhub.matching import demo as matching_demo
 from aidhub.needs import demo as needs_demo
 from aidhub.offers import demo as offers_demo
+from aidhub.resources import demo as resources_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
-SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo, events_demo]
+SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo, events_demo, resources_demo]
 
 
 class Command(BaseCommand):
-    help = "Loads demo areas, organizations, accounts, offers, events and more (idempotent; for local use only)."
+    help = "Loads demo areas, organizations, accounts, offers, events, resources and more (idempotent; local use only)."
 
     @transaction.atomic
     def handle(self, *args, **options):

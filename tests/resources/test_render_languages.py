@@ -1,0 +1,85 @@
+"""Every resources page renders in every interface language, with its lang and dir, translated words, and its
+strict CSP (no inline script or style)."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from tests.factories import ResourceFactory
+from tests.test_security_headers import _check
+
+CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _expect(response, code, text):
+    assert response.status_code == 200, response.status_code
+    direction = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+    assert f'<html lang="{code}" dir="{direction}">' in response.text
+    with translation.override(code):
+        translated = translation.gettext(text)
+    if code != "en":
+        assert translated != text, f"{text!r} is not translated into {code}"
+    assert translated in response.text, text
+    # A link resource links to another website (a link, not a request the page makes): check the rest of the page.
+    external = re.findall(r'<a class="btn btn-primary" href="https://[^"]*"', response.text)
+    assert external in ([], ['<a class="btn btn-primary" href="https://example.org/help"'])
+    html = response.text.replace('href="https://example.org/help"', 'href="#"')
+    _check(_Page(response, html))
+
+
+class _Page:
+    """A response with its text changed, for the page checks."""
+
+    def __init__(self, response, text):
+        self.response, self.text = response, text
+
+    def __getitem__(self, header):
+        return self.response[header]
+
+
+@pytest.fixture
+def public_pages(resource, file_resource, organization):
+    link = ResourceFactory(organization=organization, kind="link", url="https://example.org/help", topic="legal")
+    return {
+        "/{code}/resources/": "Print a flyer",
+        f"/{{code}}/resources/{resource.pk}/": "All resources",
+        f"/{{code}}/resources/{file_resource.pk}/": "Download the PDF",
+        f"/{{code}}/resources/{link.pk}/": "Go to the website",
+        "/{code}/resources/flyer/": "Printable flyer",
+        "/{code}/": "Know your rights",
+    }
+
+
+@pytest.fixture
+def organizer_pages(resource, event):
+    return {
+        "/{code}/organize/resources/": "Your resources",
+        "/{code}/organize/resources/new/": "New resource",
+        f"/{{code}}/organize/resources/{resource.pk}/": "Change the resource",
+        f"/{{code}}/organize/resources/{resource.pk}/translations/": "Save this translation",
+        f"/{{code}}/organize/events/{event.pk}/translations/": "Save this translation",
+        f"/{{code}}/organize/events/{event.pk}/": "Translations",
+    }
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_public_resource_pages_render_in_every_language(client, code, public_pages):
+    for page, text in public_pages.items():
+        _expect(client.get(page.format(code=code)), code, text)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_organizer_resource_pages_render_in_every_language(client_for, organizer, code, organizer_pages):
+    client = client_for(organizer)
+    for page, text in organizer_pages.items():
+        _expect(client.get(page.format(code=code)), code, text)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_topics_and_kinds_are_translated(client, resource, code):
+    html = client.get(f"/{code}/resources/{resource.pk}/").text
+    with translation.override(code):
+        assert translation.gettext("Your rights") in html
+        assert translation.gettext("Text") in html
