@@ -39,6 +39,9 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py makemessages $(foreach lang,$(UI_LANGUAGES),-l $(lang)) --no-location --no-obsolete \
 		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
+	# English is the source: its translation is the text itself.
+	msgattrib --clear-fuzzy --empty --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MAKE) catalogs
 
 # Compile .po into .mo in pure Python: works on machines without gettext.
