@@ -112,6 +112,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One process: memory. Several processes or machines: a shared Redis (CACHE_URL=rediscache://host:6379/1,
+# Django's built-in backend), so that rate limits and cached fragments are the same for every process.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://aidhub")}
 
 AUTH_USER_MODEL = "accounts.User"
@@ -138,6 +140,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "aidhub.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Behind a reverse proxy every visitor comes from 127.0.0.1: with the proxy's X-Forwarded-For (one address)
+# and TRUSTED_PROXY_COUNT=1, allauth's per-address rate limits count each visitor, not everyone together.
+# The address is used for those counters only (keys in the shared cache that expire in minutes), never logged.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = SITE_NAME
@@ -243,6 +249,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # Health checks from a load balancer or process manager reach the app over plain http on a private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -2,8 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from aidhub.core import health
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 # Every page people read lives under its language: /en/, /es/, /ar/…
