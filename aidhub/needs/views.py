@@ -1,7 +1,7 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings
 from aidhub.core.tokens import hash_access_token
-from aidhub.needs import services
+from aidhub.needs import export, services
 from aidhub.needs.forms import CloseForm, FamilyChangeForm, FindRequestForm, HelpRequestForm, HotlineIntakeForm
 from aidhub.needs.models import HelpRequest
 
@@ -151,3 +151,16 @@ def close(request, pk):
     else:
         messages.error(request, _("Choose why the request is closed."))
     return redirect("matching:request_detail", pk=help_request.pk)
+
+
+@require_safe
+@organizer_required
+@never_cache
+def export_csv(request):
+    """Finished requests of this organizer's areas as CSV, streamed; no names, contacts or descriptions."""
+    requests = HelpRequest.objects.visible_to_organizer(request.user)
+    rows = export.finished_requests(requests).iterator(chunk_size=export.CHUNK_SIZE)
+    response = StreamingHttpResponse(export.csv_chunks(rows), content_type="text/csv; charset=utf-8")
+    filename = f"requests-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
