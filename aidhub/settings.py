@@ -110,6 +110,11 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any query whose estimated cost passes a threshold: with a few hundred thousand
+    # rows, the suggestions and dashboard queries spent 40 ms compiling to save nothing (EXPLAIN ANALYZE in
+    # bench/RESULTS.md). Short web queries never win from it. A DATABASE_URL ?options=... replaces this.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One process: memory. Several processes or machines: a shared Redis (CACHE_URL=rediscache://host:6379/1,

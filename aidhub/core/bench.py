@@ -11,6 +11,8 @@ from aidhub.core.models import Area, Language, Membership, Organization
 
 BENCH_PASSWORD = "bench-pass-2026"  # noqa: S105 (published in bench/README.md; bench databases only)
 BENCH_ORGANIZER = "bench-organizer@example.org"
+# Organizes for the whole network (every region): the widest scope, used to measure the CSV export.
+BENCH_COORDINATOR = "bench-coordinator@example.org"
 REGIONS = 4
 CITIES_PER_REGION = 10
 NEIGHBOURHOODS_PER_CITY = 4
@@ -84,6 +86,9 @@ def seed(rng, scale, context):
             user = bench_user(email, password_hash)
             Membership.objects.create(organization=organization, user=user)
             organizers.append(user)
+    network = Organization.objects.create(name="Network coordination", slug="bench-org-network")
+    network.areas.set(regions)
+    Membership.objects.create(organization=network, user=bench_user(BENCH_COORDINATOR, password_hash))
     return {
         "areas": [*regions, *cities, *neighbourhoods],
         "regions": regions,

@@ -7,14 +7,17 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
 from aidhub.core.tokens import new_reference_code
 
 
 class HelpRequestQuerySet(models.QuerySet):
     def visible_to_organizer(self, user):
         """Requests in the areas this organizer's organizations serve; nobody else's."""
-        return self.filter(area__in=organizer_areas(user))
+        return self.in_areas(organizer_area_ids(user))
+
+    def in_areas(self, area_ids):
+        return self.filter(area_id__in=area_ids)
 
     def unmet(self):
         return self.filter(status__in=HelpRequest.UNMET)
@@ -129,6 +132,12 @@ class HelpRequest(models.Model):
             models.Index(fields=["status", "urgency_rank", "created_at"], name="request_queue"),
             models.Index(fields=["area", "status"], name="request_area_status"),
             models.Index(fields=["status", "status_changed_at"], name="request_status_changed"),
+            # The organizer queue and dashboard: unmet requests of a few areas, most urgent and oldest first.
+            models.Index(
+                fields=["area", "urgency_rank", "created_at", "id"],
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                name="request_unmet_by_area",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -27,8 +27,8 @@ def _get_request_for_organizer(request, pk):
 
 
 def _get_match_for_organizer(request, pk):
-    queryset = Match.objects.filter(help_request__in=HelpRequest.objects.visible_to_organizer(request.user))
-    return get_object_or_404(queryset.select_related("help_request", "volunteer"), pk=pk)
+    queryset = Match.objects.visible_to_organizer(request.user).select_related("help_request", "volunteer")
+    return get_object_or_404(queryset, pk=pk)
 
 
 @require_safe
