@@ -120,6 +120,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One process: memory. Several processes or machines: a shared Redis (CACHE_URL=rediscache://host:6379/1,
 # Django's built-in backend), so that rate limits and cached fragments are the same for every process.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://aidhub")}
+# Several sites (or test runs) sharing one Redis database keep apart by a prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

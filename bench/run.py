@@ -62,6 +62,7 @@ def app_env(scale, **extra):
         "TASKS_BACKEND": "database",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_MAX_REQUESTS": "0",
         "PYTHONPATH": str(ROOT),
         **extra,
     }
