@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from aidhub.messaging import sms
 from tests.factories import (
@@ -19,6 +20,12 @@ from tests.factories import (
 def _empty_outboxes():
     mail.outbox = []
     sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no cached fragments or rate-limit counters from another test."""
+    cache.clear()
 
 
 @pytest.fixture

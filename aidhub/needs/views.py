@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings
 from aidhub.core.tokens import hash_access_token
@@ -41,7 +44,16 @@ def ask(request):
         help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
         return _status_redirect(token, help_request.message_language, new=True)
     retention_days = NetworkSettings.load().request_retention_days
-    return render(request, "needs/ask.html", {"form": form, "retention_days": retention_days})
+    fields = None
+    if not form.is_bound:
+        # The questions with their long lists (areas, languages, organizations) are the same for every family
+        # reading in one language: a cached fragment. The one-time submission id is added outside it.
+        key = fragments.fragment_key("help-form", translation.get_language(), *fragments.versions("reference"))
+        context = {"form": form, "without_submission_id": True}
+        fields = mark_safe(
+            fragments.cached(key, lambda: render_to_string("needs/_request_fields.html", context, request=request))
+        )
+    return render(request, "needs/ask.html", {"form": form, "fields": fields, "retention_days": retention_days})
 
 
 @require_safe

@@ -3,9 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.offers import services
 from aidhub.offers.filters import OfferFilter
@@ -29,9 +33,22 @@ def _get_offer_for_reviewer(request, pk):
 
 @require_safe
 def offer_list(request):
+    """Everyone reading the list in one language with the same filters sees the same thing: a cached fragment,
+    rebuilt when an offer or the reference data change. Free-text searches are not cached (too many kinds)."""
+    if request.GET.get("q"):
+        listing = _listing(request)
+    else:
+        offers_version, reference_version = fragments.versions("offers", "reference")
+        query = sorted(request.GET.lists())
+        key = fragments.fragment_key("offers", get_language(), offers_version, reference_version, query)
+        listing = fragments.cached(key, lambda: _listing(request))
+    return render(request, "offers/offer_list.html", {"listing": mark_safe(listing)})
+
+
+def _listing(request):
     offer_filter = OfferFilter(request.GET, queryset=Offer.objects.published().for_listing())
     page = Paginator(offer_filter.qs, settings.OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "offers/offer_list.html", {"filter": offer_filter, "page": page})
+    return render_to_string("offers/_listing.html", {"filter": offer_filter, "page": page}, request=request)
 
 
 @require_safe
@@ -68,6 +85,7 @@ def offer_pause(request, pk):
     if offer.can_pause:
         offer.pause()
         offer.save(update_fields=["status", "updated_at"])
+        fragments.bump("offers")
         messages.success(request, _("Your offer is paused. It is hidden until you resume it."))
     return redirect("portal:dashboard")
 
@@ -79,6 +97,7 @@ def offer_resume(request, pk):
     if offer.can_resume:
         offer.resume()
         offer.save(update_fields=["status", "updated_at"])
+        fragments.bump("offers")
         messages.success(request, _("Your offer is listed again."))
     return redirect("portal:dashboard")
 
@@ -89,6 +108,7 @@ def offer_archive(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
     offer.archive()
     offer.save(update_fields=["status", "updated_at"])
+    fragments.bump("offers")
     messages.success(request, _("Your offer is archived."))
     return redirect("portal:dashboard")
 

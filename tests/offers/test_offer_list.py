@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -80,6 +81,8 @@ def test_list_is_paginated(client, eastside, settings):
 
 
 def _queries_for(client, url):
+    """Queries of a page built afresh (the cached fragment is tested in test_offer_list_cache.py)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
