@@ -23,6 +23,10 @@ class MatchQuerySet(models.QuerySet):
     def visible_to_organizer(self, user):
         return self.in_areas(organizer_area_ids(user))
 
+    def without_personal_data(self):
+        """For lists of matches that show no family's name, contact or description: not even decrypted."""
+        return self.defer(*(f"help_request__{name}" for name in HelpRequest.PERSONAL_FIELDS))
+
     def in_areas(self, area_ids):
         """Matches of requests in these areas: a join on the request's area, not `help_request__in` a subquery
         of requests, which PostgreSQL answered by hashing every request of the areas for each query."""

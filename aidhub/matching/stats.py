@@ -50,12 +50,13 @@ def dashboard(requests, matches, timeout_hours):
     return {
         "unmet_count": unmet.count(),
         "breakdown": unmet_breakdown(requests),
-        "oldest": list(unmet.select_related("language", "area").order_by("created_at")[:5]),
+        "oldest": list(unmet.select_related("language", "area").without_personal_data().order_by("created_at")[:5]),
         "median_to_match": median_to_match,
         "median_to_done": median_to_done,
         "waiting_proposals": list(
             matches.filter(status=Match.Status.PROPOSED)
             .select_related("help_request", "volunteer__volunteer_profile")
+            .without_personal_data()
             .order_by("proposed_at")[:20]
         ),
         "overdue_count": matches.overdue(timeout_hours).count(),
@@ -64,6 +65,7 @@ def dashboard(requests, matches, timeout_hours):
             matches.filter(status=Match.Status.DONE)
             .exclude(Exists(CheckIn.objects.filter(match=OuterRef("pk"))))
             .select_related("help_request")
+            .without_personal_data()
             .order_by("done_at")[:20]
         ),
     }

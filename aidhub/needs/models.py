@@ -22,6 +22,10 @@ class HelpRequestQuerySet(models.QuerySet):
     def unmet(self):
         return self.filter(status__in=HelpRequest.UNMET)
 
+    def without_personal_data(self):
+        """For lists that show no name, contact or description: they are neither read nor decrypted."""
+        return self.defer(*HelpRequest.PERSONAL_FIELDS)
+
     def by_priority(self):
         """Most urgent first, then the ones waiting longest."""
         return self.order_by("urgency_rank", "created_at", "id")
@@ -65,6 +69,8 @@ class HelpRequest(models.Model):
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
 
     UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO]
+    # Encrypted at rest; lists that do not show them leave them in the database (without_personal_data).
+    PERSONAL_FIELDS = ["first_name", "contact_value", "description"]
     OPEN = [*UNMET, Status.MATCHED]
     SMS_METHODS = {ContactMethod.CALL, ContactMethod.TEXT, ContactMethod.WHATSAPP}
 
@@ -137,6 +143,12 @@ class HelpRequest(models.Model):
                 fields=["area", "urgency_rank", "created_at", "id"],
                 condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
                 name="request_unmet_by_area",
+            ),
+            # The queue in its order, read until a page of the organizer's areas is full: no sort of them all.
+            models.Index(
+                fields=["urgency_rank", "created_at", "id"],
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                name="request_unmet_queue",
             ),
         ]
         constraints = [

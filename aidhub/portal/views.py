@@ -15,6 +15,7 @@ def dashboard(request):
     profile = get_volunteer_profile(request.user)
     offers = Offer.objects.filter(volunteer=request.user).exclude(status=Offer.Status.ARCHIVED)
     matches = Match.objects.for_volunteer(request.user).active().select_related("help_request__area")
+    matches = matches.without_personal_data()
     return render(
         request,
         "portal/dashboard.html",
