@@ -10,7 +10,7 @@ PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do 
 # Local runs: debug on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint format check migrations messages catalogs worker clean
+.PHONY: run test lint format check migrations messages catalogs worker bench clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -44,6 +44,14 @@ catalogs: $(VENV)/.installed
 # Runs queued background tasks (emails, text messages) when TASKS_BACKEND=database.
 worker: $(VENV)/.installed
 	$(RUN_ENV) $(PY) manage.py db_worker
+
+# The benchmark (bench/README.md): AidHub and a bare Django ceiling under wrk, at two scales, on PostgreSQL and
+# Redis at 127.0.0.1 (databases aidhub_bench_*, Redis database 5). About 10 minutes on 2 cores.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } || \
+		{ echo "make bench needs wrk (Debian: apt-get install wrk)"; exit 1; }
+	$(PY) bench/run.py
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \

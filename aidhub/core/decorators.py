@@ -14,6 +14,8 @@ def organizer_required(view):
     def wrapper(request, *args, **kwargs):
         if not is_organizer(request.user):
             raise PermissionDenied
+        # The menu asks again (context processor); one query per request is enough.
+        request.user_is_organizer = True
         return view(request, *args, **kwargs)
 
     return wrapper
