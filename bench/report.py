@@ -140,7 +140,8 @@ def markdown(results):
         f"whole run {results['total_seconds']} s.",
     ]
     for scale in results["scales"]:
-        parts += [f"### Under load, N={scale['scale']:g}", scale_table(scale)]
+        load = f"1-minute load average {scale.get('load_before')} before, {scale.get('load_after')} after."
+        parts += [f"### Under load, N={scale['scale']:g}", scale_table(scale), load]
     if len(results["scales"]) > 1:
         parts += ["### How the figures grow", growth_table(results["scales"][0], results["scales"][-1])]
     parts += ["### In-process figures", in_process_table(results["scales"]), "### Targets", targets(results)]

@@ -189,6 +189,8 @@ def measure(port, path, cookie=None):
 
 def bench_scale(scale):
     result = {"scale": scale, "seed_seconds": prepare_database(scale)}
+    # The machine may be shared: the load before and after says whether other work competed for the CPUs.
+    result["load_before"] = round(os.getloadavg()[0], 2)
     flush_cache()
     log("in-process figures: queries per page, suggestions")
     result.update(in_process(scale, "pages"))
@@ -211,6 +213,7 @@ def bench_scale(scale):
     finally:
         for server in servers:
             stop(server)
+    result["load_after"] = round(os.getloadavg()[0], 2)
     return result
 
 
