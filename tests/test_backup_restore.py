@@ -11,6 +11,8 @@ import pytest
 from cryptography.fernet import Fernet, InvalidToken
 from django.db import connection
 
+from aidhub.core.languages import COMMON_LANGUAGES
+from aidhub.core.models import Language
 from aidhub.needs.models import HelpRequest
 from tests.factories import HelpRequestFactory, OfferFactory
 
@@ -23,6 +25,11 @@ def postgres(transactional_db):
         if os.environ.get("CI"):
             pytest.fail("CI needs pg_dump and pg_restore (postgresql-client)")
         pytest.skip("pg_dump and pg_restore are not installed (apt-get install postgresql-client)")
+    # Another transactional test may have emptied every table, the languages of the data migration too.
+    for code, name_en, native_name, is_rtl in COMMON_LANGUAGES:
+        Language.objects.get_or_create(
+            code=code, defaults={"name_en": name_en, "native_name": native_name, "is_rtl": is_rtl}
+        )
     # pytest-django's test database, which this test fills and commits (transactional_db).
     parts = urlsplit(os.environ["DATABASE_URL"])
     return parts._replace(path=f"/{connection.settings_dict['NAME']}"), parts._replace(path="/postgres")
