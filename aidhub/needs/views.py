@@ -48,11 +48,14 @@ def ask(request):
     if not form.is_bound:
         # The questions with their long lists (areas, languages, organizations) are the same for every family
         # reading in one language: a cached fragment. The one-time submission id is added outside it.
-        key = fragments.fragment_key("help-form", translation.get_language(), *fragments.versions("reference"))
         context = {"form": form, "without_submission_id": True}
-        fields = mark_safe(
-            fragments.cached(key, lambda: render_to_string("needs/_request_fields.html", context, request=request))
+        fields = fragments.cached(
+            "help-form",
+            [translation.get_language()],
+            versions=["reference"],
+            build=lambda: render_to_string("needs/_request_fields.html", context, request=request),
         )
+        fields = mark_safe(fields)
     return render(request, "needs/ask.html", {"form": form, "fields": fields, "retention_days": retention_days})
 
 

@@ -38,11 +38,11 @@ def offer_list(request):
     if request.GET.get("q"):
         listing = _listing(request)
     else:
-        offers_version, reference_version = fragments.versions("offers", "reference")
         # Only the parameters the list reads make the key: made-up ones must not fill the cache.
         query = [(name, request.GET.getlist(name)) for name in LISTING_PARAMETERS if name in request.GET]
-        key = fragments.fragment_key("offers", get_language(), offers_version, reference_version, query)
-        listing = fragments.cached(key, lambda: _listing(request))
+        listing = fragments.cached(
+            "offers", [get_language(), query], versions=["offers", "reference"], build=lambda: _listing(request)
+        )
     return render(request, "offers/offer_list.html", {"listing": mark_safe(listing)})
 
 

@@ -31,7 +31,8 @@ def dashboard(request):
 
     # Figures over thousands of requests: a cached fragment per set of areas (organizers of the same areas
     # share it), renewed whenever a request or a match changes.
-    versions = fragments.versions("requests", "reference")
-    key = fragments.fragment_key("dashboard", get_language(), area_ids, timeout_hours, *versions)
-    html = fragments.cached(key, figures, timeout=FIGURES_TIMEOUT)
+    parts = [get_language(), area_ids, timeout_hours]
+    html = fragments.cached(
+        "dashboard", parts, versions=["requests", "reference"], build=figures, timeout=FIGURES_TIMEOUT
+    )
     return render(request, "matching/dashboard.html", {"figures": mark_safe(html)})

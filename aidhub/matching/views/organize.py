@@ -45,9 +45,12 @@ def queue(request):
     # The filter form, with its lists of languages and areas, is the same for organizers of the same areas
     # with the same filters: a cached fragment. The requests themselves are always read afresh.
     query = sorted(request.GET.lists())
-    key = fragments.fragment_key("queue-filters", get_language(), area_ids, *fragments.versions("reference"), query)
-    context = {"filter": queue_filter}
-    filters = fragments.cached(key, lambda: render_to_string("matching/_queue_filters.html", context, request=request))
+    filters = fragments.cached(
+        "queue-filters",
+        [get_language(), area_ids, query],
+        versions=["reference"],
+        build=lambda: render_to_string("matching/_queue_filters.html", {"filter": queue_filter}, request=request),
+    )
     return render(request, "matching/queue.html", {"filters": mark_safe(filters), "page": page})
 
 
