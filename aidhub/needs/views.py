@@ -13,7 +13,14 @@ from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings
 from aidhub.core.tokens import hash_access_token
 from aidhub.needs import export, services
-from aidhub.needs.forms import CloseForm, FamilyChangeForm, FindRequestForm, HelpRequestForm, HotlineIntakeForm
+from aidhub.needs.forms import (
+    CloseForm,
+    FamilyChangeForm,
+    FindRequestForm,
+    HelpRequestForm,
+    HotlineIntakeForm,
+    new_submission_id,
+)
 from aidhub.needs.models import HelpRequest
 
 
@@ -39,24 +46,26 @@ def _status_redirect(token, language, **flags):
 @never_cache
 def ask(request):
     """The help form: no account, the least we need, in the family's language."""
-    form = HelpRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
-        return _status_redirect(token, help_request.message_language, new=True)
     retention_days = NetworkSettings.load().request_retention_days
-    fields = None
-    if not form.is_bound:
-        # The questions with their long lists (areas, languages, organizations) are the same for every family
-        # reading in one language: a cached fragment. The one-time submission id is added outside it.
-        context = {"form": form, "without_submission_id": True}
-        fields = fragments.cached(
-            "help-form",
-            [translation.get_language()],
-            versions=["reference"],
-            build=lambda: render_to_string("needs/_request_fields.html", context, request=request),
-        )
-        fields = mark_safe(fields)
-    return render(request, "needs/ask.html", {"form": form, "fields": fields, "retention_days": retention_days})
+    if request.POST:
+        form = HelpRequestForm(request.POST)
+        if form.is_valid():
+            help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
+            return _status_redirect(token, help_request.message_language, new=True)
+        return render(request, "needs/ask.html", {"form": form, "retention_days": retention_days})
+    # The questions with their long lists (areas, languages, organizations) are the same for every family
+    # reading in one language: a cached fragment, and a form is built only to make it. The one-time
+    # submission id is added outside it.
+    fields = fragments.cached(
+        "help-form",
+        [translation.get_language()],
+        versions=["reference"],
+        build=lambda: render_to_string(
+            "needs/_request_fields.html", {"form": HelpRequestForm(), "without_submission_id": True}, request=request
+        ),
+    )
+    context = {"fields": mark_safe(fields), "submission_id": new_submission_id(), "retention_days": retention_days}
+    return render(request, "needs/ask.html", context)
 
 
 @require_safe
