@@ -78,7 +78,10 @@ class NetworkSettingsForm(forms.ModelForm):
 
 
 @admin.register(NetworkSettings)
-class NetworkSettingsAdmin(admin.ModelAdmin):
+class NetworkSettingsAdmin(BumpsFragmentsAdmin):
+    # The dashboard's figures use the proposal timeout; the help form shows the retention period outside
+    # its cached questions.
+    fragment_versions = ("requests",)
     form = NetworkSettingsForm
     list_display = ["__str__", "proposal_timeout_hours", "request_retention_days"]
 

@@ -75,3 +75,23 @@ def test_searches_are_not_cached(client, eastside):
     text, queries = _get(client, "/en/offers/?q=rides")
     assert queries > 0
     assert "Evening rides" in text
+
+
+def test_renaming_an_area_in_the_admin_shows_at_once(
+    client_for, admin_user, eastside, offer, client, django_capture_on_commit_callbacks
+):
+    assert "Eastside" in _get(client)[0]
+    data = {
+        "name": "East End",
+        "slug": "eastside",
+        "kind": eastside.kind,
+        "parent": eastside.parent_id,
+        "is_active": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(admin_user).post(f"/admin/core/area/{eastside.pk}/change/", data)
+    assert response.status_code == 302
+    client.logout()
+    text = _get(client)[0]
+    assert "East End" in text
+    assert "Eastside" not in text

@@ -21,17 +21,18 @@ FIGURES_TIMEOUT = 60
 @never_cache
 def dashboard(request):
     """What is unmet, by category, language and area; what waits; how fast help comes."""
-    timeout_hours = NetworkSettings.load().proposal_timeout_hours
     area_ids = organizer_area_ids(request.user)
 
     def figures():
+        # The proposal timeout comes with the figures: a change in the admin renews them ("requests").
+        timeout_hours = NetworkSettings.load().proposal_timeout_hours
         requests, matches = HelpRequest.objects.in_areas(area_ids), Match.objects.in_areas(area_ids)
         context = {**stats.dashboard(requests, matches, timeout_hours), "timeout_hours": timeout_hours}
         return render_to_string("matching/_dashboard.html", context, request=request)
 
     # Figures over thousands of requests: a cached fragment per set of areas (organizers of the same areas
     # share it), renewed whenever a request or a match changes.
-    parts = [get_language(), area_ids, timeout_hours]
+    parts = [get_language(), area_ids]
     html = fragments.cached(
         "dashboard", parts, versions=["requests", "reference"], build=figures, timeout=FIGURES_TIMEOUT
     )
