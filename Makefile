@@ -46,7 +46,7 @@ worker: $(VENV)/.installed
 	$(RUN_ENV) $(PY) manage.py db_worker
 
 # The benchmark (bench/README.md): AidHub and a bare Django ceiling under wrk, at two scales, on PostgreSQL and
-# Redis at 127.0.0.1 (databases aidhub_bench_*, Redis database 5). About 10 minutes on 2 cores.
+# Redis at 127.0.0.1 (databases aidhub_bench_*, Redis database 5). About 12 minutes on 2 cores.
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } || \
