@@ -285,6 +285,7 @@ LOGGING = {
 
 # Domain settings. Settings that administrators change live in the admin (core.NetworkSettings).
 OFFERS_PER_PAGE = 20
+ORGANIZATIONS_PER_PAGE = 20
 REQUESTS_PER_PAGE = 25
 # Phone numbers typed without a country code are read as numbers of this country.
 PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")

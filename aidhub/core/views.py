@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -14,4 +16,5 @@ def home(request):
 def organization_list(request):
     organizations = Organization.objects.active().prefetch_related("areas", "languages")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)
-    return render(request, "core/organization_list.html", {"filter": organization_filter})
+    page = Paginator(organization_filter.qs, settings.ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "core/organization_list.html", {"filter": organization_filter, "page": page})
