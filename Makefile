@@ -14,7 +14,7 @@ RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 # Interface languages, as locale folder names (settings.LANGUAGES).
 UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
 
-.PHONY: run test lint format messages catalogs worker audit clean
+.PHONY: run test lint format messages catalogs worker bench audit clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -51,6 +51,14 @@ catalogs: $(VENV)/.installed
 # Runs queued background tasks (emails, text messages) when TASKS_BACKEND=database.
 worker: $(VENV)/.installed
 	$(RUN_ENV) $(PY) manage.py db_worker
+
+# The benchmark (bench/README.md): AidHub and a bare Django ceiling under wrk, at two scales, on PostgreSQL and
+# Redis at 127.0.0.1 (databases aidhub_bench_*, Redis database 5). About 12 minutes on 2 cores.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } || \
+		{ echo "make bench needs wrk (Debian: apt-get install wrk)"; exit 1; }
+	$(PY) bench/run.py
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \

@@ -118,12 +118,29 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any query whose estimated cost passes a threshold: with a few hundred thousand
+    # rows, the suggestions and dashboard queries spent 40 ms compiling to save nothing (EXPLAIN ANALYZE in
+    # bench/RESULTS.md). Short web queries never win from it. A DATABASE_URL ?options=... replaces this.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every worker process (rate limits, anti-bot challenges): the database by default,
-# Redis (rediscache://…) when configured. The table is made by a migration (core 0004).
+# One cache shared by every worker process (rate limits, anti-bot challenges, cached page fragments): the
+# database by default (the table is made by a migration, core 0004), a shared Redis (CACHE_URL=
+# rediscache://host:6379/1, Django's built-in backend) when configured.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
 CACHES["default"]["KEY_FUNCTION"] = "aidhub.core.crypto.cache_key"
+# Several sites (or test runs) sharing one Redis database keep apart by a prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
+# Sessions live in the database; with a shared Redis, each request reads its session from the cache (written
+# through to the database). With a cache of one process, never: another process would keep a signed-out
+# session alive in its own memory.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    else "django.contrib.sessions.backends.db",
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -153,6 +170,10 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_ADAPTER = "aidhub.accounts.adapter.MFAAdapter"
+# Behind a reverse proxy every visitor comes from 127.0.0.1: with the proxy's X-Forwarded-For (one address)
+# and TRUSTED_PROXY_COUNT=1, allauth's per-address rate limits count each visitor, not everyone together.
+# The address is used for those counters only (keys in the shared cache that expire in minutes), never logged.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = SITE_NAME
@@ -285,6 +306,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # Health checks from a load balancer or process manager reach the app over plain http on a private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -310,12 +333,11 @@ LOGGING = {
 
 # Domain settings. Settings that administrators change live in the admin (core.NetworkSettings).
 OFFERS_PER_PAGE = 20
+ORGANIZATIONS_PER_PAGE = 20
 REQUESTS_PER_PAGE = 25
 
 # Public forms: per-client rate limits (attempts, seconds) and the proof-of-work puzzle (aidhub/core/antibot.py).
-# Behind a reverse proxy, name the header it sets to the client's address (e.g. HTTP_X_REAL_IP); the address
-# is only hashed into short-lived cache keys.
-ANTIBOT_CLIENT_IP_HEADER = env.str("ANTIBOT_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+# The client's address is found like allauth's (TRUSTED_PROXY_COUNT) and only hashed into short-lived cache keys.
 ANTIBOT_DIFFICULTY = env.int("ANTIBOT_DIFFICULTY", default=15)  # zero bits: about 2^15 hashes in the browser
 ANTIBOT_MAX_AGE = 3600  # seconds a form may stay open
 ANTIBOT_RATES = {

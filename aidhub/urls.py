@@ -2,10 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from aidhub.core import health
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Called by the SMS provider, not read by people: no language prefix.
     path("hooks/alerts/", include("aidhub.alerts.hook_urls")),
+    # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 # Every page people read lives under its language: /en/, /es/, /ar/…

@@ -44,7 +44,8 @@ def _empty_outboxes():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_media(settings, tmp_path):
-    """Rate limits and used challenges live in the cache; uploaded photos in MEDIA_ROOT: both fresh per test."""
+    """Rate limits, used challenges and cached fragments live in the cache; uploaded photos in MEDIA_ROOT:
+    both fresh per test."""
     cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
 

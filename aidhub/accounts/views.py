@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from aidhub.accounts.forms import VolunteerProfileForm
 from aidhub.accounts.models import get_volunteer_profile
+from aidhub.core import fragments
 
 
 @login_required
@@ -17,6 +18,8 @@ def profile_edit(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+            # The public offer list shows the volunteer's display name.
+            fragments.bump("offers")
         messages.success(request, _("Your profile is saved."))
         # The person may have picked another language: continue in it.
         with translation.override(request.user.language):

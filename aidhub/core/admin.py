@@ -2,12 +2,31 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core import fragments
 from aidhub.core.models import Area, AuditEvent, Category, Language, Membership, NetworkSettings, Organization
 from aidhub.core.translations import TranslationsAdminMixin
 
 
+class BumpsFragmentsAdmin(admin.ModelAdmin):
+    """Changes made in the admin show at once in cached fragments (aidhub.core.fragments) that use them."""
+
+    fragment_versions = ("reference", "offers")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        fragments.bump(*self.fragment_versions)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        fragments.bump(*self.fragment_versions)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        fragments.bump(*self.fragment_versions)
+
+
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(BumpsFragmentsAdmin):
     list_display = ["name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active", "parent"]
     search_fields = ["name", "slug"]
@@ -16,7 +35,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(BumpsFragmentsAdmin):
     list_display = ["name_en", "native_name", "code", "is_rtl", "is_active"]
     list_filter = ["is_rtl", "is_active"]
     search_fields = ["name_en", "native_name", "code"]
@@ -29,7 +48,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslationsAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(TranslationsAdminMixin, BumpsFragmentsAdmin):
     list_display = ["name", "public_email", "public_phone", "is_active"]
     list_filter = ["is_active", "areas", "languages"]
     search_fields = ["name", "description"]
@@ -67,7 +86,10 @@ class NetworkSettingsForm(forms.ModelForm):
 
 
 @admin.register(NetworkSettings)
-class NetworkSettingsAdmin(admin.ModelAdmin):
+class NetworkSettingsAdmin(BumpsFragmentsAdmin):
+    # The dashboard's figures use the proposal timeout; the help form shows the retention period outside
+    # its cached questions.
+    fragment_versions = ("requests",)
     form = NetworkSettingsForm
     list_display = ["__str__", "proposal_timeout_hours", "request_retention_days"]
 

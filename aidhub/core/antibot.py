@@ -14,6 +14,7 @@ import hashlib
 import secrets
 import time
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -28,10 +29,10 @@ DEFAULT_RATE = (10, 600)
 
 
 def client_key(request):
-    """A keyed hash of the client's address: enough to count attempts, useless to find the person."""
-    raw = request.META.get(settings.ANTIBOT_CLIENT_IP_HEADER, "") or request.META.get("REMOTE_ADDR", "")
-    # Behind a proxy the header may list several addresses; the last one was added by our own proxy.
-    address = raw.split(",")[-1].strip()
+    """A keyed hash of the client's address: enough to count attempts, useless to find the person. The address
+    is found as allauth finds it for its own limits (behind a proxy: TRUSTED_PROXY_COUNT and X-Forwarded-For),
+    so that one setting serves both."""
+    address = get_account_adapter(request).get_client_ip(request)
     return keyed_hash(f"antibot:{address}")[:32]
 
 
@@ -135,6 +136,11 @@ class AntiBotField(forms.Field):
 
     def validate(self, value):
         verify(value)
+
+
+def challenge_widget():
+    """The field's HTML with a fresh challenge, for pages that show a cached form (the help form)."""
+    return AntiBotWidget().render("antibot", None, attrs={"id": "id_antibot"})
 
 
 class AntiBotFormMixin:

@@ -28,7 +28,9 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "NETWORK_PHONE": _network_phone(settings.NETWORK_PHONE),
         # Lazy: pages that never show the menu item never pay for the query.
-        "user_is_organizer": SimpleLazyObject(lambda: is_organizer(request.user)),
+        "user_is_organizer": SimpleLazyObject(
+            lambda: getattr(request, "user_is_organizer", None) or is_organizer(request.user)
+        ),
         "language_links": [
             {
                 "code": code,

@@ -18,6 +18,8 @@ def organizer_required(view):
             raise PermissionDenied
         if needs_mfa(request.user):
             return mfa_setup_redirect(request)
+        # The menu asks again (context processor); one query per request is enough.
+        request.user_is_organizer = True
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -232,6 +232,12 @@ def organizer_organizations(user):
     return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
 
 
+def organizer_area_ids(user):
+    """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
+    (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
+    return list(organizer_areas(user).values_list("pk", flat=True))
+
+
 def organizers_for_area(area):
     """The users who organize for an active organization serving this area."""
     serving = Organization.objects.active().serving(area)

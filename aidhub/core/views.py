@@ -22,7 +22,8 @@ def home(request):
 def organization_list(request):
     organizations = Organization.objects.active().prefetch_related("areas", "languages")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)
-    return render(request, "core/organization_list.html", {"filter": organization_filter})
+    page = Paginator(organization_filter.qs, settings.ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "core/organization_list.html", {"filter": organization_filter, "page": page})
 
 
 @require_safe

@@ -70,4 +70,5 @@ def with_queue_flags(queryset):
     """Marks requests whose proposal waits longer than the network allows."""
     hours = NetworkSettings.load().proposal_timeout_hours
     overdue = Match.objects.overdue(hours).filter(help_request=OuterRef("pk"))
-    return queryset.select_related("language", "area").annotate(proposal_overdue=Exists(overdue))
+    queryset = queryset.select_related("language", "area").without_personal_data()
+    return queryset.annotate(proposal_overdue=Exists(overdue))

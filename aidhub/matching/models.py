@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedTextField
 
-from aidhub.core.models import Category
+from aidhub.core.models import Category, organizer_area_ids
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
@@ -19,6 +19,18 @@ class MatchQuerySet(models.QuerySet):
 
     def for_volunteer(self, user):
         return self.filter(volunteer=user)
+
+    def visible_to_organizer(self, user):
+        return self.in_areas(organizer_area_ids(user))
+
+    def without_personal_data(self):
+        """For lists of matches that show no family's name, contact or description: not even decrypted."""
+        return self.defer(*(f"help_request__{name}" for name in HelpRequest.PERSONAL_FIELDS))
+
+    def in_areas(self, area_ids):
+        """Matches of requests in these areas: a join on the request's area, not `help_request__in` a subquery
+        of requests, which PostgreSQL answered by hashing every request of the areas for each query."""
+        return self.filter(help_request__area_id__in=area_ids)
 
     def overdue(self, hours):
         """Proposals nobody answered within the configured time."""
@@ -73,6 +85,11 @@ class Match(models.Model):
         indexes = [
             models.Index(fields=["volunteer", "status"], name="match_volunteer_status"),
             models.Index(fields=["status", "proposed_at"], name="match_status_proposed"),
+            # Dashboard: median times over the last 30 days; help given that waits for a check-in, oldest first.
+            models.Index(fields=["answered_at"], name="match_answered"),
+            models.Index(fields=["done_at"], condition=Q(status="done"), name="match_done"),
+            # Suggestions: when each volunteer was last asked (the newest of their matches).
+            models.Index(fields=["volunteer", "-proposed_at"], name="match_volunteer_last_asked"),
         ]
         constraints = [
             # Two organizers can never give the same request to two volunteers: at most one live match.

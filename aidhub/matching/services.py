@@ -3,6 +3,7 @@ in their own language, once the change is saved."""
 
 from django.db import IntegrityError, transaction
 
+from aidhub.core import fragments
 from aidhub.core.models import AuditEvent, audit, organization_serving, organizers_for_area
 from aidhub.core.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
@@ -37,6 +38,7 @@ def match_propose(*, help_request, offer, proposed_by):
         target=match,
         organization=organization_serving(help_request.area, proposed_by),
     )
+    fragments.bump("requests")
     # The volunteer learns only the shape of the request, not who the family is.
     send_email_to_user(user=match.volunteer, template="matching/proposed", context={"match": match})
     return match
@@ -54,9 +56,11 @@ def match_accept(*, match):
     match = _locked(match, Match.Status.PROPOSED)
     match.accept()
     match.save(update_fields=["status", "answered_at"])
+    fragments.bump("requests")
     help_request = match.help_request
     help_request.set_status(HelpRequest.Status.MATCHED)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    fragments.bump("requests")
     tell_family(help_request, "matching/family_matched")
     return match
 
@@ -67,6 +71,7 @@ def match_decline(*, match, reason):
     match = _locked(match, Match.Status.PROPOSED)
     match.decline(reason)
     match.save(update_fields=["status", "decline_reason", "answered_at"])
+    fragments.bump("requests")
     _back_to_queue(match.help_request)
     if match.proposed_by_id:
         send_email_to_user(user=match.proposed_by, template="matching/declined", context={"match": match})
@@ -79,6 +84,7 @@ def match_cancel(*, match):
     match = _locked(match, Match.Status.PROPOSED, Match.Status.ACCEPTED)
     match.cancel()
     match.save(update_fields=["status"])
+    fragments.bump("requests")
     _back_to_queue(match.help_request)
     send_email_to_user(user=match.volunteer, template="matching/cancelled", context={"match": match})
     return match
@@ -89,9 +95,11 @@ def match_done(*, match):
     match = _locked(match, Match.Status.ACCEPTED)
     match.mark_done()
     match.save(update_fields=["status", "done_at"])
+    fragments.bump("requests")
     help_request = match.help_request
     help_request.set_status(HelpRequest.Status.DONE)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    fragments.bump("requests")
     # The area's organizers follow up with a check-in.
     for organizer in organizers_for_area(help_request.area):
         send_email_to_user(user=organizer, template="matching/done", context={"match": match})
@@ -105,6 +113,7 @@ def check_in_record(*, match, outcome, note, recorded_by):
     if CheckIn.objects.filter(match=match).exists():
         raise MatchConflict
     check_in = CheckIn.objects.create(match=match, outcome=outcome, note=note, recorded_by=recorded_by)
+    fragments.bump("requests")
     follow_up = None
     if outcome == CheckIn.Outcome.NEEDS_MORE:
         follow_up = match.help_request.follow_up()
@@ -118,6 +127,7 @@ def check_in_record(*, match, outcome, note, recorded_by):
 def _back_to_queue(help_request):
     help_request.set_status(HelpRequest.Status.REVIEWED)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    fragments.bump("requests")
 
 
 def purge_check_in_notes(*, request_ids):

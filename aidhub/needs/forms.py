@@ -17,6 +17,11 @@ from aidhub.needs.models import HelpRequest
 SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
 
 
+def new_submission_id():
+    """The one-time id of a help form: posting the same form twice makes one request."""
+    return secrets.token_urlsafe(18)
+
+
 def area_choices():
     """Active areas grouped under the city or region they belong to, for a select with optgroups."""
     areas = list(Area.objects.active().select_related("parent").order_by("name"))
@@ -86,7 +91,7 @@ class RequestFieldsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["submission_id"].initial = secrets.token_urlsafe(18)
+        self.fields["submission_id"].initial = new_submission_id()
         if self.is_bound and not SUBMISSION_ID.match(self.data.get("submission_id") or ""):
             # A page from an old cache or a tampered form: give it a fresh id rather than an error.
             self.data = self.data.copy()

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
 from aidhub.core.tokens import new_reference_code
 
 
@@ -23,10 +23,17 @@ class HelpRequestQuerySet(models.QuerySet):
 
     def visible_to_organizer(self, user):
         """Requests in the areas this organizer's organizations serve; nobody else's."""
-        return self.filter(area__in=organizer_areas(user))
+        return self.in_areas(organizer_area_ids(user))
+
+    def in_areas(self, area_ids):
+        return self.filter(area_id__in=area_ids)
 
     def unmet(self):
         return self.filter(status__in=HelpRequest.UNMET)
+
+    def without_personal_data(self):
+        """For lists that show no name, contact or description: they are neither read nor decrypted."""
+        return self.defer(*HelpRequest.PERSONAL_FIELDS)
 
     def by_priority(self):
         """Most urgent first, then the ones waiting longest."""
@@ -71,6 +78,8 @@ class HelpRequest(models.Model):
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
 
     UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO]
+    # Encrypted at rest; lists that do not show them leave them in the database (without_personal_data).
+    PERSONAL_FIELDS = ["first_name", "contact_value", "description"]
     OPEN = [*UNMET, Status.MATCHED]
     FINISHED = [Status.DONE, Status.WITHDRAWN, Status.CLOSED]
     SMS_METHODS = {ContactMethod.CALL, ContactMethod.TEXT, ContactMethod.WHATSAPP}
@@ -140,6 +149,18 @@ class HelpRequest(models.Model):
             models.Index(fields=["status", "urgency_rank", "created_at"], name="request_queue"),
             models.Index(fields=["area", "status"], name="request_area_status"),
             models.Index(fields=["status", "status_changed_at"], name="request_status_changed"),
+            # The organizer queue and dashboard: unmet requests of a few areas, most urgent and oldest first.
+            models.Index(
+                fields=["area", "urgency_rank", "created_at", "id"],
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                name="request_unmet_by_area",
+            ),
+            # The queue in its order, read until a page of the organizer's areas is full: no sort of them all.
+            models.Index(
+                fields=["urgency_rank", "created_at", "id"],
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                name="request_unmet_queue",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from aidhub.core import fragments
 from aidhub.core.languages import interface_language
 from aidhub.core.models import AuditEvent, audit, organization_serving
 from aidhub.core.phones import normalise_phone
@@ -69,6 +70,7 @@ def help_request_submit(*, form, language, entered_by=None):
     try:
         with transaction.atomic():
             help_request.create_with_code()
+            fragments.bump("requests")
     except IntegrityError:
         # The same form, posted twice at the same moment: the other post made the request.
         existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
@@ -82,6 +84,7 @@ def help_request_submit(*, form, language, entered_by=None):
 def help_request_change(*, form):
     with transaction.atomic():
         help_request = form.save()
+        fragments.bump("requests")
     return help_request
 
 
@@ -91,6 +94,7 @@ def help_request_withdraw(*, help_request):
     if help_request.can_withdraw:
         help_request.withdraw()
         help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+        fragments.bump("requests")
     return help_request
 
 
@@ -99,6 +103,7 @@ def help_request_delete(*, help_request):
     """Deletes the request and everything attached to it at once: matches, check-ins, follow-ups.
     The contact-access log keeps only ids."""
     HelpRequest.objects.filter(pk=help_request.pk).delete()
+    fragments.bump("requests")
 
 
 @transaction.atomic
@@ -139,6 +144,7 @@ def help_request_mark_reviewed(*, help_request):
     if help_request.can_mark_reviewed:
         help_request.set_status(HelpRequest.Status.REVIEWED)
         help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+        fragments.bump("requests")
     return help_request
 
 
@@ -148,6 +154,7 @@ def help_request_ask_for_info(*, help_request):
     if help_request.can_ask_for_info:
         help_request.set_status(HelpRequest.Status.NEEDS_INFO)
         help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+        fragments.bump("requests")
         tell_family(help_request, "needs/needs_info")
     return help_request
 
@@ -158,6 +165,7 @@ def help_request_close(*, help_request, reason):
     if help_request.can_close:
         help_request.close(reason)
         help_request.save(update_fields=["status", "close_reason", "status_changed_at", "updated_at"])
+        fragments.bump("requests")
     return help_request
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("help/find/", views.find, name="find"),
     # Organizers.
     path("organize/requests/new/", views.intake, name="intake"),
+    path("organize/requests/export.csv", views.export_csv, name="export"),
     path("organize/requests/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
     path("organize/requests/<int:pk>/needs-info/", views.ask_for_info, name="ask_for_info"),
     path("organize/requests/<int:pk>/close/", views.close, name="close"),

@@ -1,16 +1,27 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import antibot, fragments
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings
+from aidhub.core.models import AuditEvent, NetworkSettings, audit, organizer_organizations
+from aidhub.core.security import require_recent_sign_in
 from aidhub.core.tokens import hash_access_token
-from aidhub.needs import services
-from aidhub.needs.forms import CloseForm, FamilyChangeForm, FindRequestForm, HelpRequestForm, HotlineIntakeForm
+from aidhub.needs import export, services
+from aidhub.needs.forms import (
+    CloseForm,
+    FamilyChangeForm,
+    FindRequestForm,
+    HelpRequestForm,
+    HotlineIntakeForm,
+    new_submission_id,
+)
 from aidhub.needs.models import HelpRequest
 
 
@@ -36,17 +47,37 @@ def _status_redirect(token, language, **flags):
 @never_cache
 def ask(request):
     """The help form: no account, the least we need, in the family's language."""
+    retention_days = NetworkSettings.load().request_retention_days
     if request.method == "POST":
         help_request, token = services.already_submitted(request.POST.get("submission_id"))
         if help_request is not None:
             return _status_redirect(token, help_request.message_language, new=True)
-    form = HelpRequestForm(request.POST or None, request=request)
-    if request.method == "POST" and form.is_valid():
-        help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
-        return _status_redirect(token, help_request.message_language, new=True)
-    retention_days = NetworkSettings.load().request_retention_days
-    context = {"form": form, "retention_days": retention_days}
-    return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
+        form = HelpRequestForm(request.POST, request=request)
+        if form.is_valid():
+            help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
+            return _status_redirect(token, help_request.message_language, new=True)
+        context = {"form": form, "retention_days": retention_days}
+        return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
+    # The questions with their long lists (areas, languages, organizations) are the same for every family
+    # reading in one language: a cached fragment, and a form is built only to make it. The one-time
+    # submission id and the anti-bot challenge are fresh on every page, outside it.
+    fields = fragments.cached(
+        "help-form",
+        [translation.get_language()],
+        versions=["reference"],
+        build=lambda: render_to_string(
+            "needs/_request_fields.html",
+            {"form": HelpRequestForm(request=request), "without_submission_id": True},
+            request=request,
+        ),
+    )
+    context = {
+        "fields": mark_safe(fields),
+        "submission_id": new_submission_id(),
+        "antibot": antibot.challenge_widget(),
+        "retention_days": retention_days,
+    }
+    return render(request, "needs/ask.html", context)
 
 
 @require_safe
@@ -156,3 +187,20 @@ def close(request, pk):
     else:
         messages.error(request, _("Choose why the request is closed."))
     return redirect("matching:request_detail", pk=help_request.pk)
+
+
+@require_safe
+@organizer_required
+@never_cache
+def export_csv(request):
+    """Finished requests of this organizer's areas as CSV, streamed; no names, contacts or descriptions.
+    Asks for the password again first, and leaves a line in the audit trail of each of their organizations."""
+    require_recent_sign_in(request)
+    for organization in organizer_organizations(request.user):
+        audit(actor=request.user, action=AuditEvent.Action.EXPORTED, organization=organization)
+    requests = HelpRequest.objects.visible_to_organizer(request.user)
+    rows = export.finished_requests(requests).iterator(chunk_size=export.CHUNK_SIZE)
+    response = StreamingHttpResponse(export.csv_chunks(rows), content_type="text/csv; charset=utf-8")
+    filename = f"requests-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

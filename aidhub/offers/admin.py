@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from aidhub.core.admin import BumpsFragmentsAdmin
 from aidhub.offers.models import Offer
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(BumpsFragmentsAdmin):
+    fragment_versions = ("offers",)
     list_display = ["title", "category", "volunteer", "status", "submitted_at", "published_at"]
     list_filter = ["status", "category", "languages", "areas"]
     search_fields = ["title", "description", "volunteer__email"]

@@ -95,6 +95,10 @@ class Offer(models.Model):
             models.Index(fields=["status", "category", "-published_at"], name="offer_status_category"),
             models.Index(fields=["status", "submitted_at"], name="offer_status_submitted"),
             models.Index(fields=["volunteer", "status"], name="offer_volunteer_status"),
+            # The public list, newest first, read in index order (a page without sorting 35,000 offers).
+            models.Index(
+                fields=["-published_at", "-id"], condition=Q(status="published"), name="offer_published_newest"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(capacity__gte=1, capacity__lte=50), name="offer_capacity_range"),

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from aidhub.core import fragments
 from aidhub.messaging.services import send_email_to_user
 from aidhub.offers.models import Offer
 
@@ -14,6 +15,8 @@ def offer_save(*, form, volunteer):
     offer.submit_for_review()
     offer.save()
     form.save_m2m()
+    # An edited offer leaves the public list until it is reviewed again.
+    fragments.bump("offers")
     return offer
 
 
@@ -22,6 +25,7 @@ def offer_approve(*, offer, reviewer):
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.approve(reviewer)
     offer.save()
+    fragments.bump("offers")
     _tell_volunteer(offer, "offers/approved")
     return offer
 

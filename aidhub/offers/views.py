@@ -3,9 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments, keyset
 from aidhub.core.decorators import organizer_required
 from aidhub.offers import services
 from aidhub.offers.filters import OfferFilter
@@ -29,9 +33,28 @@ def _get_offer_for_reviewer(request, pk):
 
 @require_safe
 def offer_list(request):
+    """Everyone reading the list in one language with the same filters sees the same thing: a cached fragment,
+    rebuilt when an offer or the reference data change. Free-text searches are not cached (too many kinds)."""
+    if request.GET.get("q"):
+        listing = _listing(request)
+    else:
+        # Only the parameters the list reads make the key: made-up ones must not fill the cache.
+        query = [(name, request.GET.getlist(name)) for name in LISTING_PARAMETERS if name in request.GET]
+        listing = fragments.cached(
+            "offers", [get_language(), query], versions=["offers", "reference"], build=lambda: _listing(request)
+        )
+    return render(request, "offers/offer_list.html", {"listing": mark_safe(listing)})
+
+
+LISTING_PARAMETERS = [*OfferFilter.base_filters, "after", "before"]
+
+
+def _listing(request):
     offer_filter = OfferFilter(request.GET, queryset=Offer.objects.published().for_listing())
-    page = Paginator(offer_filter.qs, settings.OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "offers/offer_list.html", {"filter": offer_filter, "page": page})
+    # Keyset pages: page 1,000 costs what page 1 does (an OFFSET of 20,000 took 50 ms at N=1).
+    page = keyset.paginate(offer_filter.qs, request.GET, field="published_at", per_page=settings.OFFERS_PER_PAGE)
+    context = {"filter": offer_filter, "page": page, "count": offer_filter.qs.count()}
+    return render_to_string("offers/_listing.html", context, request=request)
 
 
 @require_safe
@@ -68,6 +91,7 @@ def offer_pause(request, pk):
     if offer.can_pause:
         offer.pause()
         offer.save(update_fields=["status", "updated_at"])
+        fragments.bump("offers")
         messages.success(request, _("Your offer is paused. It is hidden until you resume it."))
     return redirect("portal:dashboard")
 
@@ -79,6 +103,7 @@ def offer_resume(request, pk):
     if offer.can_resume:
         offer.resume()
         offer.save(update_fields=["status", "updated_at"])
+        fragments.bump("offers")
         messages.success(request, _("Your offer is listed again."))
     return redirect("portal:dashboard")
 
@@ -89,6 +114,7 @@ def offer_archive(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
     offer.archive()
     offer.save(update_fields=["status", "updated_at"])
+    fragments.bump("offers")
     messages.success(request, _("Your offer is archived."))
     return redirect("portal:dashboard")
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subscribers
+from aidhub.core import fragments
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
@@ -22,6 +23,7 @@ def purge_on_schedule(now=None):
     network = NetworkSettings.load()
     request_ids = purge_finished_requests(days=network.request_retention_days, now=now)
     purge_check_in_notes(request_ids=request_ids)
+    fragments.bump("requests")
     return {
         "requests": len(request_ids),
         "event sign-ups": purge_event_people(days=network.booking_retention_days, now=now),
@@ -40,4 +42,6 @@ def purge_everything_older_than(*, days, now=None):
     bookings = Booking.objects.filter(created_at__lt=cutoff).delete()[1].get(Booking._meta.label, 0)
     registrations = Registration.objects.filter(created_at__lt=cutoff).delete()[1].get(Registration._meta.label, 0)
     reports = purge_old_reports(days=days, now=now)
+    # Organizers' figures and filters are cached: after an emergency they must not show what was deleted.
+    fragments.bump("requests")
     return {"requests": requests, "bookings": bookings + registrations, "reports": reports}

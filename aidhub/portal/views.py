@@ -25,6 +25,7 @@ def dashboard(request):
     shifts = ShiftSignup.objects.upcoming_for(request.user).annotate(
         serves_slots=Exists(AppointmentSlot.objects.filter(shift=OuterRef("shift")))
     )
+    matches = matches.without_personal_data()
     return render(
         request,
         "portal/dashboard.html",

@@ -3,6 +3,9 @@ ROWS = {
     "core:organizations": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # Organizers only: their organizations' audit trail.
     "core:audit_trail": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
+    # Health endpoints for load balancers: open to anyone, say nothing about anyone.
+    "healthz": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
+    "readyz": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The volunteer's own page.
     "portal:dashboard": (None, "302 302 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The admin's sign-in goes through allauth (rate limits, two-factor): people who are not staff get 403.

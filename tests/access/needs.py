@@ -10,6 +10,8 @@ ROWS = {
     "needs:find": (None, "200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
     # Organizers: 403 for everyone else, 404 for requests outside their areas.
     "needs:intake": (None, "302 302 403 403 403 200 200 403", "302 302 403 403 403 200 200 403"),
+    # Organizers enter their password again first (302), then get the file.
+    "needs:export": (None, "302 302 403 403 403 302 302 403", "405 405 405 405 405 405 405 405"),
     "needs:mark_reviewed": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "needs:ask_for_info": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "needs:close": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),

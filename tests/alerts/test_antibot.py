@@ -64,11 +64,21 @@ def test_rate_limit_counts_per_client_and_stores_no_address(settings):
     assert keys and not any("198.51.100.7" in key or "203.0.113.9" in key for key in keys)
 
 
-def test_behind_a_proxy_the_configured_header_names_the_client(settings):
-    settings.ANTIBOT_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    one = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
-    two = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+def test_behind_a_proxy_the_address_it_forwards_names_the_client(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    one = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    two = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert antibot.client_key(one) != antibot.client_key(two)
+    # A client cannot pick its own key by sending a forged header: the proxy's address is the one counted.
+    forged = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.7")
+    assert antibot.client_key(forged) == antibot.client_key(one)
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    one = RequestFactory().post("/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    two = RequestFactory().post("/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="192.0.2.2")
+    assert antibot.client_key(one) == antibot.client_key(two)
 
 
 def test_the_form_shows_a_fresh_challenge_and_the_fallback_question(client, db):

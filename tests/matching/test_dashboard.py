@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import HelpRequestFactory, MatchFactory, language
@@ -26,3 +28,34 @@ def test_dashboard_shows_what_is_unmet_and_how_fast_help_comes(client_for, organ
     assert response.context["overdue_count"] == 1
     assert "Legal help" in response.text
     assert len(response.context["awaiting_check_in"]) == 1
+
+
+def _get(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/organize/")
+    assert response.status_code == 200
+    return response.text, len(queries)
+
+
+def test_figures_are_cached_and_renewed_when_a_request_changes(
+    client_for, organizer, eastside, volunteer, offer, django_capture_on_commit_callbacks
+):
+    help_request = HelpRequestFactory(area=eastside, status="reviewed")
+    client = client_for(organizer)
+    first, built = _get(client)
+    again, cached = _get(client)
+    assert cached < built - 5
+    assert help_request.reference_code in again
+    assert "María" not in first
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/organize/requests/{help_request.pk}/propose/", {"offer": offer.pk})
+    assert response.status_code == 302
+    renewed, _queries = _get(client)
+    # The proposal now waits for the volunteer's answer.
+    assert "María" in renewed
+
+
+def test_organizers_of_other_areas_never_see_these_figures(client_for, organizer, other_organizer, eastside):
+    help_request = HelpRequestFactory(area=eastside)
+    assert help_request.reference_code in _get(client_for(organizer))[0]
+    assert help_request.reference_code not in _get(client_for(other_organizer))[0]

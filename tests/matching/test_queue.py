@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -59,6 +60,8 @@ def test_bad_filter_values_show_an_error_not_a_crash(client_for, organizer):
 
 
 def _queries(client, url):
+    """Queries of a page built afresh: no cached dashboard figures (those are tested in test_dashboard.py)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

@@ -1,6 +1,12 @@
+import html
+import re
+from datetime import timedelta
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from aidhub.core import availability
 from tests.factories import AreaFactory, OfferFactory, VolunteerProfileFactory, language
@@ -68,18 +74,42 @@ def test_unknown_filter_values_show_a_translated_error_not_a_crash(client, db):
     assert "Escoja una opción válida" in response.text
 
 
-def test_list_is_paginated(client, eastside, settings):
+def _cards(text):
+    return re.findall(r'<a href="/en/offers/(\d+)/">', text)
+
+
+def _link(text, rel):
+    match = re.search(rf'rel="{rel}" href="([^"]+)"', text)
+    return html.unescape(match.group(1)) if match else None
+
+
+def test_list_is_paginated_newest_first_with_previous_and_next(client, eastside, settings):
     settings.OFFERS_PER_PAGE = 5
-    for _ in range(12):
-        OfferFactory(areas=[eastside])
-    first = client.get("/en/offers/")
-    assert first.text.count('class="card h-100 offer-card"') == 5
-    last = client.get("/en/offers/", {"page": 3})
-    assert last.text.count('class="card h-100 offer-card"') == 2
-    assert "Page 3 of 3" in last.text
+    now = timezone.now()
+    # Two offers published at the same moment: the id breaks the tie, none is shown twice or lost.
+    offers = [OfferFactory(areas=[eastside], published_at=now - timedelta(hours=index // 2)) for index in range(12)]
+    newest_first = [str(o.pk) for o in sorted(offers, key=lambda o: (o.published_at, o.pk), reverse=True)]
+    first = client.get("/en/offers/", {"category": "food"}).text
+    assert "12 offers" in first
+    assert _link(first, "prev") is None
+    second = client.get("/en/offers/" + _link(first, "next")).text
+    third = client.get("/en/offers/" + _link(second, "next")).text
+    assert _cards(first) + _cards(second) + _cards(third) == newest_first
+    assert _link(third, "next") is None
+    # Back from the last page lands on the same second page; the filters are kept on the way.
+    assert "category=food" in _link(third, "prev")
+    assert _cards(client.get("/en/offers/" + _link(third, "prev")).text) == _cards(second)
+
+
+def test_a_made_up_cursor_shows_the_first_page(client, offer):
+    for cursor in ("x", "1.2.3", "99999999999999999999999.1", ""):
+        response = client.get("/en/offers/", {"after": cursor, "before": cursor})
+        assert response.status_code == 200
 
 
 def _queries_for(client, url):
+    """Queries of a page built afresh (the cached fragment is tested in test_offer_list_cache.py)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -1,15 +1,18 @@
 from aidhub.offers.models import Offer
 
 
-def test_pause_hides_and_resume_lists_again(client_for, volunteer, offer, client):
+def test_pause_hides_and_resume_lists_again(client_for, volunteer, offer, client, django_capture_on_commit_callbacks):
     owner = client_for(volunteer)
-    assert owner.post(f"/en/my/offers/{offer.pk}/pause/").status_code == 302
+    # The cached public list is renewed once the change is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert owner.post(f"/en/my/offers/{offer.pk}/pause/").status_code == 302
     offer.refresh_from_db()
     assert offer.status == Offer.Status.PAUSED
     owner.logout()
     assert offer.title not in client.get("/en/offers/").text
     owner = client_for(volunteer)
-    owner.post(f"/en/my/offers/{offer.pk}/resume/")
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.post(f"/en/my/offers/{offer.pk}/resume/")
     offer.refresh_from_db()
     assert offer.status == Offer.Status.PUBLISHED
     owner.logout()

@@ -1,30 +1,39 @@
 from functools import lru_cache
 
 from django import template
-from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from aidhub.core import availability as availability_grid
+from aidhub.core.icons import icon_names
 from aidhub.core.models import CATEGORY_ICONS, Category
 from aidhub.core.phones import display_phone
 
 register = template.Library()
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=256)
 def _svg(name):
-    path = finders.find(f"vendor/bootstrap-icons/{name}.svg")
-    if path is None:
-        raise template.TemplateSyntaxError(f"Unknown icon {name!r}: vendor it under static/vendor/bootstrap-icons/.")
-    with open(path, encoding="utf-8") as svg:
-        markup = svg.read().strip()
-    # Icons are decoration next to a text label: hide them from screen readers.
-    return markup.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    if name not in _icon_names():
+        raise template.TemplateSyntaxError(
+            f"Unknown icon {name!r}: vendor it under static/vendor/bootstrap-icons/, then run build_icon_sprite."
+        )
+    href = f"{static('img/icons.svg')}#{name}"
+    # Icons are decoration next to a text label: hidden from screen readers.
+    return (
+        f'<svg class="bi bi-{name}" width="16" height="16" fill="currentColor" aria-hidden="true" '
+        f'focusable="false"><use href="{href}"></use></svg>'
+    )
+
+
+@lru_cache(maxsize=1)
+def _icon_names():
+    return icon_names()
 
 
 @register.simple_tag
 def icon(name):
-    """Inlines a vendored Bootstrap icon (inline SVG needs no extra request and no inline style)."""
+    """A vendored Bootstrap icon from the sprite (static/img/icons.svg): a few bytes per use, no inline style."""
     return mark_safe(_svg(name))
 
 

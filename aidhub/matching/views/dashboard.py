@@ -1,11 +1,19 @@
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings
+from aidhub.core.models import NetworkSettings, organizer_area_ids
 from aidhub.matching import stats
+from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest
+
+# The "waiting for 3 hours" times may lag this much; every change to a request or match renews the figures.
+FIGURES_TIMEOUT = 60
 
 
 @require_safe
@@ -13,10 +21,19 @@ from aidhub.needs.models import HelpRequest
 @never_cache
 def dashboard(request):
     """What is unmet, by category, language and area; what waits; how fast help comes."""
-    timeout_hours = NetworkSettings.load().proposal_timeout_hours
-    requests = HelpRequest.objects.visible_to_organizer(request.user)
-    return render(
-        request,
-        "matching/dashboard.html",
-        {**stats.dashboard(requests, timeout_hours), "timeout_hours": timeout_hours},
+    area_ids = organizer_area_ids(request.user)
+
+    def figures():
+        # The proposal timeout comes with the figures: a change in the admin renews them ("requests").
+        timeout_hours = NetworkSettings.load().proposal_timeout_hours
+        requests, matches = HelpRequest.objects.in_areas(area_ids), Match.objects.in_areas(area_ids)
+        context = {**stats.dashboard(requests, matches, timeout_hours), "timeout_hours": timeout_hours}
+        return render_to_string("matching/_dashboard.html", context, request=request)
+
+    # Figures over thousands of requests: a cached fragment per set of areas (organizers of the same areas
+    # share it), renewed whenever a request or a match changes.
+    parts = [get_language(), area_ids]
+    html = fragments.cached(
+        "dashboard", parts, versions=["requests", "reference"], build=figures, timeout=FIGURES_TIMEOUT
     )
+    return render(request, "matching/dashboard.html", {"figures": mark_safe(html)})

@@ -4,12 +4,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings
+from aidhub.core.models import NetworkSettings, organizer_area_ids
 from aidhub.matching import services
 from aidhub.matching.filters import RequestQueueFilter, with_queue_flags
 from aidhub.matching.forms import CheckInForm, ProposeForm
@@ -28,17 +32,27 @@ def _get_request_for_organizer(request, pk):
 
 
 def _get_match_for_organizer(request, pk):
-    queryset = Match.objects.filter(help_request__in=HelpRequest.objects.visible_to_organizer(request.user))
-    return get_object_or_404(queryset.select_related("help_request", "volunteer"), pk=pk)
+    queryset = Match.objects.visible_to_organizer(request.user).select_related("help_request", "volunteer")
+    return get_object_or_404(queryset, pk=pk)
 
 
 @require_safe
 @organizer_required
 def queue(request):
-    requests = with_queue_flags(HelpRequest.objects.visible_to_organizer(request.user).by_priority())
+    area_ids = organizer_area_ids(request.user)
+    requests = with_queue_flags(HelpRequest.objects.in_areas(area_ids).by_priority())
     queue_filter = RequestQueueFilter(request.GET, queryset=requests, user=request.user)
     page = Paginator(queue_filter.qs, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "matching/queue.html", {"filter": queue_filter, "page": page})
+    # The filter form, with its lists of languages and areas, is the same for organizers of the same areas
+    # with the same filters: a cached fragment. The requests themselves are always read afresh.
+    query = sorted(request.GET.lists())
+    filters = fragments.cached(
+        "queue-filters",
+        [get_language(), area_ids, query],
+        versions=["reference"],
+        build=lambda: render_to_string("matching/_queue_filters.html", {"filter": queue_filter}, request=request),
+    )
+    return render(request, "matching/queue.html", {"filters": mark_safe(filters), "page": page})
 
 
 @require_safe

@@ -1,7 +1,9 @@
 """A volunteer's matches: answer a proposal, see the family's contact once accepted, mark the help as given."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,9 +30,11 @@ def my_matches(request):
         Match.objects.for_volunteer(request.user)
         .exclude(status__in=[Match.Status.CANCELLED])
         .select_related("help_request__language", "help_request__area")
-        .order_by("-proposed_at")
+        .without_personal_data()
+        .order_by("-proposed_at", "-id")
     )
-    return render(request, "matching/my_matches.html", {"matches": matches[:100]})
+    page = Paginator(matches, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "matching/my_matches.html", {"page": page})
 
 
 @require_safe

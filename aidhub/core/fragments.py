@@ -1,0 +1,59 @@
+"""Cached page fragments in the shared cache (Redis with several machines), invalidated by versions.
+
+A fragment is stored with the versions of what it shows. A change bumps the version (after the transaction
+commits, so that no request caches the old state in between) and every fragment built on the old one is
+rebuilt on its next read; a timeout bounds how long a change made elsewhere can take to show.
+
+Versions: "offers" (what the public offer list shows), "reference" (areas, languages, organizations: the
+options of filters and forms), "requests" (requests and matches, for organizers' figures).
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+TIMEOUT = 300
+
+
+def _version_key(name):
+    return f"aidhub:version:{name}"
+
+
+def bump(*names):
+    """Marks what these names cover as changed, once the current transaction commits."""
+
+    def new_versions():
+        cache.set_many({_version_key(name): time.time_ns() for name in names}, timeout=None)
+
+    transaction.on_commit(new_versions)
+
+
+def fragment_key(name, *parts):
+    """A short key for a fragment and what it depends on besides versions (language, query string…)."""
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
+    return f"aidhub:fragment:{name}:{digest}"
+
+
+def cached(name, parts, *, versions, build, timeout=TIMEOUT):
+    """The fragment `name` for these parts, built by `build()` when missing or older than the named versions.
+
+    One round trip to the cache: the versions and the fragment come in one get_many. The fragment is stored
+    with the versions it was built from, so a change makes it stale without leaving old copies behind.
+    """
+    key = fragment_key(name, *parts)
+    version_keys = [_version_key(version) for version in versions]
+    found = cache.get_many([*version_keys, key])
+    missing = {version_key: time.time_ns() for version_key in version_keys if version_key not in found}
+    if missing:
+        # A version that is new or was evicted starts afresh: fragments built on the old one no longer match.
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    current = [found[version_key] for version_key in version_keys]
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    html = build()
+    cache.set(key, (current, html), timeout)
+    return html

@@ -1,0 +1,167 @@
+"""Tables of a benchmark run (bench/run.py): Markdown for bench/results/latest.md, plain text for the terminal."""
+
+P99_TARGET_MS = 150
+SUGGESTIONS_TARGET_MS = 50
+EXPORT_TARGET_MB = 100
+ALERT_TARGET_S = 10
+
+
+def _share(page, ceiling):
+    """The median over rounds of the page's requests/s over the ceiling's just before (bench/run.py)."""
+    if "share" in page:
+        return page["share"]
+    return page["rps"] / ceiling["rps"] if ceiling["rps"] else 0
+
+
+def _met(page, ceiling):
+    share_ok = _share(page, ceiling) >= (0.10 if page["role"] == "public" else 0.05)
+    p99_ok = page["p99_ms"] < P99_TARGET_MS if page["role"] == "public" else True
+    return share_ok and p99_ok and not page["errors"]
+
+
+def _yes(flag):
+    return "yes" if flag else "**no**"
+
+
+def scale_table(scale):
+    ceiling = scale["ceiling"]
+    lines = [
+        "| page | who | req/s | p50 ms | p99 ms | queries (first / next) | ceiling req/s (paired) | share of ceiling "
+        "| target met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        f"| bare Django (ceiling), all rounds | — | {ceiling['rps']:.0f} | {ceiling['p50_ms']} | {ceiling['p99_ms']} "
+        "| 0 | — | 100% | — |",
+    ]
+    for page in scale["pages"]:
+        target = "≥ 10%, p99 < 150 ms" if page["role"] == "public" else "≥ 5%"
+        lines.append(
+            f"| {page['name']} | {page['role']} | {page['rps']:.0f} | {page['p50_ms']} | {page['p99_ms']} | "
+            f"{page['cold']} / {page['warm']} | {page.get('ceiling', ceiling)['rps']:.0f} | "
+            f"{_share(page, ceiling):.1%} | {_yes(_met(page, ceiling))} ({target})"
+            + (f", {page['errors']} errors" if page["errors"] else "")
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def growth_table(small, large):
+    a, b = f"N={small['scale']:g}", f"N={large['scale']:g}"
+    lines = [
+        f"| page | req/s {a} | req/s {b} | change | p99 ms {a} → {b} | queries {a} → {b} | flat |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    large_pages = {page["name"]: page for page in large["pages"]}
+    for page in small["pages"]:
+        other = large_pages.get(page["name"])
+        if other is None:
+            continue
+        change = other["rps"] / page["rps"] - 1 if page["rps"] else 0
+        lines.append(
+            f"| {page['name']} | {page['rps']:.0f} | {other['rps']:.0f} | {change:+.0%} | "
+            f"{page['p99_ms']} → {other['p99_ms']} | {page['warm']} → {other['warm']} | "
+            f"{_yes(page['warm'] == other['warm'] and page['cold'] == other['cold'])} |"
+        )
+    lines.append(
+        f"| *ceiling* | {small['ceiling']['rps']:.0f} | {large['ceiling']['rps']:.0f} | "
+        f"{large['ceiling']['rps'] / small['ceiling']['rps'] - 1:+.0%} | "
+        f"{small['ceiling']['p99_ms']} → {large['ceiling']['p99_ms']} | 0 → 0 | — |"
+    )
+    return "\n".join(lines)
+
+
+def in_process_table(scales):
+    header = "| figure | " + " | ".join(f"N={s['scale']:g}" for s in scales) + " |"
+    rows = [
+        ("seed_bench (s)", lambda s: s["seed_seconds"] if s["seed_seconds"] is not None else "reused"),
+        ("volunteers", lambda s: f"{s['suggestions']['volunteers']:,}"),
+        (
+            "published offers in the request's category",
+            lambda s: f"{s['suggestions']['published_offers_in_category']:,}",
+        ),
+        ("candidates ranked (database pre-filter, ≤ 300)", lambda s: s["suggestions"]["candidates"]),
+        ("suggestions for one request: median ms", lambda s: s["suggestions"]["median_ms"]),
+        ("suggestions for one request: p95 ms", lambda s: s["suggestions"]["p95_ms"]),
+        ("suggestions: queries", lambda s: s["suggestions"]["queries"]),
+        ("CSV export: rows", lambda s: f"{s['export']['rows']:,}"),
+        ("CSV export: size MB", lambda s: s["export"]["megabytes"]),
+        ("CSV export: seconds", lambda s: s["export"]["seconds"]),
+        ("CSV export: Python peak (tracemalloc) MB", lambda s: s["export"]["tracemalloc_peak_mb"]),
+        ("CSV export: RSS growth while streaming MB", lambda s: s["export"]["rss_growth_mb"]),
+        ("CSV export: process peak RSS MB", lambda s: s["export"]["rss_peak_mb"]),
+        ("alert: confirmed subscribers reached", lambda s: f"{s['alert']['reached']:,}"),
+        ("alert: delivery rows written", lambda s: f"{s['alert']['deliveries']:,}"),
+        ("alert: sending tasks queued", lambda s: s["alert"]["tasks"]),
+        ("alert: seconds from verification to queued (committed)", lambda s: s["alert"]["seconds"]),
+    ]
+    lines = [header, "|---|" + "---:|" * len(scales)]
+    lines += [f"| {name} | " + " | ".join(str(value(s)) for s in scales) + " |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def targets(results):
+    large = results["scales"][-1]
+    small = results["scales"][0]
+    ceiling = large["ceiling"]
+    public = [p for p in large["pages"] if p["role"] == "public"]
+    organizer = [p for p in large["pages"] if p["role"] != "public"]
+    flat = all(
+        p["warm"] == q["warm"] and p["cold"] == q["cold"]
+        for p, q in zip(small["pages"], large["pages"], strict=False)
+        if p["name"] == q["name"]
+    )
+    export_peak = max(s["export"]["tracemalloc_peak_mb"] for s in results["scales"])
+    export_rss = max(s["export"]["rss_growth_mb"] for s in results["scales"])
+    checks = [
+        (
+            "public pages ≥ 10% of the ceiling, p99 < 150 ms",
+            all(_met(p, ceiling) for p in public),
+            ", ".join(f"{p['name']} {_share(p, ceiling):.0%} / {p['p99_ms']} ms" for p in public),
+        ),
+        (
+            "signed-in pages ≥ 5% of the ceiling",
+            all(_met(p, ceiling) for p in organizer),
+            ", ".join(f"{p['name']} {_share(p, ceiling):.0%}" for p in organizer),
+        ),
+        (
+            "suggestions < 50 ms",
+            large["suggestions"]["median_ms"] < SUGGESTIONS_TARGET_MS,
+            f"median {large['suggestions']['median_ms']} ms, p95 {large['suggestions']['p95_ms']} ms",
+        ),
+        (
+            "export memory flat, < 100 MB",
+            export_peak < EXPORT_TARGET_MB and export_rss < EXPORT_TARGET_MB,
+            f"Python peak ≤ {export_peak} MB, RSS growth ≤ {export_rss} MB for up to {large['export']['rows']:,} rows",
+        ),
+        (
+            "alert queued to 50,000 subscribers < 10 s",
+            large["alert"]["seconds"] < ALERT_TARGET_S and large["alert"]["reached"] >= 50_000,
+            f"{large['alert']['reached']:,} subscribers in {large['alert']['seconds']} s",
+        ),
+        ("queries per page the same at both scales", flat, "see the growth table"),
+    ]
+    lines = ["| target (at the largest scale) | met | figures |", "|---|---|---|"]
+    lines += [f"| {name} | {_yes(ok)} | {detail} |" for name, ok, detail in checks]
+    return "\n".join(lines)
+
+
+def markdown(results):
+    machine = results["machine"]
+    settings = results["settings"]
+    parts = [
+        f"Run of {results['date']} on {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gib']} GiB, "
+        f"Python {machine['python']}, {machine['postgres']}, {machine['wrk']}; "
+        f"wrk {settings['threads']} threads, {settings['connections']} connections, "
+        f"{settings['rounds']} rounds × {settings['duration_s']} s per page (medians); "
+        f"whole run {results['total_seconds']} s.",
+    ]
+    for scale in results["scales"]:
+        load = f"1-minute load average {scale.get('load_before')} before, {scale.get('load_after')} after."
+        parts += [f"### Under load, N={scale['scale']:g}", scale_table(scale), load]
+    if len(results["scales"]) > 1:
+        parts += ["### How the figures grow", growth_table(results["scales"][0], results["scales"][-1])]
+    parts += ["### In-process figures", in_process_table(results["scales"]), "### Targets", targets(results)]
+    return "\n\n".join(parts) + "\n"
+
+
+def terminal(results):
+    return "\n" + markdown(results).replace("**", "")

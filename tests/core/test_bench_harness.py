@@ -1,0 +1,101 @@
+"""The benchmark's own pieces that can be checked without a load run: its authenticator codes, and the report
+saying plainly which target a run missed."""
+
+import copy
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+from bench import pages, report
+
+
+def test_bench_totp_codes_are_the_ones_allauth_accepts():
+    for moment in (0, 1_700_000_000, 1_790_000_015):
+        expected = format_hotp_value(hotp_value(pages.TOTP_SECRET, moment // 30))
+        assert pages.totp_code(now=moment) == expected
+
+
+def _page(name, role, rps, p99, queries=5):
+    return {
+        "name": name,
+        "role": role,
+        "path": "/",
+        "rps": rps,
+        "p50_ms": 5,
+        "p99_ms": p99,
+        "errors": 0,
+        "cold": queries,
+        "warm": queries,
+        "share": rps / 1000,
+    }
+
+
+def _scale(scale, help_form_rps=150):
+    return {
+        "scale": scale,
+        "seed_seconds": 10,
+        "ceiling": {"rps": 1000, "p50_ms": 1, "p99_ms": 3, "errors": 0},
+        "pages": [
+            _page("home", "public", 120, 40),
+            _page("help form", "public", help_form_rps, 60),
+            _page("request queue", "organizer", 60, 200),
+        ],
+        "suggestions": {
+            "volunteers": 20000,
+            "published_offers_in_category": 9000,
+            "candidates": 300,
+            "median_ms": 30,
+            "p95_ms": 40,
+            "queries": 3,
+        },
+        "export": {
+            "rows": 100_000,
+            "megabytes": 6,
+            "seconds": 3,
+            "tracemalloc_peak_mb": 4,
+            "rss_growth_mb": 8,
+            "rss_peak_mb": 90,
+        },
+        "alert": {"reached": 50_000, "deliveries": 50_000, "tasks": 8, "seconds": 2.5, "confirmed_subscribers": 50_000},
+    }
+
+
+def _results(large):
+    return {
+        "date": "2026-11-22T00:00:00+00:00",
+        "machine": {
+            "cpus": 2,
+            "cpu": "test",
+            "memory_gib": 24,
+            "python": "3.12",
+            "postgres": "PostgreSQL 17",
+            "wrk": "wrk 4",
+        },
+        "settings": {"rounds": 3, "duration_s": 5, "connections": 8, "threads": 2},
+        "scales": [_scale(0.1), large],
+        "total_seconds": 600,
+    }
+
+
+def _target_row(text, name):
+    return next(line for line in text.splitlines() if line.startswith(f"| {name}"))
+
+
+def test_the_report_says_which_targets_are_met():
+    text = report.markdown(_results(_scale(1)))
+    assert "| yes |" in _target_row(text, "public pages")
+    assert "| yes |" in _target_row(text, "alert queued")
+    assert "| yes |" in _target_row(text, "queries per page the same")
+
+
+def test_the_report_says_which_targets_are_missed():
+    large = _scale(1, help_form_rps=80)
+    large["alert"]["seconds"] = 12.0
+    large["pages"][0]["warm"] += 1
+    text = report.markdown(_results(large))
+    assert "**no**" in _target_row(text, "public pages")
+    assert "help form 8%" in _target_row(text, "public pages")
+    assert "**no**" in _target_row(text, "alert queued")
+    assert "**no**" in _target_row(text, "queries per page the same")
+    slow = copy.deepcopy(_scale(1))
+    slow["alert"]["reached"] = 40_000
+    assert "**no**" in _target_row(report.markdown(_results(slow)), "alert queued")
