@@ -14,7 +14,7 @@ RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 # Interface languages, as locale folder names (settings.LANGUAGES).
 UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
 
-.PHONY: run test lint format messages catalogs worker bench audit clean
+.PHONY: run test e2e lint format messages catalogs worker bench audit clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -26,6 +26,10 @@ test: $(VENV)/.installed-dev catalogs
 	$(PY) -m ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Only the browser tests (tests/e2e, Debian's Chromium). E2E_SCREENSHOTS=<folder> keeps a picture of every page.
+e2e: $(VENV)/.installed-dev catalogs
+	$(PY) -m pytest -m e2e
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

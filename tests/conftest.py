@@ -346,3 +346,9 @@ def pytest_configure(config):
 
     # Real password hashing costs ~0.3 s per user; tests create hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they switch static files to the production storage for the rest of the session, and
+    the quick tests report first."""
+    items.sort(key=lambda item: "/tests/e2e/" in str(item.path))

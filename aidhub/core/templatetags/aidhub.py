@@ -12,12 +12,12 @@ from aidhub.core.phones import display_phone
 register = template.Library()
 
 
-@lru_cache(maxsize=256)
 def _svg(name):
     if name not in _icon_names():
         raise template.TemplateSyntaxError(
             f"Unknown icon {name!r}: vendor it under static/vendor/bootstrap-icons/, then run build_icon_sprite."
         )
+    # Looked up each time (a dictionary lookup with hashed names): the sprite's URL changes with its content.
     href = f"{static('img/icons.svg')}#{name}"
     # Icons are decoration next to a text label: hidden from screen readers.
     return (

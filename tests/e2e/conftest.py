@@ -1,0 +1,181 @@
+"""Real-browser tests: Playwright drives Debian's Chromium against the real application, served as in production.
+
+The server is Django's live-server thread inside the test process, so it shares the test database (SQLite in
+memory or PostgreSQL), the cache and the text-message outbox (locmem) with the tests. Unlike pytest-django's
+`live_server`, it serves /static/ through WhiteNoise from files collected into a temporary STATIC_ROOT by the
+manifest storage: hashed names, Brotli and gzip files, Cache-Control as a phone gets them in production.
+These tests run last (see tests/conftest.py), since those production static settings stay on once collected.
+"""
+
+import os
+import shutil
+import socket
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from django.test.utils import override_settings
+
+from tests.e2e.browser import Visit
+from tests.factories import MembershipFactory, UserFactory
+
+load_common_languages = import_module("aidhub.core.migrations.0002_load_common_languages").load
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+PORTS = range(8400, 8500)  # servers started for tests listen on these only
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+            # The server thread answers from its own connection: the test's data must be committed.
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.e2e_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it (apt-get install chromium).")
+        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium); skipped")
+    return CHROMIUM
+
+
+def _free_port():
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port between {PORTS.start} and {PORTS.stop - 1}")
+
+
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """`collectstatic` as in production, into a temporary STATIC_ROOT; then WhiteNoise serves only those files."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    production = override_settings(
+        STATIC_ROOT=root,
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        },
+        WHITENOISE_USE_FINDERS=False,
+        WHITENOISE_AUTOREFRESH=False,
+        # The test computes the authenticator code a moment before the server checks it: accept the code of the
+        # neighbouring 30-second period, so that a code made at the end of one is not refused at the start of
+        # the next.
+        MFA_TOTP_TOLERANCE=1,
+        ALLOWED_HOSTS=["127.0.0.1"],
+    )
+    production.enable()
+    try:
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
+    finally:
+        production.disable()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def e2e_server(chromium_path, production_static, django_db_setup, django_db_blocker):
+    """The application on http://127.0.0.1:84xx in a thread; WhiteNoise (not Django's handler) serves /static/."""
+    # An in-memory SQLite test database lives in this process's connection: the server thread shares it.
+    shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()}
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    server = LiveServerThread(
+        "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=_free_port()
+    )
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    try:
+        if server.error:
+            raise server.error
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.terminate()
+        for conn in shared.values():
+            conn.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API keeps an event loop on this thread, which Django takes for an async context;
+    # the tests' database calls are plain synchronous code, so Django's guard is lifted while the browser runs.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def visit(request, browser, e2e_server):
+    """The people of a test, each with a phone (`visit.phone("family")`): a fresh browser profile at 360 × 740."""
+    people = Visit(browser, e2e_server, PHONE)
+    yield people
+    if getattr(request.node, "e2e_failed", False):
+        for phone in people.phones:
+            phone.close()
+    else:
+        people.close()
+
+
+@pytest.fixture(autouse=True)
+def common_languages(transactional_db):
+    """The languages people speak, which a data migration loads: a transactional test before may have emptied
+    every table. (Django's serialized rollback cannot help here: while Playwright's event loop runs, this
+    thread's code sees other database connection objects than those that hold the serialized data.)"""
+    load_common_languages(apps, None)
+
+
+@pytest.fixture
+def two_factor_secret():
+    return generate_totp_secret()
+
+
+@pytest.fixture
+def organizer_e2e(organization, two_factor_secret):
+    """An organizer of Riverside (Eastside is inside it) whose authenticator app holds `two_factor_secret`."""
+    user = UserFactory(email="organizer@example.org")
+    MembershipFactory(organization=organization, user=user)
+    TOTP.activate(user, two_factor_secret)
+    return user

@@ -1,0 +1,67 @@
+"""Events on a phone: a volunteer takes a shift at a legal aid night; a family books an appointment there without
+an account and gets a reference code and a private link."""
+
+import pytest
+from playwright.sync_api import expect
+
+from aidhub.events.models import Booking, Shift, ShiftSignup
+from tests.e2e.browser import sign_in, t
+from tests.factories import PASSWORD, EventFactory, ShiftFactory, SlotFactory, VolunteerProfileFactory
+from tests.factories import language as spoken_language
+
+
+@pytest.fixture
+def legal_aid_night(organization, eastside):
+    """A published legal aid night with an interpreter shift and two appointment times."""
+    event = EventFactory(
+        organization=organization,
+        area=eastside,
+        title="Legal aid night",
+        languages=[spoken_language(code) for code in ("en", "es", "ar", "fa")],
+    )
+    shift = ShiftFactory(event=event, role=Shift.Role.INTERPRETER, language=spoken_language("ar"), places=2)
+    SlotFactory(event=event, shift=shift)
+    SlotFactory(event=event, shift=shift, starts_at=event.starts_at + (event.ends_at - event.starts_at) / 3)
+    return event
+
+
+@pytest.mark.parametrize("language", ["es", "fa"])
+def test_volunteer_takes_a_shift(visit, legal_aid_night, eastside, language):
+    volunteer = VolunteerProfileFactory(user__email="karim@example.org", display_name="Karim", areas=[eastside]).user
+    phone = visit.phone("volunteer")
+    page = sign_in(phone, language, volunteer.email, password=PASSWORD)
+    phone.submit(page.get_by_role("navigation").get_by_role("link", name=t(language, "Events")))
+    phone.submit(page.get_by_role("link", name="Legal aid night"))
+
+    shifts = page.get_by_role("region", name=t(language, "Volunteer at this event"))
+    interpreter = shifts.get_by_role("listitem").filter(has_text=t(language, "Interpreter"))
+    phone.submit(interpreter.get_by_role("button", name=t(language, "Take this shift")))
+    expect(interpreter.get_by_text(t(language, "Your shift"))).to_be_visible()
+    expect(interpreter.get_by_role("button", name=t(language, "Leave this shift"))).to_be_visible()
+    assert ShiftSignup.objects.filter(volunteer=volunteer, shift__event=legal_aid_night).count() == 1
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_family_books_a_legal_aid_appointment(visit, legal_aid_night, language):
+    family = visit.phone("family")
+    page = family.open(f"/{language}/events/")
+    family.submit(page.get_by_role("link", name="Legal aid night"))
+    family.submit(page.get_by_role("link", name=t(language, "Book an appointment")))
+
+    page.get_by_role("radio").first.check()
+    page.get_by_label(t(language, "First name")).fill("Amal")
+    page.get_by_role("radio", name=t(language, "Text message")).check()
+    page.get_by_label(t(language, "Phone number or email")).fill("202-555-0147")
+    page.get_by_label(t(language, "Your language")).select_option(str(spoken_language(language).pk))
+    expect(page.get_by_role("status")).to_have_text(t(language, "Check done. You can send the form."))
+    family.submit(page.get_by_role("button", name=t(language, "Book this time")))
+
+    booking = Booking.objects.get()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(language, "Your appointment"))
+    expect(page.get_by_text(booking.reference_code)).to_be_visible()
+    assert (booking.first_name, booking.contact, booking.language.code) == ("Amal", "+12025550147", language)
+
+    # The private link of this page is how the family comes back to it.
+    later = visit.phone("family-later")
+    page = later.open(page.url)
+    expect(page.get_by_text(booking.reference_code)).to_be_visible()
