@@ -4,15 +4,18 @@ A fragment is stored with the versions of what it shows. A change bumps the vers
 commits, so that no request caches the old state in between) and every fragment built on the old one is
 rebuilt on its next read; a timeout bounds how long a change made elsewhere can take to show.
 
-Versions: "offers" (what the public offer list shows), "reference" (areas, languages, organizations: the
-options of filters and forms), "requests" (requests and matches, for organizers' figures).
+Versions: "offers" (what the public offer list shows), "events" (what the public event list shows),
+"reference" (areas, languages, organizations: the options of filters and forms), "requests" (requests and
+matches, for organizers' figures).
 """
 
+import copy
 import hashlib
 import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.http import QueryDict
 
 TIMEOUT = 300
 
@@ -57,3 +60,19 @@ def cached(name, parts, *, versions, build, timeout=TIMEOUT):
     html = build()
     cache.set(key, (current, html), timeout)
     return html
+
+
+def only_parameters(request, names):
+    """The request with only these query parameters, and those parameters as part of a fragment's key.
+
+    Made-up parameters must neither fill the cache with copies nor end up in the links (pagination keeps the
+    query string) of a fragment that everyone is then shown.
+    """
+    data = QueryDict(mutable=True)
+    for name in names:
+        if name in request.GET:
+            data.setlist(name, request.GET.getlist(name))
+    data._mutable = False
+    clean = copy.copy(request)
+    clean.GET = data
+    return clean, sorted(data.lists())

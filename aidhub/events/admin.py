@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from aidhub.core import fragments
 from aidhub.core.translations import TranslationsAdminMixin
 from aidhub.events.models import AppointmentSlot, Event, Reminder, Shift, SupplyItem
 
@@ -30,6 +31,11 @@ class EventAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     date_hierarchy = "starts_at"
     readonly_fields = ["created_by", "published_at", "cancelled_at", "created_at", "updated_at"]
     inlines = [ShiftInline, SlotInline, SupplyItemInline]
+
+    def delete_queryset(self, request, queryset):
+        # Bulk deletion skips Event.delete: the cached public list is told here.
+        super().delete_queryset(request, queryset)
+        fragments.bump("events")
 
 
 @admin.register(Reminder)

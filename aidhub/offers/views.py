@@ -35,13 +35,12 @@ def _get_offer_for_reviewer(request, pk):
 def offer_list(request):
     """Everyone reading the list in one language with the same filters sees the same thing: a cached fragment,
     rebuilt when an offer or the reference data change. Free-text searches are not cached (too many kinds)."""
+    clean, query = fragments.only_parameters(request, LISTING_PARAMETERS)
     if request.GET.get("q"):
-        listing = _listing(request)
+        listing = _listing(clean)
     else:
-        # Only the parameters the list reads make the key: made-up ones must not fill the cache.
-        query = [(name, request.GET.getlist(name)) for name in LISTING_PARAMETERS if name in request.GET]
         listing = fragments.cached(
-            "offers", [get_language(), query], versions=["offers", "reference"], build=lambda: _listing(request)
+            "offers", [get_language(), query], versions=["offers", "reference"], build=lambda: _listing(clean)
         )
     return render(request, "offers/offer_list.html", {"listing": mark_safe(listing)})
 

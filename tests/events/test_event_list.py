@@ -93,6 +93,7 @@ def test_event_list_runs_the_same_number_of_queries_with_5_and_60_events(client,
     settings.EVENTS_PER_PAGE = 500  # every row on one page, so rows really are rendered
     areas = [eastside, AreaFactory()]
     _events_with_signups(5, areas)
+    _queries_for(client, url)  # the first view builds the cached filter form
     with_5 = _queries_for(client, url)
     _events_with_signups(55, areas)
     assert _queries_for(client, url) == with_5

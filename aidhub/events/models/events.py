@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.core import fragments
+from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Language, Membership, Organization
 from aidhub.core.translations import TranslatableMixin
 
@@ -47,7 +49,7 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("area", "organization").prefetch_related("languages")
 
 
-class Event(TranslatableMixin, models.Model):
+class Event(ChoiceLabelsMixin, TranslatableMixin, models.Model):
     """A legal aid night, workshop, supply drive, solidarity action or meal that an organization runs."""
 
     # Organizers give these in other interface languages on the event's Translations page.
@@ -127,6 +129,17 @@ class Event(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    # The public list is a cached fragment: every change of an event, wherever it is made (services, admin,
+    # translations), shows there as soon as it is committed.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        fragments.bump("events")
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        fragments.bump("events")
+        return result
 
     @property
     def is_cancelled(self):

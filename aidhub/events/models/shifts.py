@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Language
 from aidhub.events.models.events import Event
 
@@ -15,7 +16,7 @@ class ShiftQuerySet(models.QuerySet):
         return self.annotate(taken=Count("signups", distinct=True))
 
 
-class Shift(models.Model):
+class Shift(ChoiceLabelsMixin, models.Model):
     """A volunteer role at an event for a time range, with a number of places."""
 
     class Role(models.TextChoices):

@@ -5,11 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments
 from aidhub.events.filters import EventFilter
 from aidhub.events.models import Event, Pledge, ShiftSignup
 from aidhub.events.services import Refusal
@@ -19,13 +23,27 @@ from aidhub.events.views.access import get_public_event, get_public_shift, get_s
 
 @require_safe
 def event_list(request):
-    events = Event.objects.listed().upcoming().for_listing()
-    event_filter = EventFilter(request.GET, queryset=events)
-    page = Paginator(event_filter.qs, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    """Everyone reading the list in one language with the same filters and page sees the same thing: a cached
+    fragment, rebuilt as soon as an event or the reference data change (Event.save bumps "events")."""
+    clean, query = fragments.only_parameters(request, LISTING_PARAMETERS)
+    listing = fragments.cached(
+        "events", [get_language(), query], versions=["events", "reference"], build=lambda: _listing(clean)
+    )
     # The calendar feed follows the area and language chosen here.
     feed_query = urlencode({key: request.GET[key] for key in ("area", "language") if request.GET.get(key)})
     feed_url = reverse("events:feed") + (f"?{feed_query}" if feed_query else "")
-    return render(request, "events/event_list.html", {"filter": event_filter, "page": page, "feed_url": feed_url})
+    return render(request, "events/event_list.html", {"listing": mark_safe(listing), "feed_url": feed_url})
+
+
+LISTING_PARAMETERS = [*EventFilter.base_filters, "page"]
+
+
+def _listing(request):
+    events = Event.objects.listed().upcoming().for_listing()
+    event_filter = EventFilter(request.GET, queryset=events)
+    page = Paginator(event_filter.qs, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"filter": event_filter, "page": page, "is_filtered": bool(set(request.GET) - {"page"})}
+    return render_to_string("events/_listing.html", context, request=request)
 
 
 @require_safe
