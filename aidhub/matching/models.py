@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedTextField
 
+from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Category, organizer_area_ids
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
@@ -37,7 +38,7 @@ class MatchQuerySet(models.QuerySet):
         return self.filter(status=Match.Status.PROPOSED, proposed_at__lt=timezone.now() - timedelta(hours=hours))
 
 
-class Match(models.Model):
+class Match(ChoiceLabelsMixin, models.Model):
     """An organizer asks one volunteer to help with one request; followed until done and checked in."""
 
     class Status(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
+from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
 from aidhub.core.tokens import new_reference_code
 
@@ -40,7 +41,7 @@ class HelpRequestQuerySet(models.QuerySet):
         return self.order_by("urgency_rank", "created_at", "id")
 
 
-class HelpRequest(models.Model):
+class HelpRequest(ChoiceLabelsMixin, models.Model):
     """A family's request for help. Never public: its organizers and, after accepting, one volunteer see it."""
 
     class Status(models.TextChoices):

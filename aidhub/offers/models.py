@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
+from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Category, Language, organizer_areas
 
 
@@ -36,7 +37,7 @@ class OfferQuerySet(models.QuerySet):
         return self.select_related("volunteer__volunteer_profile").prefetch_related("languages", "areas")
 
 
-class Offer(models.Model):
+class Offer(ChoiceLabelsMixin, models.Model):
     """What one volunteer offers to do. Listed publicly only after an organizer approved it."""
 
     class Status(models.TextChoices):
