@@ -1,8 +1,9 @@
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import translate_url
+from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from aidhub.core.models import is_organizer
@@ -20,9 +21,18 @@ def _network_phone(text):
         return text
 
 
+@lru_cache(maxsize=2048)
+def _path_in_each_language(path):
+    """The same page in every interface language (resolving and reversing costs more than the rest of a light
+    page). Paths only: query strings may carry a family's private token and are never kept here."""
+    return tuple(translate_url(path, code) for code, _name in settings.LANGUAGES)
+
+
 def site(request):
     """Site name, the organizer flag for the menu, and the language switcher's links (each language in itself)."""
-    path = request.get_full_path()
+    query = request.META.get("QUERY_STRING", "")
+    suffix = f"?{iri_to_uri(query)}" if query else ""
+    paths = _path_in_each_language(request.path)
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
@@ -36,8 +46,8 @@ def site(request):
                 "code": code,
                 "name": name,
                 "bidi": code in settings.LANGUAGES_BIDI,
-                "url": translate_url(path, code),
+                "url": path + suffix,
             }
-            for code, name in settings.LANGUAGES
+            for (code, name), path in zip(settings.LANGUAGES, paths, strict=True)
         ],
     }

@@ -1,6 +1,8 @@
 from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
@@ -12,18 +14,26 @@ from aidhub.core.phones import display_phone
 register = template.Library()
 
 
+@lru_cache(maxsize=256)
 def _svg(name):
     if name not in _icon_names():
         raise template.TemplateSyntaxError(
             f"Unknown icon {name!r}: vendor it under static/vendor/bootstrap-icons/, then run build_icon_sprite."
         )
-    # Looked up each time (a dictionary lookup with hashed names): the sprite's URL changes with its content.
     href = f"{static('img/icons.svg')}#{name}"
     # Icons are decoration next to a text label: hidden from screen readers.
     return (
         f'<svg class="bi bi-{name}" width="16" height="16" fill="currentColor" aria-hidden="true" '
         f'focusable="false"><use href="{href}"></use></svg>'
     )
+
+
+@receiver(setting_changed)
+def _forget_sprite_url(setting, **kwargs):
+    """The sprite's URL comes from the static files storage (a hashed name once collected): when a test
+    switches storages, the memoised icons must follow."""
+    if setting in ("STORAGES", "STATIC_URL"):
+        _svg.cache_clear()
 
 
 @lru_cache(maxsize=1)
