@@ -21,6 +21,9 @@ PERMISSIONS_POLICY = (
 
 ORGANIZER_IDLE_SECONDS = 30 * 60
 ORGANIZER_MAX_SECONDS = 12 * 60 * 60
+# The last-seen time is written at most once a minute: otherwise every page an organizer opens would also
+# write their session to the database. The idle limit is then 30 to 31 minutes.
+SEEN_PRECISION_SECONDS = 60
 SESSION_STARTED = "aidhub_started_at"
 SESSION_SEEN = "aidhub_seen_at"
 SESSION_ELEVATED = "aidhub_elevated"
@@ -77,7 +80,8 @@ class OrganizerSessionMiddleware:
                     logout(request)
                     messages.info(request, _("For safety, you were signed out. Please sign in again."))
                     return redirect(f"{reverse('account_login')}?next={request.path}")
-                session[SESSION_SEEN] = now
+                if now - seen >= SEEN_PRECISION_SECONDS:
+                    session[SESSION_SEEN] = now
         return self.get_response(request)
 
 

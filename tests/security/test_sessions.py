@@ -28,6 +28,18 @@ def test_organizer_session_ends_after_30_minutes_idle(client_for, organizer):
     assert client.get("/en/organize/").status_code == 302
 
 
+def test_pages_opened_within_a_minute_do_not_write_the_session(client_for, organizer):
+    client = client_for(organizer)
+    client.get("/en/organize/")
+    saved = Session.objects.get().expire_date
+    with _later(30):
+        assert client.get("/en/organize/").status_code == 200
+    assert Session.objects.get().expire_date == saved
+    with _later(90):
+        assert client.get("/en/organize/").status_code == 200
+    assert Session.objects.get().expire_date > saved
+
+
 def test_organizer_session_ends_after_12_hours_even_when_busy(client_for, organizer):
     client = client_for(organizer)
     client.get("/en/organize/")
