@@ -12,6 +12,29 @@ from aidhub.core.models import Area, Language, Membership, Organization
 from aidhub.core.translations import TranslatableMixin
 
 
+def page_version(event_id):
+    """The version of an event's cached public page (events.views.public.event_detail)."""
+    return f"event-{event_id}"
+
+
+class ShownOnEventPage:
+    """Rows counted on their event's public page (places taken, times free, supplies missing): saving or
+    deleting one, wherever it happens, rebuilds that page's cached fragment once the change is committed."""
+
+    def page_event_id(self):
+        return self.event_id
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        fragments.bump(page_version(self.page_event_id()))
+
+    def delete(self, *args, **kwargs):
+        event_id = self.page_event_id()
+        result = super().delete(*args, **kwargs)
+        fragments.bump(page_version(event_id))
+        return result
+
+
 class EventQuerySet(models.QuerySet):
     def listed(self):
         """Events the public may see: published, and cancelled ones so that people learn they are off."""
@@ -130,15 +153,16 @@ class Event(ChoiceLabelsMixin, TranslatableMixin, models.Model):
     def __str__(self):
         return self.title
 
-    # The public list is a cached fragment: every change of an event, wherever it is made (services, admin,
-    # translations), shows there as soon as it is committed.
+    # The public list and the event's page are cached fragments: every change of an event, wherever it is made
+    # (services, admin, translations), shows there as soon as it is committed.
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        fragments.bump("events")
+        fragments.bump("events", page_version(self.pk))
 
     def delete(self, *args, **kwargs):
+        pk = self.pk
         result = super().delete(*args, **kwargs)
-        fragments.bump("events")
+        fragments.bump("events", page_version(pk))
         return result
 
     @property

@@ -10,7 +10,7 @@ from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Language
-from aidhub.events.models.events import Event
+from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.events.models.shifts import Shift
 
 
@@ -61,7 +61,7 @@ class SlotQuerySet(models.QuerySet):
         return self.annotate(booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED), distinct=True))
 
 
-class AppointmentSlot(models.Model):
+class AppointmentSlot(ShownOnEventPage, models.Model):
     """A time at a legal aid night that families book; `places` families can be seen at once."""
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="slots")
@@ -100,7 +100,7 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(status=Booking.Status.BOOKED)
 
 
-class Booking(PrivateContact):
+class Booking(ShownOnEventPage, PrivateContact):
     """A family's appointment in a slot."""
 
     class Status(models.TextChoices):
@@ -143,7 +143,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "id")
 
 
-class Registration(PrivateContact):
+class Registration(ShownOnEventPage, PrivateContact):
     """Someone coming to a workshop with limited places: confirmed, or on the waiting list in order of arrival."""
 
     class Status(models.TextChoices):

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Language
-from aidhub.events.models.events import Event
+from aidhub.events.models.events import Event, ShownOnEventPage
 
 
 class ShiftQuerySet(models.QuerySet):
@@ -16,7 +16,7 @@ class ShiftQuerySet(models.QuerySet):
         return self.annotate(taken=Count("signups", distinct=True))
 
 
-class Shift(ChoiceLabelsMixin, models.Model):
+class Shift(ShownOnEventPage, ChoiceLabelsMixin, models.Model):
     """A volunteer role at an event for a time range, with a number of places."""
 
     class Role(models.TextChoices):
@@ -84,7 +84,7 @@ class ShiftSignupQuerySet(models.QuerySet):
         )
 
 
-class ShiftSignup(models.Model):
+class ShiftSignup(ShownOnEventPage, models.Model):
     """One volunteer taking one place in a shift. Cancelling deletes it, freeing the place."""
 
     shift = models.ForeignKey(Shift, verbose_name=_("shift"), on_delete=models.CASCADE, related_name="signups")
@@ -105,3 +105,6 @@ class ShiftSignup(models.Model):
 
     def __str__(self):
         return f"{self.volunteer} → {self.shift}"
+
+    def page_event_id(self):
+        return self.shift.event_id

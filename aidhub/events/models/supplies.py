@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
-from aidhub.events.models.events import Event
+from aidhub.events.models.events import Event, ShownOnEventPage
 
 
 class SupplyItemQuerySet(models.QuerySet):
@@ -17,7 +17,7 @@ class SupplyItemQuerySet(models.QuerySet):
         )
 
 
-class SupplyItem(models.Model):
+class SupplyItem(ShownOnEventPage, models.Model):
     """Something an event needs, with how many: “blankets, 40”, “hot meals, 30”."""
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="supplies")
@@ -44,7 +44,7 @@ class SupplyItem(models.Model):
         return max(self.quantity - self.pledged, 0)
 
 
-class Pledge(models.Model):
+class Pledge(ShownOnEventPage, models.Model):
     """Someone promising to bring an amount of an item: signed in, or with a first name and an optional contact."""
 
     item = models.ForeignKey(SupplyItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="pledges")
@@ -73,6 +73,9 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.quantity} × {self.item.name}"
+
+    def page_event_id(self):
+        return self.item.event_id
 
     @property
     def pledger_name(self):

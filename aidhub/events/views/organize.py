@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
 from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
 from aidhub.events.models import AppointmentSlot, Booking, Event, EventStateError, Pledge, ShiftSignup
+from aidhub.events.models.events import page_version
 from aidhub.events.services import events as services
 from aidhub.events.views.access import get_event_for_organizer, get_shift_for_organizer, get_slot_for_organizer
 
@@ -183,6 +185,7 @@ def slots_generate(request, pk):
         try:
             with transaction.atomic():
                 AppointmentSlot.objects.bulk_create(new)
+                fragments.bump(page_version(event.pk))  # bulk_create skips save(): the public page is told here
         except IntegrityError:
             form.add_error(None, _("Someone else just added slots. Please look at the list and try again."))
         else:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.core import fragments
 from aidhub.events.filters import EventFilter
 from aidhub.events.models import Event, Pledge, ShiftSignup
+from aidhub.events.models.events import page_version
 from aidhub.events.services import Refusal
 from aidhub.events.services.shifts import shift_leave, shift_signup
 from aidhub.events.views.access import get_public_event, get_public_shift, get_signup_for_volunteer
@@ -49,7 +50,19 @@ def _listing(request):
 @require_safe
 def event_detail(request, pk):
     event = get_public_event(pk)
-    return render(request, "events/event_detail.html", event_page_context(request, event))
+    if request.user.is_authenticated:
+        # Volunteers see their own shifts, and the address once they have one.
+        return render(request, "events/event_detail.html", event_page_context(request, event))
+    # Everyone else sees the same page: a cached fragment per event and language, rebuilt when the event or
+    # anything counted on it changes (ShownOnEventPage); a minute at most for anything else.
+    body = fragments.cached(
+        "event",
+        [event.pk, get_language()],
+        versions=[page_version(event.pk), "reference"],
+        timeout=60,
+        build=lambda: render_to_string("events/_event_body.html", event_page_context(request, event), request=request),
+    )
+    return render(request, "events/event_detail.html", {"event": event, "body": mark_safe(body)})
 
 
 def event_page_context(request, event):
