@@ -133,6 +133,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rediscache://host:6379/1, Django's built-in backend) when configured.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
 CACHES["default"]["KEY_FUNCTION"] = "aidhub.core.crypto.cache_key"
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    # Django's default of 300 entries would drop used anti-bot challenges (letting a form be replayed) and rate
+    # counters under load; expired rows are culled anyway.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
 # Several sites (or test runs) sharing one Redis database keep apart by a prefix.
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 # Sessions live in the database; with a shared Redis, each request reads its session from the cache (written
