@@ -1,7 +1,9 @@
-"""Small helpers shared by tests: solving the anti-bot check as a browser would, and making photos."""
+"""Small helpers shared by tests: solving the anti-bot check as a browser would, making photos, counting queries."""
 
 from io import BytesIO
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from aidhub.core import antibot
@@ -62,3 +64,16 @@ def reauthenticate(client, password="a-good-long-test-password"):
     response = client.post("/en/accounts/reauthenticate/", {"password": password})
     assert response.status_code == 302, "re-authentication failed"
     return response
+
+
+def get_with_queries(client, url):
+    """GETs a page that must answer 200 and returns the response with the number of SQL queries it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return response, len(queries)
+
+
+def count_queries(client, url):
+    """The number of SQL queries a page that must answer 200 runs: list pages prove theirs stay flat."""
+    return get_with_queries(client, url)[1]

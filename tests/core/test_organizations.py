@@ -1,7 +1,5 @@
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from tests.factories import OrganizationFactory
+from tests.helpers import count_queries, get_with_queries
 
 
 def test_directory_lists_active_organizations_with_public_contact(client, organization):
@@ -27,23 +25,16 @@ def test_directory_with_a_bad_area_shows_an_error_not_a_crash(client, organizati
     assert "Escoja una opción válida" in response.text
 
 
-def _queries(client, url="/en/organizations/"):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response, len(captured)
-
-
 def test_directory_is_paginated_with_the_same_queries_for_3_and_30_organizations(client, city, settings):
     settings.ORGANIZATIONS_PER_PAGE = 10
     for _ in range(3):
         OrganizationFactory(areas=[city])
-    _response, with_3 = _queries(client)
+    with_3 = count_queries(client, "/en/organizations/")
     for _ in range(27):
         OrganizationFactory(areas=[city])
-    response, with_30 = _queries(client)
+    response, with_30 = get_with_queries(client, "/en/organizations/")
     assert with_30 == with_3
     assert response.text.count('class="card mb-3"') == 10
-    last, _count = _queries(client, "/en/organizations/?page=3")
+    last, _count = get_with_queries(client, "/en/organizations/?page=3")
     assert last.text.count('class="card mb-3"') == 10
     assert "Page 3 of 3" in last.text

@@ -1,11 +1,10 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import AreaFactory, EventFactory, ShiftFactory, ShiftSignupFactory, language
+from tests.helpers import count_queries
 
 
 def test_list_shows_upcoming_published_events_soonest_first(client, organization, eastside):
@@ -74,13 +73,6 @@ def test_list_is_paginated(client, eastside, settings):
     assert "Page 3 of 3" in last.text
 
 
-def _queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def _events_with_signups(count, areas):
     for index in range(count):
         event = EventFactory(area=areas[index % len(areas)], languages=[language("es"), language("ar")])
@@ -93,10 +85,10 @@ def test_event_list_runs_the_same_number_of_queries_with_5_and_60_events(client,
     settings.EVENTS_PER_PAGE = 500  # every row on one page, so rows really are rendered
     areas = [eastside, AreaFactory()]
     _events_with_signups(5, areas)
-    _queries_for(client, url)  # the first view builds the cached filter form
-    with_5 = _queries_for(client, url)
+    count_queries(client, url)  # the first view builds the cached filter form
+    with_5 = count_queries(client, url)
     _events_with_signups(55, areas)
-    assert _queries_for(client, url) == with_5
+    assert count_queries(client, url) == with_5
 
 
 def test_home_header_and_list_link_to_events_and_the_calendar_follows_the_filters(client, eastside):

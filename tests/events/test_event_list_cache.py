@@ -1,18 +1,15 @@
 """The public event list is a cached fragment: no queries for the list when cached, and any change to an event
 (publishing, cancelling, editing in the admin, deleting) shows at once."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from aidhub.events.models import Event
 from tests.factories import EventFactory
+from tests.helpers import get_with_queries
 
 
 def _get(client, url="/en/events/"):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response.text, len(queries)
+    """The page's text and the number of queries it took."""
+    response, queries = get_with_queries(client, url)
+    return response.text, queries
 
 
 def test_a_cached_list_needs_no_query(client, event):

@@ -1,18 +1,14 @@
 """An event's page is cached for everyone not signed in: two queries when cached, and whatever is counted on it
 (shifts taken, times booked, supplies pledged) or changed on the event shows as soon as it is committed."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from tests.factories import VolunteerProfileFactory, make_booking
-from tests.helpers import antibot_fields
+from tests.helpers import antibot_fields, get_with_queries
 
 
 def _get(client, event):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/en/events/{event.pk}/")
-    assert response.status_code == 200
-    return response.text, len(queries)
+    """The page's text and the number of queries it took."""
+    response, queries = get_with_queries(client, f"/en/events/{event.pk}/")
+    return response.text, queries
 
 
 def test_a_cached_page_needs_only_the_queries_that_find_the_event(client, shift):

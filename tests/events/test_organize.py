@@ -1,8 +1,6 @@
 from datetime import UTC, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aidhub.events.models import AppointmentSlot, Event
@@ -18,6 +16,7 @@ from tests.factories import (
     make_booking,
     make_registration,
 )
+from tests.helpers import count_queries
 
 
 def _local(moment):
@@ -233,21 +232,14 @@ def _grow(event, first, count):
         make_registration(event, contact=f"+1303555{index:04d}")
 
 
-def _queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("page", ["", "attendance/"])
 def test_organizer_event_page_runs_the_same_number_of_queries_as_sign_ups_grow(client_for, organizer, event, page):
     client = client_for(organizer)
     url = f"/en/organize/events/{event.pk}/{page}"
     _grow(event, 0, 2)
-    with_few = _queries_for(client, url)
+    with_few = count_queries(client, url)
     _grow(event, 2, 8)
-    assert _queries_for(client, url) == with_few
+    assert count_queries(client, url) == with_few
 
 
 def test_organizer_event_list_runs_the_same_number_of_queries_as_events_grow(
@@ -258,7 +250,7 @@ def test_organizer_event_list_runs_the_same_number_of_queries_as_events_grow(
     client = client_for(organizer)
     for _ in range(2):
         ShiftSignupFactory(shift__event=EventFactory(organization=organization, area=eastside))
-    with_few = _queries_for(client, "/en/organize/events/")
+    with_few = count_queries(client, "/en/organize/events/")
     for _ in range(15):
         ShiftSignupFactory(shift__event=EventFactory(organization=organization, area=eastside))
-    assert _queries_for(client, "/en/organize/events/") == with_few
+    assert count_queries(client, "/en/organize/events/") == with_few

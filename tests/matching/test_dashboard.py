@@ -1,10 +1,9 @@
 from datetime import timedelta
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import HelpRequestFactory, MatchFactory, language
+from tests.helpers import get_with_queries
 
 
 def test_dashboard_shows_what_is_unmet_and_how_fast_help_comes(client_for, organizer, eastside, lakeview):
@@ -31,10 +30,9 @@ def test_dashboard_shows_what_is_unmet_and_how_fast_help_comes(client_for, organ
 
 
 def _get(client):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/en/organize/")
-    assert response.status_code == 200
-    return response.text, len(queries)
+    """The page's text and the number of queries it took."""
+    response, queries = get_with_queries(client, "/en/organize/")
+    return response.text, queries
 
 
 def test_figures_are_cached_and_renewed_when_a_request_changes(

@@ -1,16 +1,7 @@
 """A volunteer's list of matches: paginated, the same queries for 3 or 30 matches, no family's details."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from tests.factories import HelpRequestFactory, MatchFactory
-
-
-def _queries(client, url="/en/my/matches/"):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response, len(captured)
+from tests.helpers import count_queries, get_with_queries
 
 
 def _add(volunteer, eastside, count):
@@ -21,12 +12,12 @@ def _add(volunteer, eastside, count):
 def test_queries_stay_flat_and_the_list_is_paginated(client_for, volunteer, eastside, settings):
     client = client_for(volunteer)
     _add(volunteer, eastside, 3)
-    _response, with_3 = _queries(client)
+    with_3 = count_queries(client, "/en/my/matches/")
     _add(volunteer, eastside, 27)
-    response, with_30 = _queries(client)
+    response, with_30 = get_with_queries(client, "/en/my/matches/")
     assert with_30 == with_3
     assert response.text.count('class="card mb-2"') == settings.REQUESTS_PER_PAGE
-    last, _count = _queries(client, "/en/my/matches/?page=2")
+    last, _count = get_with_queries(client, "/en/my/matches/?page=2")
     assert last.text.count('class="card mb-2"') == 30 - settings.REQUESTS_PER_PAGE
     assert "Page 2 of 2" in last.text
 

@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aidhub.matching.models import Match
 from tests.factories import AreaFactory, HelpRequestFactory, MatchFactory, UserFactory, language
+from tests.helpers import count_queries
 
 
 def test_queue_shows_unmet_requests_of_my_areas_urgent_and_oldest_first(client_for, organizer, eastside, lakeview):
@@ -62,9 +61,7 @@ def test_bad_filter_values_show_an_error_not_a_crash(client_for, organizer):
 def _queries(client, url):
     """Queries of a page built afresh: no cached dashboard figures (those are tested in test_dashboard.py)."""
     cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+    return count_queries(client, url)
 
 
 def test_queue_and_dashboard_queries_stay_flat_as_requests_grow(client_for, organizer, eastside, settings):

@@ -4,12 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aidhub.core import availability
 from tests.factories import AreaFactory, OfferFactory, VolunteerProfileFactory, language
+from tests.helpers import count_queries
 
 
 def test_public_list_shows_published_offers_only(client, offer, pending_offer):
@@ -110,10 +109,7 @@ def test_a_made_up_cursor_shows_the_first_page(client, offer):
 def _queries_for(client, url):
     """Queries of a page built afresh (the cached fragment is tested in test_offer_list_cache.py)."""
     cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, url)
 
 
 @pytest.mark.parametrize("url", ["/en/offers/", "/en/offers/?category=food&time=evenings&q=o"])

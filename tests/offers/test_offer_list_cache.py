@@ -1,16 +1,13 @@
 """The public offer list is a cached fragment: no queries when cached, fresh after any change to offers."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from tests.factories import OfferFactory, VolunteerProfileFactory, language
+from tests.helpers import get_with_queries
 
 
 def _get(client, url="/en/offers/"):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response.text, len(queries)
+    """The page's text and the number of queries it took."""
+    response, queries = get_with_queries(client, url)
+    return response.text, queries
 
 
 def test_a_cached_list_needs_no_query(client, offer):

@@ -2,12 +2,10 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.core.test_translations import translation_note
 from tests.factories import OrganizationFactory, ResourceFactory, language
-from tests.helpers import png_bytes
+from tests.helpers import count_queries, get_with_queries, png_bytes
 
 
 def test_only_published_resources_of_active_organizations_are_listed(client, organization, resource):
@@ -94,21 +92,14 @@ def _resources(count, organizations):
         )
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
 @pytest.mark.parametrize("url", ["/ar/resources/", "/es/resources/?topic=rights&q=derechos"])
 def test_the_list_runs_the_same_number_of_queries_with_5_and_40_resources(client, organization, settings, url):
     settings.RESOURCES_PER_PAGE = 500  # every row on one page, so rows really are rendered
     organizations = [organization, OrganizationFactory()]
     _resources(5, organizations)
-    with_5, _ = _queries(client, url)
+    with_5 = count_queries(client, url)
     _resources(35, organizations)
-    with_40, response = _queries(client, url)
+    response, with_40 = get_with_queries(client, url)
     assert with_40 == with_5
     if url.startswith("/ar/"):
         assert response.text.count("resource-card") >= 40

@@ -1,14 +1,12 @@
 """Organizers add, change, publish and translate their organizations' resources; nobody else's."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import ngettext
 
 from aidhub.resources.models import Resource
 from tests.factories import OrganizationFactory, ResourceFactory, language
-from tests.helpers import pdf_bytes
+from tests.helpers import count_queries, pdf_bytes
 
 
 def resource_data(organization, **changes):
@@ -186,13 +184,6 @@ def test_a_bad_translation_is_explained_in_the_organizers_language_and_nothing_s
     assert resource.translations == {}
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_the_organizers_list_runs_the_same_number_of_queries_with_5_and_30_resources(
     client_for, organizer, organization, settings
 ):
@@ -200,8 +191,8 @@ def test_the_organizers_list_runs_the_same_number_of_queries_with_5_and_30_resou
     client = client_for(organizer)
     for index in range(5):
         ResourceFactory(organization=organization, translations={"ar": {"title": f"مورد {index}"}})
-    _queries(client, "/en/organize/resources/")  # the first visit records the organizer's stricter session rules
-    with_5 = _queries(client, "/en/organize/resources/")
+    count_queries(client, "/en/organize/resources/")  # the first visit records the organizer's stricter session rules
+    with_5 = count_queries(client, "/en/organize/resources/")
     for _ in range(25):
         ResourceFactory(organization=organization, status="draft", published_at=None, language=language("mam"))
-    assert _queries(client, "/en/organize/resources/") == with_5
+    assert count_queries(client, "/en/organize/resources/") == with_5
