@@ -3,6 +3,7 @@ from django.contrib import admin
 from aidhub.core import fragments
 from aidhub.core.translations import TranslationsAdminMixin
 from aidhub.events.models import AppointmentSlot, Event, Reminder, Shift, SupplyItem
+from aidhub.events.models.events import page_version
 
 
 class ShiftInline(admin.TabularInline):
@@ -33,9 +34,10 @@ class EventAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     inlines = [ShiftInline, SlotInline, SupplyItemInline]
 
     def delete_queryset(self, request, queryset):
-        # Bulk deletion skips Event.delete: the cached public list is told here.
+        # Bulk deletion skips Event.delete: the cached public list and the events' own pages are told here.
+        pages = [page_version(pk) for pk in queryset.values_list("pk", flat=True)]
         super().delete_queryset(request, queryset)
-        fragments.bump("events")
+        fragments.bump("events", *pages)
 
 
 @admin.register(Reminder)

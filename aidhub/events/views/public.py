@@ -49,20 +49,29 @@ def _listing(request):
 
 @require_safe
 def event_detail(request, pk):
-    event = get_public_event(pk)
     if request.user.is_authenticated:
         # Volunteers see their own shifts, and the address once they have one.
+        event = get_public_event(pk)
         return render(request, "events/event_detail.html", event_page_context(request, event))
     # Everyone else sees the same page: a cached fragment per event and language, rebuilt when the event or
-    # anything counted on it changes (ShownOnEventPage); a minute at most for anything else.
-    body = fragments.cached(
+    # anything counted on it changes (ShownOnEventPage); a minute at most for anything else. A cached page is
+    # served without a query: it was built from a public event, and unpublishing or deleting the event renews
+    # its version (Event.save and Event.delete), so a draft's page is never served from the cache.
+    title, body = fragments.cached(
         "event",
-        [event.pk, get_language()],
-        versions=[page_version(event.pk), "reference"],
+        [pk, get_language()],
+        versions=[page_version(pk), "reference"],
         timeout=60,
-        build=lambda: render_to_string("events/_event_body.html", event_page_context(request, event), request=request),
+        build=lambda: _public_event_page(request, pk),
     )
-    return render(request, "events/event_detail.html", {"event": event, "body": mark_safe(body)})
+    return render(request, "events/event_detail.html", {"title": title, "body": mark_safe(body)})
+
+
+def _public_event_page(request, pk):
+    """The title and the body of the page that everyone not signed in sees; 404 for a draft."""
+    event = get_public_event(pk)
+    body = render_to_string("events/_event_body.html", event_page_context(request, event), request=request)
+    return str(event.translated("title")), body
 
 
 def event_page_context(request, event):
