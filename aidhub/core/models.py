@@ -2,7 +2,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -265,6 +266,12 @@ def is_organizer(user):
     )
 
 
+# The help form, the organizer's pages and every suggestion read the network settings: the row is kept in the
+# shared cache and dropped from it when it changes.
+NETWORK_SETTINGS_CACHE_KEY = "aidhub:network-settings"
+NETWORK_SETTINGS_CACHE_SECONDS = 600
+
+
 class NetworkSettings(models.Model):
     """Settings an administrator changes in the admin, without a deploy. There is one row (pk=1)."""
 
@@ -296,11 +303,30 @@ class NetworkSettings(models.Model):
     def __str__(self):
         return str(_("Network settings"))
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._drop_from_cache()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._drop_from_cache()
+        return result
+
+    @staticmethod
+    def _drop_from_cache():
+        # Now, for this transaction's own reads, and again once committed, in case another process cached the
+        # old row in between.
+        cache.delete(NETWORK_SETTINGS_CACHE_KEY)
+        transaction.on_commit(lambda: cache.delete(NETWORK_SETTINGS_CACHE_KEY))
+
     @classmethod
     def load(cls):
-        settings_row, _created = cls.objects.get_or_create(
-            pk=1, defaults={"vetted_categories": [Category.CHILDCARE, Category.LEGAL, Category.RIDES]}
-        )
+        settings_row = cache.get(NETWORK_SETTINGS_CACHE_KEY)
+        if settings_row is None:
+            settings_row, _created = cls.objects.get_or_create(
+                pk=1, defaults={"vetted_categories": [Category.CHILDCARE, Category.LEGAL, Category.RIDES]}
+            )
+            cache.set(NETWORK_SETTINGS_CACHE_KEY, settings_row, NETWORK_SETTINGS_CACHE_SECONDS)
         return settings_row
 
 

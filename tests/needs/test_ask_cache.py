@@ -3,6 +3,7 @@
 import re
 
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.needs.helpers import help_form
@@ -20,9 +21,29 @@ def test_each_visit_gets_its_own_submission_id_from_the_cached_form(client, east
     assert second.count('name="submission_id"') == 1
     assert "Eastside" in second
     assert 'name="csrfmiddlewaretoken"' in second
-    # Only the privacy notice's retention period is read; the questions and their long lists are cached.
-    assert len(queries) == 1
+    # The questions with their long lists and the network settings (the privacy notice's retention period)
+    # come from the cache.
+    assert len(queries) == 0
     assert 'option value="' + str(eastside.pk) in second
+
+
+def test_a_new_retention_period_shows_on_the_form_at_once(
+    client, client_for, admin_user, eastside, django_capture_on_commit_callbacks
+):
+    reader = Client()
+    assert "then 30 more days" in reader.get("/en/help/").text
+    data = {
+        "vetted_categories": ["legal"],
+        "proposal_timeout_hours": 48,
+        "request_retention_days": 14,
+        "booking_retention_days": 30,
+        "report_retention_days": 60,
+        "unconfirmed_subscriber_days": 7,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(admin_user).post("/admin/core/networksettings/1/change/", data)
+    assert response.status_code == 302
+    assert "then 14 more days" in reader.get("/en/help/").text
 
 
 def test_a_form_with_errors_is_never_taken_from_the_cache(client, eastside):
