@@ -337,3 +337,13 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     original_language = "es"
     status = Resource.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+def organizer_with_authenticator(organization, email, secret):
+    """An organizer of `organization` whose authenticator app holds `secret` (browser tests type its codes)."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = UserFactory(email=email)
+    MembershipFactory(organization=organization, user=user)
+    TOTP.activate(user, secret)
+    return user

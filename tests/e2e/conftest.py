@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connections
@@ -22,7 +22,7 @@ from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 
 from tests.e2e.browser import Visit
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import organizer_with_authenticator
 
 load_common_languages = import_module("aidhub.core.migrations.0002_load_common_languages").load
 
@@ -175,7 +175,4 @@ def two_factor_secret():
 @pytest.fixture
 def organizer_e2e(organization, two_factor_secret):
     """An organizer of Riverside (Eastside is inside it) whose authenticator app holds `two_factor_secret`."""
-    user = UserFactory(email="organizer@example.org")
-    MembershipFactory(organization=organization, user=user)
-    TOTP.activate(user, two_factor_secret)
-    return user
+    return organizer_with_authenticator(organization, "organizer@example.org", two_factor_secret)

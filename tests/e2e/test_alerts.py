@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from aidhub.alerts.models import Alert, Subscriber
 from aidhub.messaging import sms
 from tests.e2e.browser import sign_in, t
-from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, organizer_with_authenticator
 from tests.factories import language as spoken_language
 
 SPANISH_TEXT = "Control policial en la calle Main. Eviten la zona hasta las 18:00."
@@ -20,12 +20,7 @@ ARABIC_TEXT = "نقطة تفتيش في شارع مين. تجنبوا المنط
 @pytest.fixture
 def verifier(organization, two_factor_secret):
     """A second organizer of the same organization, with the same kind of authenticator app."""
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    user = UserFactory(email="verifier@example.org")
-    MembershipFactory(organization=organization, user=user)
-    TOTP.activate(user, two_factor_secret)
-    return user
+    return organizer_with_authenticator(organization, "verifier@example.org", two_factor_secret)
 
 
 def subscribe_by_text_message(visit, language):
