@@ -305,17 +305,8 @@ class NetworkSettings(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self._drop_from_cache()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self._drop_from_cache()
-        return result
-
-    @staticmethod
-    def _drop_from_cache():
-        # Now, for this transaction's own reads, and again once committed, in case another process cached the
-        # old row in between.
+        # Dropped now, for this transaction's own reads, and again once committed, in case another process
+        # cached the old row in between. (The row is never deleted: the admin does not allow it.)
         cache.delete(NETWORK_SETTINGS_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(NETWORK_SETTINGS_CACHE_KEY))
 

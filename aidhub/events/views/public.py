@@ -69,9 +69,8 @@ def event_detail(request, pk):
 
 def _public_event_page(request, pk):
     """The title and the body of the page that everyone not signed in sees; 404 for a draft."""
-    event = get_public_event(pk)
-    body = render_to_string("events/_event_body.html", event_page_context(request, event), request=request)
-    return str(event.translated("title")), body
+    context = event_page_context(request, get_public_event(pk))
+    return context["title"], render_to_string("events/_event_body.html", context, request=request)
 
 
 def event_page_context(request, event):
@@ -86,6 +85,7 @@ def event_page_context(request, event):
         )
     context = {
         "event": event,
+        "title": str(event.translated("title")),
         "shifts": shifts,
         "my_shift_ids": my_shift_ids,
         "free_slots": sum(1 for slot in slots if slot.booked < slot.places),
