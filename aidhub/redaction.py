@@ -38,12 +38,14 @@ def _path_pattern(prefixes):
 
 
 _PRIVATE_PATHS = _path_pattern(PRIVATE_PATH_PREFIXES)
-_FAMILY_PATHS = _path_pattern([prefix for prefix in PRIVATE_PATH_PREFIXES if prefix not in ACCOUNT_PATH_PREFIXES])
+_PRIVATE_PATHS_BUT_ACCOUNTS = _path_pattern(
+    [prefix for prefix in PRIVATE_PATH_PREFIXES if prefix not in ACCOUNT_PATH_PREFIXES]
+)
 _PRIVATE_QUERY = re.compile(rf"([?&](?:{'|'.join(PRIVATE_QUERY_KEYS)})=)[^&#\s\"'<>]+")
 
-# A phone number: "+" and 8 to 15 digits (E.164, as AidHub stores them, spaced or not), or 10 digits or more
+# A phone number: "+" and 8 digits or more (E.164, as AidHub stores them, spaced or not), or 10 digits or more
 # written the national way ("(202) 555-0143"). Dates and times have fewer digits or run into a colon.
-_PHONE = re.compile(r"(?<![\w+])(\+?)(\d(?:[ .()-]{0,2}\d){7,})(?![\w:])")
+_PHONE = re.compile(r"(?<![\w+(])(\+?)(\(?\d(?:[ .()-]{0,2}\d){7,})(?![\w:])")
 
 # Characters that would start a new line, rewrite the terminal or reorder the text of a log line.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -66,7 +68,7 @@ def mask_phone_numbers(text):
 def redact(text, *, account_links=True):
     """The text without private links' tokens (path and query) and with phone numbers masked.
     account_links=False leaves allauth's own links (sign-up confirmation, password reset) as they are."""
-    paths = _PRIVATE_PATHS if account_links else _FAMILY_PATHS
+    paths = _PRIVATE_PATHS if account_links else _PRIVATE_PATHS_BUT_ACCOUNTS
     text = paths.sub(rf"\g<1>{REDACTED}", text)
     text = _PRIVATE_QUERY.sub(rf"\g<1>{REDACTED}", text)
     return mask_phone_numbers(text)
@@ -100,8 +102,12 @@ class RedactingFilter(logging.Filter):
     phone numbers; a traceback keeps its lines but loses tokens and numbers too."""
 
     def filter(self, record):
-        message = record.getMessage()
-        record.msg, record.args = log_safe(message), None
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            # Arguments that do not fit the message: write both, made safe, rather than fail the caller.
+            message = f"{record.msg} {record.args!r}"
+        record.msg, record.args = log_safe(str(message)), None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

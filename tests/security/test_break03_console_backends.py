@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from aidhub import redaction
 from aidhub.messaging import sms
 from aidhub.messaging.mail import ConsoleEmailBackend, FileEmailBackend
 from tests.security.test_production_settings import PRODUCTION_ENV
@@ -106,6 +107,18 @@ def test_console_sms_masks_the_number_and_the_link_but_shows_the_code(capsys):
     assert "/es/events/bookings/[redacted]/" in printed
     assert "Code K7P-4QX" in printed
     assert "your code is 482913" in printed
+
+
+@pytest.mark.parametrize(
+    "number", ["+12025550143", "+1 202 555 0143", "+44 20 7946 0958", "(202) 555-0143", "202.555.0143", "2025550143"]
+)
+def test_phone_numbers_are_masked_however_they_are_written(number):
+    assert redaction.redact(f"call {number} today") == f"call [phone ending {number[-2:]}] today"
+
+
+def test_dates_times_codes_and_ids_are_not_taken_for_phone_numbers():
+    text = "2026-12-02 18:00, code 482913, ref K7P-4QX, delivery 1234567, task 3f2a9c0123456789ab"
+    assert redaction.redact(text) == text
 
 
 def test_file_sms_masks_the_number_and_the_link(settings, tmp_path):
