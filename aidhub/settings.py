@@ -240,8 +240,14 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
-# Email: console by default, so a first run prints messages instead of sending them.
+# Email: console by default, so a first run prints messages instead of sending them. Printed and written emails
+# go through AidHub's versions of those backends, which leave out phone numbers, addresses and private links.
+# With DEBUG off, `check --deploy` refuses every backend that does not send (aidhub.messaging.checks).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
+PRINTING_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend": "aidhub.messaging.mail.ConsoleEmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend": "aidhub.messaging.mail.FileEmailBackend",
+}
 _smtp_options = {
     "host": _email["EMAIL_HOST"],
     "port": _email["EMAIL_PORT"],
@@ -253,7 +259,7 @@ _smtp_options = {
 }
 MAILERS = {
     "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
+        "BACKEND": PRINTING_EMAIL_BACKENDS.get(_email["EMAIL_BACKEND"], _email["EMAIL_BACKEND"]),
         "OPTIONS": (
             {key: value for key, value in _smtp_options.items() if value is not None}
             if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
@@ -266,14 +272,22 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Text messages: console (prints), locmem (tests), file (writes to SMS_FILE_PATH), twilio (Twilio's API).
+# Text messages: twilio (Twilio's API) or disabled (the network sends none) in production; console (prints),
+# file (writes to SMS_FILE_PATH) and locmem (tests) for development, which `check --deploy` refuses when DEBUG is
+# off. Printed and written messages leave out phone numbers and private links.
 SMS_BACKENDS = {
-    "console": "aidhub.messaging.sms.ConsoleBackend",
-    "locmem": "aidhub.messaging.sms.LocmemBackend",
-    "file": "aidhub.messaging.sms.FileBackend",
     "twilio": "aidhub.messaging.sms.TwilioBackend",
+    "disabled": "aidhub.messaging.sms.DisabledBackend",
+    "console": "aidhub.messaging.sms.ConsoleBackend",
+    "file": "aidhub.messaging.sms.FileBackend",
+    "locmem": "aidhub.messaging.sms.LocmemBackend",
 }
-SMS_BACKEND = SMS_BACKENDS[env.str("SMS_BACKEND", default="console")]
+# Without a choice, development prints and production sends nothing: every text is refused (and counted as
+# failed) until SMS_BACKEND is set, and `check --deploy` says so.
+_sms_choice = env.str("SMS_BACKEND", default="console" if DEBUG else "")
+if _sms_choice and _sms_choice not in SMS_BACKENDS:
+    raise ImproperlyConfigured(f"SMS_BACKEND must be one of: {', '.join(SMS_BACKENDS)}.")
+SMS_BACKEND = SMS_BACKENDS[_sms_choice] if _sms_choice else "aidhub.messaging.sms.NotConfiguredBackend"
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=BASE_DIR / "sent-sms")
 # Twilio: the account's credentials and the number (or messaging service) texts come from. The auth token
 # also checks the signature of inbound texts (replies such as STOP) at /hooks/alerts/twilio/sms/.
@@ -330,12 +344,27 @@ if not DEBUG:
 DEFAULT_EXCEPTION_REPORTER = "aidhub.core.errors.PrivacyExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "aidhub.core.errors.PrivacyExceptionReporterFilter"
 
-# Logs go to stderr; they never carry request bodies or client addresses.
+# Logs go to stderr; they never carry request bodies or client addresses. Every record passes through one filter
+# (aidhub/redaction.py): the paths Django logs ("Not Found: /…", "Forbidden (CSRF …): /…") lose private
+# links' tokens, phone numbers are masked, and line breaks are escaped so that no visitor can write a line.
+# Django's own handlers are replaced by these: its "django" logger writes through the root's, and the development
+# server's request lines through "server".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"private": {"()": "aidhub.redaction.RedactingFilter"}},
+    "formatters": {
+        "server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["private"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server", "filters": ["private"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Domain settings. Settings that administrators change live in the admin (core.NetworkSettings).

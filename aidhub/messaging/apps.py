@@ -6,3 +6,7 @@ class MessagingConfig(AppConfig):
     name = "aidhub.messaging"
     label = "messaging"
     verbose_name = _("Messaging")
+
+    def ready(self):
+        # Registers the deploy checks of the messaging backends.
+        from aidhub.messaging import checks  # noqa: F401

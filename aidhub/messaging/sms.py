@@ -1,6 +1,8 @@
 """Text-message backends, chosen by settings.SMS_BACKEND the way Django chooses email backends.
 
-Each backend has `send(to, body)` that returns the provider's message id, or raises SmsError.
+Each backend has `send(to, body)` that returns the provider's message id, or raises SmsError. Production sends
+through Twilio or sends nothing (disabled); the development backends that print or write messages mask the
+phone number and private links' tokens (a confirmation code stays readable: it is what a developer types next).
 """
 
 import sys
@@ -12,6 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from aidhub.redaction import redact
+
 
 class SmsError(Exception):
     """The provider refused or could not take the message."""
@@ -22,11 +26,32 @@ class BaseSmsBackend:
         raise NotImplementedError
 
 
+def _printable(to, body):
+    """The number and the text as development backends show them: without the number or private links' tokens."""
+    return redact(to), redact(body, account_links=False)
+
+
+class DisabledBackend(BaseSmsBackend):
+    """SMS_BACKEND=disabled: the network sends no text messages. Each one is refused, so it counts as failed."""
+
+    reason = "text messages are turned off (SMS_BACKEND=disabled)"
+
+    def send(self, to, body):
+        raise SmsError(self.reason)
+
+
+class NotConfiguredBackend(DisabledBackend):
+    """DEBUG off and no SMS_BACKEND: refuses like disabled (never prints), and `check --deploy` warns."""
+
+    reason = "no SMS_BACKEND is set"
+
+
 class ConsoleBackend(BaseSmsBackend):
     """Prints messages to standard output: for development."""
 
     def send(self, to, body):
         message_id = uuid.uuid4().hex
+        to, body = _printable(to, body)
         sys.stdout.write(f"--- SMS to {to} ({message_id}) ---\n{body}\n---\n")
         sys.stdout.flush()
         return message_id
@@ -38,6 +63,8 @@ _outbox_lock = threading.Lock()
 
 
 class LocmemBackend(BaseSmsBackend):
+    """Keeps messages, whole, in `outbox`: for tests, which read their links."""
+
     def send(self, to, body):
         message_id = uuid.uuid4().hex
         with _outbox_lock:
@@ -46,13 +73,14 @@ class LocmemBackend(BaseSmsBackend):
 
 
 class FileBackend(BaseSmsBackend):
-    """Writes each message to a file in settings.SMS_FILE_PATH."""
+    """Writes each message to a file in settings.SMS_FILE_PATH: for development."""
 
     def send(self, to, body):
         folder = Path(settings.SMS_FILE_PATH)
         folder.mkdir(parents=True, exist_ok=True)
         message_id = uuid.uuid4().hex
         name = f"{timezone.now():%Y%m%d-%H%M%S}-{message_id}.txt"
+        to, body = _printable(to, body)
         (folder / name).write_text(f"To: {to}\n\n{body}\n", encoding="utf-8")
         return message_id
 

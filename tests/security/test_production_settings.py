@@ -14,6 +14,10 @@ PRODUCTION_ENV = {
     "FIELD_ENCRYPTION_KEYS": "production-like-field-key-0123456789",
     "ALLOWED_HOSTS": "aid.example.org",
     "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
+    "SMS_BACKEND": "twilio",
+    "TWILIO_ACCOUNT_SID": "AC00000000000000000000000000000000",
+    "TWILIO_AUTH_TOKEN": "production-like-twilio-auth-token",
+    "TWILIO_FROM_NUMBER": "+12025550100",
     "TASKS_BACKEND": "database",
     "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"),
 }
