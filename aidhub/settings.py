@@ -177,6 +177,22 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_ADAPTER = "aidhub.accounts.adapter.MFAAdapter"
+# Wrong passwords count per account and source, so that nobody locks an organizer out from elsewhere, with a
+# ceiling per account from everywhere against guessing from many addresses (aidhub/accounts/lockout.py; the numbers
+# are explained in docs/operations.md). When the ceiling is reached, the owner signs in with a code sent to their
+# email; organizers still give their second factor after it.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_RATE_LIMITS = {
+    # Key: the account and the client's address. 10 a minute from one address for all accounts together.
+    "sign_in_failed": "10/m/ip,5/5m/key,30/d/key",
+    # Key: the account. One address alone (30 a day) never reaches it; ten addresses guessing all day do.
+    "sign_in_failed_account": "300/d/key",
+    # Emailed sign-in codes. Key: the account and the client's address.
+    "request_login_code_source": "20/m/ip,3/m/key,6/h/key",
+    # Key: the account (allauth's own count), from everywhere: nobody's mailbox is flooded with codes.
+    "request_login_code": "20/m/ip,20/h/key",
+}
+ACCOUNT_FORMS = {"request_login_code": "aidhub.accounts.forms.RequestLoginCodeForm"}
 # Behind a reverse proxy every visitor comes from 127.0.0.1: with the proxy's X-Forwarded-For (one address)
 # and TRUSTED_PROXY_COUNT=1, allauth's per-address rate limits count each visitor, not everyone together.
 # The address is used for those counters only (keys in the shared cache that expire in minutes), never logged.

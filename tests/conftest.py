@@ -33,7 +33,7 @@ from tests.factories import (
     make_booking,
     make_registration,
 )
-from tests.helpers import jpeg_bytes, pdf_bytes
+from tests.helpers import jpeg_bytes, pdf_bytes, sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -331,14 +331,12 @@ def resource_translation(resource):
 
 @pytest.fixture
 def client_for(client, db):
-    """Signs a user in on the test client: `client_for(user).get(...)`."""
+    """Signs a user in on the test client, with both factors when they have two: `client_for(user).get(...)`."""
 
-    def sign_in(user):
-        if user is not None:
-            client.force_login(user)
-        return client
+    def signed_in(user):
+        return client if user is None else sign_in(client, user)
 
-    return sign_in
+    return signed_in
 
 
 def pytest_configure(config):

@@ -49,14 +49,37 @@ def png_bytes(size=(40, 30)):
     return output.getvalue()
 
 
-def sign_in_with_two_factor(client, email, password, secret):
-    """Signs in as a person would: password first, then the current code of their authenticator app."""
+def sign_in(client, user):
+    """Signs a person in on a test client as allauth would have: the session records that they gave their password
+    and, when they have an authenticator, their second factor (allauth's own record_authentication). Organizer and
+    administrator pages need that second record (aidhub.core.security.session_passed_mfa)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from django.test import RequestFactory
+
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    authenticator = Authenticator.objects.filter(user=user, type__in=["totp", "webauthn"]).first()
+    if authenticator is not None:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client
+
+
+def totp_code(secret):
+    """The code an authenticator app with this secret shows now."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def sign_in_with_two_factor(client, email, password, secret):
+    """Signs in as a person would: password first, then the current code of their authenticator app."""
     response = client.post("/en/accounts/login/", {"login": email, "password": password})
     assert response["Location"] == "/en/accounts/2fa/authenticate/"
-    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
-    return client.post("/en/accounts/2fa/authenticate/", {"code": code}, follow=True)
+    return client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)}, follow=True)
 
 
 def reauthenticate(client, password="a-good-long-test-password"):

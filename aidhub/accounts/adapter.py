@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.utils import translation
 
+from aidhub.accounts import lockout
 from aidhub.accounts.models import get_volunteer_profile
 from aidhub.core.crypto import field_cipher
 
@@ -14,6 +15,21 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
             get_volunteer_profile(user)
+        return user
+
+    def pre_authenticate(self, request, **credentials):
+        """Counts the attempt per account and source and per account (aidhub.accounts.lockout), instead of allauth's
+        count per account alone, which let anyone lock the owner out."""
+        login = credentials.get("email") or credentials.get("username") or ""
+        self._sign_in_attempt = lockout.count_sign_in_attempt(request, login)
+        if self._sign_in_attempt is None:
+            raise self.validation_error("too_many_login_attempts")
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            # Only failures count; a success takes back its own attempt (not the others, as allauth does).
+            self._sign_in_attempt.rollback()
         return user
 
     def send_mail(self, template_prefix, email, context):

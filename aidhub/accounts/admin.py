@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, VolunteerProfile
-from aidhub.accounts.services import end_sessions
+from aidhub.accounts.services import end_sessions, end_sessions_of
 from aidhub.core.models import Membership
 
 
@@ -40,6 +40,15 @@ class UserAdmin(BaseUserAdmin):
         # A deactivated account is signed out everywhere at once.
         if change and "is_active" in form.changed_data and not obj.is_active:
             end_sessions(user=obj)
+
+    def delete_model(self, request, obj):
+        # Before the row goes (and its id with it): a deleted account is signed out everywhere too.
+        end_sessions(user=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        end_sessions_of(users=list(queryset))
+        super().delete_queryset(request, queryset)
 
     @admin.action(description=_("Deactivate and sign out everywhere"))
     def deactivate(self, request, queryset):

@@ -1,6 +1,10 @@
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
+from allauth.core import context
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.accounts import lockout
 from aidhub.accounts.models import User, VolunteerProfile
 from aidhub.core.models import Area, Category, Language
 
@@ -43,3 +47,14 @@ class VolunteerProfileForm(forms.ModelForm):
         if commit:
             self.user.save(update_fields=["language"])
         return profile
+
+
+class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
+    """allauth's "email me a sign-in code", counted per account and source first (aidhub.accounts.lockout); allauth
+    then counts it per account from everywhere. Someone asking for codes elsewhere does not stop the owner's."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email and not lockout.count_code_request(context.request, email):
+            raise get_adapter().validation_error("too_many_login_attempts")
+        return super().clean_email()

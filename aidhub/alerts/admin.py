@@ -1,13 +1,15 @@
 """Admin for alerts: for looking and fixing reference data, never for bypassing the two-person rule.
 
 An alert's status, author and verifier are read-only here; the database refuses an author who verifies their
-own alert in any case. Addresses of subscribers and community reports are not shown at all.
+own alert in any case. A change made here is recorded like one made on the organizer's pages (alert_record_edit):
+whoever makes it may no longer verify the alert. Addresses of subscribers and community reports are not shown at all.
 """
 
 from django.contrib import admin
-from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from aidhub.alerts.models import Alert, AlertText, Delivery, Subscriber
+from aidhub.alerts.services.alerts import alert_record_edit
 
 
 class AlertTextInline(admin.TabularInline):
@@ -42,6 +44,7 @@ class AlertAdmin(admin.ModelAdmin):
         "verified_at",
         "retracted_by",
         "retracted_at",
+        "written_or_changed_by",
         "created_at",
         "updated_at",
     ]
@@ -55,9 +58,14 @@ class AlertAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change:
-            # A verifier confirms the version they read: any change here counts as a new one.
-            Alert.objects.filter(pk=form.instance.pk).update(revision=F("revision") + 1)
+        if change and (form.has_changed() or any(formset.has_changed() for formset in formsets)):
+            alert_record_edit(alert=form.instance, editor=request.user)
+
+    @admin.display(description=_("written or changed by (they cannot verify it)"))
+    def written_or_changed_by(self, obj):
+        editors = {obj.author_id: obj.author}
+        editors.update((edit.editor_id, edit.editor) for edit in obj.edits.select_related("editor"))
+        return ", ".join(str(editor) for editor in editors.values())
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.can_edit:

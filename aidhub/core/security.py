@@ -2,14 +2,19 @@
 
 import time
 
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aidhub.core.models import is_organizer
 
@@ -19,14 +24,21 @@ PERMISSIONS_POLICY = (
     "magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()"
 )
 
+# A session that reached organizer or administrator pages ends after this long without a page opened, and this
+# long after sign-in whatever happens (docs/operations.md, "Sign-in and sessions").
 ORGANIZER_IDLE_SECONDS = 30 * 60
 ORGANIZER_MAX_SECONDS = 12 * 60 * 60
-# The last-seen time is written at most once a minute: otherwise every page an organizer opens would also
-# write their session to the database. The idle limit is then 30 to 31 minutes.
+# The last-seen time is written at most once a minute: otherwise every page a person opens would also write their
+# session to the database. The idle limit is then 30 to 31 minutes.
 SEEN_PRECISION_SECONDS = 60
 SESSION_STARTED = "aidhub_started_at"
 SESSION_SEEN = "aidhub_seen_at"
 SESSION_ELEVATED = "aidhub_elevated"
+
+STEP_UP_MESSAGE = gettext_noop(
+    "To open organizer and administrator pages, confirm this sign-in with your second factor: a code from your "
+    "authenticator app, a passkey or a recovery code."
+)
 
 
 def is_elevated(user):
@@ -51,38 +63,94 @@ class SecurityHeadersMiddleware:
 
 
 def remember_session_rules(sender, request, user, **kwargs):
-    """At sign-in, note whether the stricter organizer rules apply, so no page has to ask the database again.
+    """At sign-in, start the session's clocks and note whether the stricter organizer rules apply from the start.
     Connected to Django's user_logged_in signal in CoreConfig.ready()."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_ELEVATED] = is_elevated(user)
         request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = int(time.time())
 
 
+def _past_limits(session):
+    """Idle for longer than allowed (since the last page before this one), or signed in too long ago."""
+    now = int(time.time())
+    idle = now - session.get(SESSION_SEEN, now)
+    return idle > ORGANIZER_IDLE_SECONDS or now - session.get(SESSION_STARTED, now) > ORGANIZER_MAX_SECONDS
+
+
+def _sign_out_for_safety(request):
+    path = request.path
+    logout(request)
+    messages.info(request, _("For safety, you were signed out. Please sign in again."))
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': path})}")
+
+
 class OrganizerSessionMiddleware:
-    """Organizer and administrator sessions end after 30 minutes idle and 12 hours in all."""
+    """Sessions that reached organizer or administrator pages end after 30 minutes idle and 12 hours in all.
+
+    Every signed-in session notes when it was last used, so that the idle limit also holds for a session that
+    becomes an organizer's half-way (elevated_session_problem marks it on its first organizer page)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if user.is_authenticated:
+        if request.user.is_authenticated:
             session = request.session
+            if SESSION_STARTED not in session:
+                # Sessions from before these rules existed.
+                session[SESSION_ELEVATED] = is_elevated(request.user)
+                session[SESSION_STARTED] = session[SESSION_SEEN] = int(time.time())
+            if session.get(SESSION_ELEVATED) and _past_limits(session):
+                return _sign_out_for_safety(request)
+        response = self.get_response(request)
+        # After the page: an organizer page opened now checks the idle time before this request, not zero.
+        if request.user.is_authenticated:
             now = int(time.time())
-            if SESSION_ELEVATED not in session:
-                # Sessions from before this rule existed.
-                session[SESSION_ELEVATED] = is_elevated(user)
-                session[SESSION_STARTED] = now
-            if session[SESSION_ELEVATED]:
-                started = session.get(SESSION_STARTED, now)
-                seen = session.get(SESSION_SEEN, now)
-                if now - seen > ORGANIZER_IDLE_SECONDS or now - started > ORGANIZER_MAX_SECONDS:
-                    logout(request)
-                    messages.info(request, _("For safety, you were signed out. Please sign in again."))
-                    return redirect(f"{reverse('account_login')}?next={request.path}")
-                if now - seen >= SEEN_PRECISION_SECONDS:
-                    session[SESSION_SEEN] = now
-        return self.get_response(request)
+            if now - request.session.get(SESSION_SEEN, 0) >= SEEN_PRECISION_SECONDS:
+                request.session[SESSION_SEEN] = now
+        return response
+
+
+def session_passed_mfa(request):
+    """True when this session gave a second factor (allauth's two-factor step at sign-in, a passkey, or a code asked
+    again later) with an authenticator the person still has. Being made an organizer or setting up an authenticator
+    later does not count: only what this session itself proved; removing the authenticator it used undoes it."""
+    used = {
+        record.get("id")
+        for record in get_authentication_records(request, request.user)
+        if record.get("method") == "mfa" and record.get("id") is not None
+    }
+    return bool(used) and Authenticator.objects.filter(user_id=request.user.pk, pk__in=used).exists()
+
+
+def elevated_session_problem(request):
+    """The one rule for organizer and administrator pages, after their role check: what stops this session, or
+    None. "expired": past the idle or absolute limit; "no_two_factor": the person has not set up two-factor sign-in;
+    "not_this_session": this session did not give the second factor. From its first such page on, the session keeps
+    to the idle and absolute limits on every page."""
+    session = request.session
+    if not session.get(SESSION_ELEVATED):
+        session[SESSION_ELEVATED] = True
+    if _past_limits(session):
+        return "expired"
+    if needs_mfa(request.user):
+        return "no_two_factor"
+    if not session_passed_mfa(request):
+        return "not_this_session"
+    return None
+
+
+def elevated_session_refusal(request, next_url=None):
+    """None when this session may open organizer and administrator pages; otherwise the way on: sign in again,
+    set up two-factor sign-in, or give the second factor in this session (never a 403 dead end)."""
+    problem = elevated_session_problem(request)
+    if problem is None:
+        return None
+    if problem == "expired":
+        return _sign_out_for_safety(request)
+    if problem == "no_two_factor":
+        return mfa_setup_redirect(request, next_url)
+    return mfa_step_up_redirect(request, next_url)
 
 
 @reauthentication_required
@@ -97,10 +165,19 @@ def require_recent_sign_in(request):
     _recently_signed_in(request)
 
 
-def mfa_setup_redirect(request):
+def mfa_setup_redirect(request, next_url=None):
     """Where organizers and administrators go until they have set up two-factor sign-in."""
     messages.warning(request, _("Organizers and administrators must set up two-factor sign-in first."))
-    return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
+    return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': next_url or request.get_full_path()})}")
+
+
+def mfa_step_up_redirect(request, next_url=None):
+    """Asks for the second factor in this session (allauth's re-authentication by authenticator app, recovery code
+    or security key), then comes back to the page."""
+    methods = get_account_adapter(request).get_reauthentication_methods(request.user)
+    url = next(method["url"] for method in methods if method["id"].startswith("mfa_reauthenticate"))
+    messages.warning(request, _(STEP_UP_MESSAGE))
+    return redirect(f"{url}?{urlencode({'next': next_url or request.get_full_path()})}")
 
 
 def needs_mfa(user):

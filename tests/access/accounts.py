@@ -29,6 +29,9 @@ ROWS = {
         "200 200 200 200 200 200 200 200",
         "404 404 404 404 404 404 404 404",
     ),
+    # Sign-in by a code sent to the email address: for people who are signed out (the way in when wrong passwords
+    # from elsewhere reached the account's ceiling); confirming needs a code asked for in this session.
+    "account_request_login_code": (None, "200 200 302 302 302 302 302 302", "200 200 302 302 302 302 302 302"),
     "account_confirm_login_code": (None, "302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302"),
     # Two-factor sign-in (allauth.mfa): all pages are for signed-in people about their own account.
     # Changing a method asks to re-enter the password first; pages for a method not set up answer 404.

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 import aidhub
 from tests.access import MATRIX
+from tests.helpers import sign_in
 from tests.test_access_matrix import FAMILY_LINK, _kwargs
 
 # The webhook is CSRF-exempt but refuses anything without a valid Twilio signature (also 403).
@@ -56,7 +57,6 @@ def test_every_post_needs_a_csrf_token(name, request, admin_user, organizer):
     url = reverse(name) if arguments == FAMILY_LINK else reverse(name, kwargs=_kwargs(arguments, request))
     if arguments == FAMILY_LINK:
         url += "?" + urlencode(request.getfixturevalue(FAMILY_LINK))
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(organizer)
+    client = sign_in(Client(enforce_csrf_checks=True), organizer)
     response = client.post(url, {})
     assert response.status_code == 403, f"{name} accepted a POST without a CSRF token"

@@ -13,6 +13,7 @@ from aidhub.matching.models import CheckIn
 from aidhub.needs.models import HelpRequest
 from aidhub.portal.retention import purge_on_schedule
 from tests.factories import HelpRequestFactory
+from tests.helpers import sign_in
 
 
 def _finished(area, status, days_ago):
@@ -61,8 +62,8 @@ def test_audit_rows_are_deleted_after_180_days(organizer):
 def test_emergency_purge_needs_recent_sign_in_and_the_typed_words(client, admin_user, eastside):
     old = HelpRequestFactory(area=eastside, created_at=timezone.now() - timedelta(days=10))
     new = HelpRequestFactory(area=eastside)
-    client.force_login(admin_user)
-    # force_login is not a fresh sign-in: allauth asks for the password first.
+    sign_in(client, admin_user)
+    # Signing in is not a fresh sign-in five minutes later: allauth asks for the password first.
     response = client.post("/admin/emergency-purge/", {"days": "7", "confirmation": "delete family data"})
     assert response.status_code == 302
     assert "/accounts/reauthenticate/" in response["Location"]

@@ -89,6 +89,10 @@ class Alert(models.Model):
         related_name="+",
     )
     retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
+    # Everyone who wrote or changed what the alert says, in any language and by any path: none of them may verify it.
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="alerts.AlertEdit", verbose_name=_("written or changed by"), related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -149,8 +153,14 @@ class Alert(models.Model):
     def can_correct(self):
         return self.status == self.Status.SENT and not self.is_correction
 
-    def can_be_verified_by(self, user):
-        return self.status == self.Status.PENDING and user.pk != self.author_id
+    def may_be_verified_by(self, user):
+        """The two-person rule, asked by every path (pages, services): a pending alert is verified only by someone
+        who neither wrote it nor changed any of its texts, in any language."""
+        return (
+            self.status == self.Status.PENDING
+            and user.pk != self.author_id
+            and not self.edits.filter(editor_id=user.pk).exists()
+        )
 
     # State changes: each one only from the states that allow it.
     def submit(self):
@@ -160,8 +170,8 @@ class Alert(models.Model):
 
     def verify(self, verifier, revision):
         self._require(self.status == self.Status.PENDING)
-        if verifier.pk == self.author_id:
-            raise AlertStateError("author")
+        if not self.may_be_verified_by(verifier):
+            raise AlertStateError("editor")
         if revision != self.revision:
             raise AlertStateError("changed")
         self.status = self.Status.SENT
@@ -181,6 +191,26 @@ class Alert(models.Model):
 
 class AlertStateError(Exception):
     """The alert is not in a state that allows this change, or this person may not make it."""
+
+
+class AlertEdit(models.Model):
+    """One change to what an alert says (its creation included): who made it, and which revision it produced."""
+
+    alert = models.ForeignKey(Alert, verbose_name=_("alert"), on_delete=models.CASCADE, related_name="edits")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    revision = models.PositiveIntegerField(_("revision"))
+    edited_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["alert", "revision"]
+        verbose_name = _("change to an alert")
+        verbose_name_plural = _("changes to alerts")
+        indexes = [models.Index(fields=["alert", "editor"], name="alert_edit_editor")]
+
+    def __str__(self):
+        return f"#{self.alert_id} r{self.revision}"
 
 
 class AlertText(models.Model):

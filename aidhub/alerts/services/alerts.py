@@ -1,49 +1,84 @@
-"""Writing, verifying, correcting and retracting alerts. The two-person rule is checked here and in the database."""
+"""Writing, verifying, correcting and retracting alerts. The two-person rule (Alert.may_be_verified_by) is checked
+here and, for the author, in the database; every change to an alert is recorded here, whichever page made it."""
 
 from django.db import transaction
 from django.db.models import F
 
-from aidhub.alerts.models import Alert, AlertStateError, AlertText, Delivery, Report
+from aidhub.alerts.models import Alert, AlertEdit, AlertStateError, AlertText, Delivery, Report
 from aidhub.alerts.services.delivery import deliveries_queue
 from aidhub.core.models import AuditEvent, audit
 
 
 @transaction.atomic
 def alert_save(*, form, editor):
-    """Saves a new or changed alert from the organizer's form (texts included) and counts a new revision."""
+    """Saves a new or changed alert from the organizer's form (texts included). A change counts as a new revision
+    and makes its editor one of those who may not verify the alert; saving the form unchanged is no change."""
     alert = form.save(commit=False)
-    creating = alert.pk is None
-    if creating:
+    if alert.pk is None:
         alert.author = editor
         alert.main_language = alert.organization.alert_language()
-    else:
-        alert = _locked(alert)
-        if not alert.can_edit:
-            raise AlertStateError(alert.status)
-        alert.revision = F("revision") + 1
-        # The form's own fields (severity, areas…) only change for the author; see AlertForm.
-        for name in ("severity", "organization"):
-            setattr(alert, name, form.cleaned_data.get(name, getattr(alert, name)))
-    alert.save()
-    if creating or "areas" in form.changed_data:
+        alert.save()
         alert.areas.set(form.cleaned_data["areas"])
-    _save_texts(alert, form.texts(), editor)
+        _save_texts(alert, form.texts(), editor)
+        _record_edit(alert, editor, creating=True)
+        return alert
+    alert = _locked(alert)
+    if not alert.can_edit:
+        raise AlertStateError(alert.status)
+    # The form's own fields (severity, areas…) only change for the author; see AlertForm.
+    changed = [name for name in ("severity", "organization") if name in form.changed_data]
+    for name in changed:
+        setattr(alert, name, form.cleaned_data[name])
+    if changed:
+        alert.save(update_fields=[*changed, "updated_at"])
+    if "areas" in form.changed_data:
+        alert.areas.set(form.cleaned_data["areas"])
+        changed.append("areas")
+    if _save_texts(alert, form.texts(), editor) or changed:
+        _record_edit(alert, editor)
     alert.refresh_from_db()
     return alert
 
 
+@transaction.atomic
+def alert_record_edit(*, alert, editor):
+    """For changes made elsewhere than the organizer's form (the admin): under the alert's lock, refuses a change
+    to an alert that was already verified and sent, otherwise counts a revision and remembers the editor. Call it in
+    the transaction that made the change, so that a refusal undoes it."""
+    alert = _locked(alert)
+    if not alert.can_edit:
+        raise AlertStateError(alert.status)
+    _record_edit(alert, editor)
+    return alert
+
+
+def _record_edit(alert, editor, *, creating=False):
+    """A verifier confirms the revision they read (a new alert is revision 1); and nobody who wrote or changed the
+    alert may verify it."""
+    if not creating:
+        Alert.objects.filter(pk=alert.pk).update(revision=F("revision") + 1)
+    revision = Alert.objects.values_list("revision", flat=True).get(pk=alert.pk)
+    AlertEdit.objects.create(alert=alert, editor=editor, revision=revision)
+
+
 def _save_texts(alert, texts, editor):
+    """Writes the texts that changed; True when any did."""
     existing = {text.language_id: text for text in alert.texts.all()}
+    changed = False
     for language, value in texts:
         current = existing.get(language.pk)
         if not value:
             if current is not None and language.pk != alert.main_language_id:
                 current.delete()
+                changed = True
         elif current is None:
             AlertText.objects.create(alert=alert, language=language, text=value, written_by=editor)
+            changed = True
         elif current.text != value:
             current.text, current.written_by = value, editor
             current.save(update_fields=["text", "written_by", "updated_at"])
+            changed = True
+    return changed
 
 
 @transaction.atomic
@@ -94,6 +129,9 @@ def alert_start_correction(*, alert, author):
         AlertText(alert=correction, language_id=text.language_id, text=text.text, written_by=author)
         for text in alert.texts.all()
     )
+    # The texts it starts from were verified with the alert they correct; what is new in the correction is checked
+    # by someone who did not write or change the correction.
+    _record_edit(correction, author, creating=True)
     return correction
 
 
@@ -111,6 +149,7 @@ def alert_from_report(*, report, author, organization):
         source_report=report,
     )
     alert.areas.set([report.area])
+    _record_edit(alert, author, creating=True)
     return alert
 
 

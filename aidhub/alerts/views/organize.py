@@ -78,7 +78,7 @@ def manage_detail(request, pk):
         "alert": alert,
         "texts": texts,
         "progress": progress(alert),
-        "can_verify": alert.can_be_verified_by(request.user),
+        "can_verify": alert.may_be_verified_by(request.user),
         "verify_form": VerifyForm(initial={"revision": alert.revision}),
     }
     return render(request, "alerts/manage_detail.html", context)
@@ -111,8 +111,11 @@ def alert_verify(request, pk):
     form = VerifyForm(request.POST)
     if not form.is_valid():
         messages.warning(request, _("Please open the alert again and verify it from its page."))
-    elif alert.author_id == request.user.pk:
-        messages.error(request, _("You wrote this alert, so you cannot verify it. Ask another organizer."))
+    elif alert.status == Alert.Status.PENDING and not alert.may_be_verified_by(request.user):
+        messages.error(
+            request,
+            _("You wrote or changed this alert, so you cannot verify it. Ask an organizer who did neither."),
+        )
     else:
         require_recent_sign_in(request)
         try:
