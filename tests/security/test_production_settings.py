@@ -15,6 +15,8 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "aid.example.org",
     "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
     "TASKS_BACKEND": "database",
+    # Behind the reverse proxy of deploy/, as in production (check --deploy warns otherwise: antibot.W001).
+    "TRUSTED_PROXY_COUNT": "1",
     "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"),
 }
 
