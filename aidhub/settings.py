@@ -361,6 +361,8 @@ ANTIBOT_RATES = {
     "alerts.confirm": (20, 100, 3600),
     "alerts.report": (5, 25, 3600),
 }
+# A public form that meets a contact it knows sends that contact its private link again, at most this often a day.
+PUBLIC_FORM_RESENDS_PER_DAY = 3
 
 # Alerts.
 ALERTS_PER_PAGE = 20
