@@ -388,20 +388,26 @@ OFFERS_PER_PAGE = 20
 ORGANIZATIONS_PER_PAGE = 20
 REQUESTS_PER_PAGE = 25
 
-# Public forms: per-client rate limits (attempts, seconds) and the proof-of-work puzzle (aidhub/core/antibot.py).
+# Public forms: rate limits and the proof-of-work puzzle (aidhub/core/antibot.py).
 # The client's address is found like allauth's (TRUSTED_PROXY_COUNT) and only hashed into short-lived cache keys.
 ANTIBOT_DIFFICULTY = env.int("ANTIBOT_DIFFICULTY", default=15)  # zero bits: about 2^15 hashes in the browser
 ANTIBOT_MAX_AGE = 3600  # seconds a form may stay open
+# Without JavaScript, the small sum counts only this many seconds after the form was shown (a person needs more).
+ANTIBOT_NOJS_WAIT = env.int("ANTIBOT_NOJS_WAIT", default=15)
+# (attempts per browser, attempts per address, seconds). One address may be a shelter or a school behind one
+# router: it gets several browsers' worth, while one browser gets what one person needs.
 ANTIBOT_RATES = {
-    "needs.ask": (10, 3600),
-    "needs.find": (10, 3600),
-    "events.booking": (10, 3600),
-    "events.registration": (10, 3600),
-    "events.pledge": (10, 3600),
-    "alerts.subscribe": (10, 3600),
-    "alerts.confirm": (20, 3600),
-    "alerts.report": (5, 3600),
+    "needs.ask": (10, 50, 3600),
+    "needs.find": (10, 30, 3600),
+    "events.booking": (10, 50, 3600),
+    "events.registration": (10, 50, 3600),
+    "events.pledge": (10, 50, 3600),
+    "alerts.subscribe": (10, 50, 3600),
+    "alerts.confirm": (20, 100, 3600),
+    "alerts.report": (5, 25, 3600),
 }
+# A public form that meets a contact it knows sends that contact its private link again, at most this often a day.
+PUBLIC_FORM_RESENDS_PER_DAY = 3
 
 # Alerts.
 ALERTS_PER_PAGE = 20

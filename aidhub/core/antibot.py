@@ -1,59 +1,121 @@
-"""Keeps bots off public forms without any third party: a per-client rate limit and a proof-of-work puzzle.
+"""Keeps bots off public forms without any third party: rate limits and a proof-of-work puzzle.
 
-- Rate limit: attempts are counted in Django's cache under a keyed hash of the client's address, for a short
-  window. The address itself is never stored in the database nor written to the logs.
+- Rate limits: attempts are counted in Django's cache for a short window, per browser (a keyed hash of its CSRF
+  cookie) and per address (a keyed hash of the client's address). An address can be a whole shelter or school
+  behind one router, so it gets several browsers' worth; one browser gets what one person needs, so one busy form
+  cannot use up its neighbours' share. Neither the address nor the cookie is stored in the database or logged.
 - Proof of work: the server signs a random challenge; the browser (static/js/antibot.js) finds a number whose
   SHA-256 with the challenge starts with enough zero bits, which costs a person's phone a second or two and a
-  bot farm a lot. The server checks it with one hash, and accepts each challenge once (remembered in the cache).
-- Without JavaScript the person answers a small sum instead: a slower path for people, not a dead end.
+  bot farm a lot. The server checks it with one hash.
+- Without JavaScript the person answers a small sum instead. The sum is derived from the challenge with a server
+  key, so the token does not carry it; and an answer counts only once ANTIBOT_NOJS_WAIT seconds have passed since
+  the form was shown: a person filling the form takes longer than that anyway, while a script that reads the sum
+  off the page instead of doing the proof of work waits as long for every form it sends.
+- Every challenge counts once, right or wrong (remembered in the cache): a replayed form is refused, and a script
+  cannot try answer after answer on one challenge. The form is shown again with a fresh challenge.
 
-Use it through `AntiBotFormMixin` (forms take `request=`); set `antibot_scope` to name the form's rate limit.
+Use it through `AntiBotFormMixin` (forms take `request=`); set `antibot_scope` to name the form's rate limits.
 """
 
 import hashlib
+import hmac
+import logging
+import os
 import secrets
 import time
 
 from allauth.account.adapter import get_adapter as get_account_adapter
 from django import forms
 from django.conf import settings
-from django.core import signing
+from django.core import checks, signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.crypto import keyed_hash
 
-SALT = "aidhub.antibot"
-DEFAULT_RATE = (10, 600)
+logger = logging.getLogger(__name__)
+
+SALT = "aidhub.antibot.v2"
+# (per browser, per address, seconds) for a scope missing from settings.ANTIBOT_RATES.
+DEFAULT_RATE = (10, 50, 600)
+# Set when a request came with X-Forwarded-For while TRUSTED_PROXY_COUNT is 0 (read by `check --deploy`).
+FORWARDED_SEEN = "antibot:forwarded-for-seen"
+FORWARDED_SEEN_SECONDS = 7 * 24 * 3600
 
 
 def client_key(request):
     """A keyed hash of the client's address: enough to count attempts, useless to find the person. The address
     is found as allauth finds it for its own limits (behind a proxy: TRUSTED_PROXY_COUNT and X-Forwarded-For),
     so that one setting serves both."""
+    if not settings.ALLAUTH_TRUSTED_PROXY_COUNT and request.META.get("HTTP_X_FORWARDED_FOR"):
+        note_forwarded_address()
     address = get_account_adapter(request).get_client_ip(request)
     return keyed_hash(f"antibot:{address}")[:32]
 
 
-def rate_limit_exceeded(request, scope):
-    """Counts one attempt; True once the client made more than the scope allows in the current window."""
-    limit, period = settings.ANTIBOT_RATES.get(scope, DEFAULT_RATE)
-    key = f"antibot:rate:{scope}:{client_key(request)}:{int(time.time() // period)}"
+def note_forwarded_address():
+    """A proxy sends visitors' addresses that we ignore: every visitor then counts as the proxy, together."""
+    if cache.add(FORWARDED_SEEN, 1, timeout=FORWARDED_SEEN_SECONDS):
+        logger.warning(
+            "Requests come through a proxy (X-Forwarded-For) but TRUSTED_PROXY_COUNT is 0: the rate limits of "
+            "sign-in and public forms count all visitors as one. See docs/operations.md."
+        )
+
+
+def browser_key(request):
+    """A keyed hash of the browser's CSRF cookie, which every browser that posts a form has (Django refuses the
+    post otherwise); empty without one."""
+    secret = request.META.get("CSRF_COOKIE") or ""
+    return keyed_hash(f"antibot-browser:{secret}")[:32] if secret else ""
+
+
+def count_in_window(key, period):
+    """Adds one to a counter in the cache that lives `period` seconds from its first count; returns the count."""
     cache.add(key, 0, timeout=period)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=period)
-        count = 1
-    return count > limit
+        return 1
+
+
+def rate_limit_exceeded(request, scope):
+    """Counts one attempt; True once the browser, or its address, made more than the scope allows in the current
+    window."""
+    per_browser, per_address, period = settings.ANTIBOT_RATES.get(scope, DEFAULT_RATE)
+    window = int(time.time() // period)
+    over = count_in_window(f"antibot:rate:{scope}:address:{client_key(request)}:{window}", period) > per_address
+    browser = browser_key(request)
+    if browser:
+        over = count_in_window(f"antibot:rate:{scope}:browser:{browser}:{window}", period) > per_browser or over
+    return over
+
+
+def _sum_key():
+    return hashlib.sha256(f"aidhub.antibot.sum:{settings.SECRET_KEY}".encode()).digest()
+
+
+def sum_operands(nonce):
+    """The two numbers of the small sum, derived from the challenge's nonce with a server key."""
+    digest = hmac.new(_sum_key(), nonce.encode(), hashlib.sha256).digest()
+    return digest[0] % 8 + 2, digest[1] % 8 + 1
 
 
 def new_challenge():
-    """A signed challenge: a random nonce, the number of zero bits asked for, and the sum for people without JS."""
-    a, b = secrets.randbelow(8) + 2, secrets.randbelow(8) + 1
-    token = signing.dumps({"n": secrets.token_hex(12), "d": settings.ANTIBOT_DIFFICULTY, "q": [a, b]}, salt=SALT)
-    return {"token": token, "difficulty": settings.ANTIBOT_DIFFICULTY, "a": a, "b": b}
+    """A signed challenge: a random nonce, the number of zero bits asked for, and when it was made."""
+    payload = {"n": secrets.token_hex(12), "d": settings.ANTIBOT_DIFFICULTY, "t": int(time.time())}
+    return _shown(signing.dumps(payload, salt=SALT), payload)
+
+
+def _shown(token, payload):
+    a, b = sum_operands(payload["n"])
+    return {"token": token, "difficulty": payload["d"], "a": a, "b": b}
+
+
+def load_challenge(token):
+    """The challenge's payload, or SignatureExpired / BadSignature."""
+    return signing.loads(token or "", salt=SALT, max_age=settings.ANTIBOT_MAX_AGE)
 
 
 def leading_zero_bits(digest):
@@ -80,44 +142,82 @@ def solve(token, difficulty):
     return str(counter)
 
 
+def _answers(payload, answer):
+    try:
+        # int() reads Arabic-Indic and other digits too.
+        return int(answer) == sum(sum_operands(payload["n"]))
+    except ValueError:
+        return False
+
+
+def _used_key(payload):
+    return f"antibot:used:{payload['n']}"
+
+
 EXPIRED = _("This form was open for too long. Please check your answers and send it again.")
+# A used or unreadable challenge comes from our side far more often than from the person: a worker that crashed
+# or restarted after checking the form and before saving it, or keys that changed in between.
+OUR_SIDE = _(
+    "Something went wrong on our side and we could not take your form. What you wrote is still here: "
+    "please check it and send it again."
+)
 UNSOLVED = _(
     "We could not check that a person is sending this form. If JavaScript is off, answer the small sum; "
     "otherwise wait until the check says it is ready, then send again."
+)
+TOO_SOON = _(
+    "Without JavaScript our check takes a few more seconds. Please wait a moment, then send the form again: "
+    "your answers are kept."
 )
 TOO_MANY = _("Too many attempts from your connection. Please wait a few minutes, then try again.")
 
 
 def verify(value):
-    """Raises ValidationError unless the challenge is ours, fresh, solved (or the sum answered) and not used before."""
+    """Raises ValidationError unless the challenge is ours, fresh, not used before, and solved (or the sum
+    answered, after the wait). Every challenge that gets this far is used up, whatever the answer."""
+    if not value.get("challenge"):
+        raise ValidationError(UNSOLVED, code="missing")
     try:
-        payload = signing.loads(value.get("challenge") or "", salt=SALT, max_age=settings.ANTIBOT_MAX_AGE)
+        payload = load_challenge(value["challenge"])
     except signing.SignatureExpired:
         raise ValidationError(EXPIRED, code="expired") from None
     except signing.BadSignature:
-        raise ValidationError(UNSOLVED, code="invalid") from None
-    solved = solves(value["challenge"], value.get("solution") or "", payload["d"])
-    if not solved:
-        try:
-            # int() reads Arabic-Indic and other digits too.
-            solved = int((value.get("answer") or "").strip()) == sum(payload["q"])
-        except ValueError:
-            solved = False
+        raise ValidationError(OUR_SIDE, code="invalid") from None
+    solution = value.get("solution") or ""
+    answer = (value.get("answer") or "").strip()
+    if not solution and answer and time.time() - payload["t"] < settings.ANTIBOT_NOJS_WAIT:
+        # Not looked at, so not used up: the form comes back with the same challenge and answer.
+        raise ValidationError(TOO_SOON, code="too_soon")
+    if not cache.add(_used_key(payload), 1, timeout=settings.ANTIBOT_MAX_AGE):
+        raise ValidationError(OUR_SIDE, code="replayed")
+    # A proof of work, when sent, is the only answer looked at: a wrong one cannot fall back on the sum.
+    solved = solves(value["challenge"], solution, payload["d"]) if solution else _answers(payload, answer)
     if not solved:
         raise ValidationError(UNSOLVED, code="unsolved")
-    # Each challenge counts once: a replayed form is refused.
-    if not cache.add(f"antibot:used:{payload['n']}", 1, timeout=settings.ANTIBOT_MAX_AGE):
-        raise ValidationError(EXPIRED, code="replayed")
+
+
+def reusable(value):
+    """The challenge of a form sent too soon, to show again (it was not used); None for any other."""
+    try:
+        payload = load_challenge((value or {}).get("challenge"))
+    except signing.BadSignature:
+        return None
+    if cache.get(_used_key(payload)) is not None:
+        return None
+    return _shown(value["challenge"], payload)
 
 
 class AntiBotWidget(forms.Widget):
-    """Renders a fresh challenge each time (a form shown again after an error gets a new one)."""
+    """Renders a fresh challenge each time a form is shown (after an error too), except after an answer sent too
+    soon: that challenge is still unused, and the person only presses the button again."""
 
     template_name = "includes/widgets/antibot.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, None, attrs)
-        context["challenge"] = new_challenge()
+        kept = reusable(value)
+        context["challenge"] = kept or new_challenge()
+        context["answer"] = value.get("answer", "") if kept else ""
         return context
 
     def value_from_datadict(self, data, files, name):
@@ -144,7 +244,7 @@ def challenge_widget():
 
 
 class AntiBotFormMixin:
-    """Adds the proof-of-work field and a per-client rate limit to a public form."""
+    """Adds the proof-of-work field and the rate limits to a public form."""
 
     antibot_scope = "form"
 
@@ -163,3 +263,40 @@ class AntiBotFormMixin:
             self.add_error(None, ValidationError(TOO_MANY, code="rate_limited"))
             return
         super().full_clean()
+
+
+def _proxy_signs():
+    """What says that a reverse proxy stands in front of the app."""
+    signs = []
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        signs.append("SECURE_PROXY_SSL_HEADER is set")
+    if os.environ.get("FORWARDED_ALLOW_IPS"):
+        signs.append("FORWARDED_ALLOW_IPS is set")
+    try:
+        seen = cache.get(FORWARDED_SEEN)
+    except Exception:
+        # No cache to ask while checking (e.g. its table is not made yet): judge by the settings alone.
+        seen = False
+    if seen:
+        signs.append("a public form was posted with X-Forwarded-For")
+    return signs
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_trusted_proxy_count(app_configs=None, **kwargs):
+    """Behind a proxy, TRUSTED_PROXY_COUNT=0 makes every visitor count as the proxy: one shared rate limit."""
+    if settings.ALLAUTH_TRUSTED_PROXY_COUNT:
+        return []
+    signs = _proxy_signs()
+    if not signs:
+        return []
+    return [
+        checks.Warning(
+            f"The app seems to sit behind a reverse proxy ({', '.join(signs)}) but TRUSTED_PROXY_COUNT is 0: "
+            "every visitor counts as the proxy, so the rate limits of sign-in and public forms block everyone "
+            "together once a few people use them.",
+            hint="Set TRUSTED_PROXY_COUNT=1 when one proxy (deploy/nginx.conf or deploy/Caddyfile) sets "
+            "X-Forwarded-For; see docs/operations.md.",
+            id="antibot.W001",
+        )
+    ]

@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from aidhub.core import lookups
+        # The anti-bot module registers its `check --deploy` warning (a proxy without TRUSTED_PROXY_COUNT).
+        from aidhub.core import antibot, lookups  # noqa: F401
         from aidhub.core.security import remember_session_rules
 
         lookups.register()

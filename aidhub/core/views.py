@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from aidhub.core.decorators import organizer_required
@@ -16,6 +17,13 @@ from aidhub.core.models import AuditEvent, Category, Organization
 @require_safe
 def home(request):
     return render(request, "core/home.html", {"categories": Category})
+
+
+@require_safe
+@never_cache
+def sent(request):
+    """ "Check your messages": the same page whatever the form found (aidhub.core.quiet)."""
+    return render(request, "core/sent.html")
 
 
 @require_safe

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from aidhub.core import fragments
+from aidhub.core import fragments, quiet
 from aidhub.core.languages import interface_language
 from aidhub.core.models import AuditEvent, audit, organization_serving
 from aidhub.core.phones import normalise_phone
@@ -107,11 +107,16 @@ def help_request_delete(*, help_request):
 
 
 @transaction.atomic
-def help_request_new_link(*, help_request):
-    """A fresh private link for a family that lost its own; the old link stops working."""
-    token, token_hash = new_access_token()
-    HelpRequest.objects.filter(pk=help_request.pk).update(access_token_hash=token_hash)
-    return token
+def help_request_send_new_link(*, help_request):
+    """A fresh private link for a family that lost its own, sent to the contact on the request (never shown on the
+    page that asked for it); the old link stops working. At most a few a day (aidhub.core.quiet)."""
+
+    def send():
+        token, token_hash = new_access_token()
+        HelpRequest.objects.filter(pk=help_request.pk).update(access_token_hash=token_hash)
+        tell_family(help_request, "needs/new_link", {"token": token})
+
+    quiet.send_again(help_request, send)
 
 
 def record_contact_shown(*, help_request, user):

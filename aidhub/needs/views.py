@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.core import antibot, fragments
+from aidhub.core import antibot, fragments, quiet
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import AuditEvent, NetworkSettings, audit, organizer_organizations
 from aidhub.core.security import require_recent_sign_in
@@ -130,16 +130,20 @@ def deleted(request):
 
 @never_cache
 def find(request):
-    """For a family that lost its link: the code and the contact it gave open a new private link."""
+    """For a family that lost its link: the code and the contact it gave send a new private link to that contact.
+    The page answers the same whether or not they matched a request (aidhub.core.quiet)."""
     form = FindRequestForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         help_request = services.find_help_request(
             reference_code=form.cleaned_data["reference_code"], contact=form.cleaned_data["contact"]
         )
         if help_request is not None:
-            token = services.help_request_new_link(help_request=help_request)
-            return _status_redirect(token, help_request.message_language)
-        form.add_error(None, _("We found no request with this code and this phone number or email."))
+            services.help_request_send_new_link(help_request=help_request)
+        text = _(
+            "If this reference code and %(contact)s belong to a request, we sent a new private link there. "
+            "The old link no longer works."
+        )
+        return quiet.sent(request, text % {"contact": quiet.mask_contact(form.cleaned_data["contact"].strip())})
     return render(request, "needs/find.html", {"form": form}, status=429 if form.rate_limited else 200)
 
 

@@ -84,7 +84,7 @@ def test_without_the_anti_bot_check_nothing_is_saved(client, eastside):
 
 
 def test_reports_are_rate_limited_per_client(client, eastside, settings):
-    settings.ANTIBOT_RATES = {**settings.ANTIBOT_RATES, "alerts.report": (2, 3600)}
+    settings.ANTIBOT_RATES = {**settings.ANTIBOT_RATES, "alerts.report": (2, 2, 3600)}
     assert _report(client, eastside).status_code == 302
     assert _report(client, eastside).status_code == 302
     refused = _report(client, eastside, code="es")

@@ -1,3 +1,5 @@
+import re
+
 from django.core import mail
 
 from aidhub.events.models import Registration
@@ -35,10 +37,14 @@ def test_registration_is_confirmed_while_places_remain_then_goes_to_the_waiting_
     assert (karim.first_name, karim.status) == ("Karim", "waiting")
     assert mail.outbox[0].subject == "Tiene un lugar"
     assert mail.outbox[0].to == ["rosa@example.net"]
-    waiting_page = client.get(second["Location"])
-    assert "You are on the waiting list, number 1." in waiting_page.text
-    assert first["Location"] != second["Location"]
+    # Both pages say "check your messages"; each message says where its person stands, with its own link.
+    assert first["Location"] == "/es/sent/"
+    assert second["Location"] == "/en/sent/"
     assert "قائمة الانتظار" in sms.outbox[0]["body"]
+    link = re.search(r"https://aidhub\.test(/\S+/registrations/[A-Za-z0-9_-]+/)", sms.outbox[0]["body"]).group(1)
+    # Karim's link opens his page in Arabic; read here in English.
+    waiting_page = client.get(re.sub(r"^/[^/]+/", "/en/", link))
+    assert "You are on the waiting list, number 1." in waiting_page.text
 
 
 def test_cancelling_moves_the_next_person_up_and_tells_them_in_their_language(

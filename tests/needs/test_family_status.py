@@ -1,5 +1,6 @@
 from aidhub.core.models import AuditEvent
 from aidhub.matching.models import Match
+from aidhub.messaging import sms
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import record_contact_shown
 from tests.factories import HelpRequestFactory
@@ -92,19 +93,26 @@ def test_delete_removes_every_row_holding_the_family_data(client, eastside, volu
     assert client.get(f"/es/help/status/?k={token}").status_code == 404
 
 
-def test_lost_link_found_with_code_and_contact_and_old_link_stops_working(client, eastside):
+def test_lost_link_found_with_code_and_contact_and_old_link_stops_working(
+    client, eastside, django_capture_on_commit_callbacks
+):
     help_request, token = _submit(client, eastside)
-    wrong = client.post(
-        "/es/help/find/",
-        {"reference_code": help_request.reference_code, "contact": "202 555 0100", **antibot_fields()},
-    )
-    assert "No encontramos ninguna solicitud" in wrong.text
-    code_typed_loosely = help_request.reference_code.lower().replace("-", " ")
-    response = client.post(
-        "/es/help/find/", {"reference_code": code_typed_loosely, "contact": "(202) 555-0143", **antibot_fields()}
-    )
-    assert response.status_code == 302
-    new_token = token_from(response["Location"])
-    assert new_token != token
+    sms.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        wrong = client.post(
+            "/es/help/find/",
+            {"reference_code": help_request.reference_code, "contact": "202 555 0100", **antibot_fields()},
+        )
+        code_typed_loosely = help_request.reference_code.lower().replace("-", " ")
+        response = client.post(
+            "/es/help/find/", {"reference_code": code_typed_loosely, "contact": "(202) 555-0143", **antibot_fields()}
+        )
+    # The page says the same either way; the new link goes to the phone on the request, in Spanish.
+    assert wrong["Location"] == response["Location"] == "/es/sent/"
     assert client.get(f"/es/help/status/?k={token}").status_code == 404
+    [message] = sms.outbox
+    assert message["to"] == "+12025550143"
+    assert "enlace" in message["body"]
+    new_token = token_from(message["body"])
+    assert new_token != token
     assert client.get(f"/es/help/status/?k={new_token}").status_code == 200

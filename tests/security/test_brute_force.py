@@ -33,7 +33,7 @@ def test_password_reset_requests_are_limited(client, volunteer, mailoutbox):
 
 
 def test_the_help_form_is_rate_limited_per_client(client, eastside, settings):
-    settings.ANTIBOT_RATES = {**settings.ANTIBOT_RATES, "needs.ask": (3, 3600)}
+    settings.ANTIBOT_RATES = {**settings.ANTIBOT_RATES, "needs.ask": (3, 3, 3600)}
     statuses = [client.post("/en/help/", help_form(eastside)).status_code for _ in range(5)]
     assert statuses[:3] == [302, 302, 302]
     assert statuses[3:] == [429, 429]

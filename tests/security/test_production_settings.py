@@ -19,6 +19,8 @@ PRODUCTION_ENV = {
     "TWILIO_AUTH_TOKEN": "production-like-twilio-auth-token",
     "TWILIO_FROM_NUMBER": "+12025550100",
     "TASKS_BACKEND": "database",
+    # Behind the reverse proxy of deploy/, as in production (check --deploy warns otherwise: antibot.W001).
+    "TRUSTED_PROXY_COUNT": "1",
     "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"),
 }
 

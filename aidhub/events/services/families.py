@@ -1,22 +1,21 @@
 """Families booking appointment slots and people registering for workshops, without an account.
 
-They give a first name, one contact and a language; they get a reference code and a private link (only the link's
-hash is stored, so the link in the first message is the only copy).
+They give a first name, one contact and a language; they get a reference code and a private link by message (only
+the link's hash is stored, so the message is the only copy). A contact that already has a booking or registration
+at the event gets a fresh link to it instead, and the page says the same either way (aidhub.core.quiet).
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core import quiet
 from aidhub.core.crypto import keyed_hash
 from aidhub.core.languages import interface_language
 from aidhub.core.tokens import new_access_token, new_reference_code
 from aidhub.events.models import AppointmentSlot, Booking, Event, Registration
 from aidhub.events.services import CLOSED, Refusal
 from aidhub.events.services.messages import tell_contact
-
-ALREADY_BOOKED = _("You already have an appointment at this event. Use your private link to change it.")
-ALREADY_REGISTERED = _("You are already registered for this event. Use your private link to see it.")
 
 
 def message_language(language, page_language):
@@ -26,15 +25,18 @@ def message_language(language, page_language):
 
 @transaction.atomic
 def booking_create(*, event, slot, first_name, contact_kind, contact, language, page_language):
-    """Books a place in a slot. Returns the booking and its private token (shown once, sent once)."""
+    """Books a place in a slot and sends the private link. For a contact with a booking at this event already,
+    sends a fresh link to that booking instead, and books nothing: the caller cannot tell the two apart."""
     slot = AppointmentSlot.objects.select_for_update(of=("self",)).select_related("event").get(pk=slot.pk)
     if slot.event_id != event.pk or not slot.event.is_open:
         raise Refusal(CLOSED)
     if slot.bookings.active().count() >= slot.places:
         raise Refusal(_("Sorry, this time was just taken. Please choose another one."))
     contact_hash = keyed_hash(contact)
-    if Booking.objects.active().filter(event=event, contact_hash=contact_hash).exists():
-        raise Refusal(ALREADY_BOOKED)
+    booked = Booking.objects.active().filter(event=event, contact_hash=contact_hash)
+    if booked.exists():
+        _send_link_again(booked.get(), "booking_confirmed")
+        return
     token, token_hash = new_access_token()
     booking = Booking(
         event=slot.event,
@@ -47,9 +49,23 @@ def booking_create(*, event, slot, first_name, contact_kind, contact, language, 
         message_language=message_language(language, page_language),
         token_hash=token_hash,
     )
-    _save_with_new_code(booking, ALREADY_BOOKED)
+    if not _save_with_new_code(booking):
+        # The same person booked twice at the same moment: the other post made the booking.
+        _send_link_again(booked.get(), "booking_confirmed")
+        return
     tell_contact(booking, "booking_confirmed", token=token, moved=False)
-    return booking, token
+
+
+def _send_link_again(person, template):
+    """A booking's or registration's private link again, to its own contact, in its own language. Only the link's
+    hash is stored, so the old link cannot be sent: the person gets a new one, and the old one stops working."""
+
+    def send():
+        token, token_hash = new_access_token()
+        type(person).objects.filter(pk=person.pk).update(token_hash=token_hash, updated_at=timezone.now())
+        tell_contact(person, template, token=token, again=True)
+
+    quiet.send_again(person, send)
 
 
 @transaction.atomic
@@ -84,13 +100,16 @@ def booking_cancel(*, booking):
 
 @transaction.atomic
 def registration_create(*, event, first_name, contact_kind, contact, language, page_language):
-    """Registers someone: confirmed while places remain, then on the waiting list. Returns it and its token."""
+    """Registers someone: confirmed while places remain, then on the waiting list; sends the private link. For a
+    contact registered already, sends a fresh link to that registration instead (see booking_create)."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.is_open or not event.takes_registrations:
         raise Refusal(CLOSED)
     contact_hash = keyed_hash(contact)
-    if event.registrations.filter(contact_hash=contact_hash).exclude(status=Registration.Status.CANCELLED).exists():
-        raise Refusal(ALREADY_REGISTERED)
+    registered = event.registrations.filter(contact_hash=contact_hash).exclude(status=Registration.Status.CANCELLED)
+    if registered.exists():
+        _send_link_again(registered.get(), "registration_confirmed")
+        return
     has_room = event.registrations.confirmed().count() < event.capacity
     token, token_hash = new_access_token()
     registration = Registration(
@@ -104,9 +123,10 @@ def registration_create(*, event, first_name, contact_kind, contact, language, p
         message_language=message_language(language, page_language),
         token_hash=token_hash,
     )
-    _save_with_new_code(registration, ALREADY_REGISTERED)
+    if not _save_with_new_code(registration):
+        _send_link_again(registered.get(), "registration_confirmed")
+        return
     tell_contact(registration, "registration_confirmed", token=token)
-    return registration, token
 
 
 @transaction.atomic
@@ -144,8 +164,9 @@ def promote_waiting(event):
     return promoted
 
 
-def _save_with_new_code(person, duplicate_message):
-    """Saves with a fresh reference code, unique across bookings and registrations (retried on a collision)."""
+def _save_with_new_code(person):
+    """Saves with a fresh reference code, unique across bookings and registrations (retried on a collision).
+    False when the database refuses it as a second one of the same person at this event (made a moment ago)."""
     for _attempt in range(5):
         code = new_reference_code()
         taken = Booking.objects.filter(reference_code=code).exists()
@@ -159,6 +180,6 @@ def _save_with_new_code(person, duplicate_message):
             # Either the code was taken a moment ago, or the same person booked twice at once.
             if type(person).objects.filter(reference_code=code).exists():
                 continue
-            raise Refusal(duplicate_message) from None
-        return person
+            return False
+        return True
     raise RuntimeError("No free reference code after 5 attempts.")

@@ -1,4 +1,5 @@
-"""Families booking a slot and people registering for a workshop, without an account, then using a private link."""
+"""Families booking a slot and people registering for a workshop, without an account, then using the private link
+they get by message. Both forms answer "check your messages" whether or not the contact was known (core.quiet)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -8,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.core import quiet
 from aidhub.core.languages import spoken_code
 from aidhub.core.models import Language
 from aidhub.events.forms import BookingForm, MoveBookingForm, RegistrationForm
@@ -42,14 +44,16 @@ def booking_create(request, pk):
     form = BookingForm(request.POST or None, event=event, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
         try:
-            _booking, token = services.booking_create(
-                event=event, slot=form.cleaned_data["slot"], **_contact_details(form)
-            )
+            services.booking_create(event=event, slot=form.cleaned_data["slot"], **_contact_details(form))
         except Refusal as refusal:
             form.add_error(None, refusal.message)
         else:
-            messages.success(request, _("Your appointment is booked. Keep your reference code and this page's link."))
-            return redirect("events:booking", token=token)
+            text = _(
+                "We sent a message to %(contact)s with your reference code and a private link to your appointment. "
+                "If this phone number or email already had an appointment at this event, the message brings a new "
+                "link to that one instead."
+            )
+            return quiet.sent(request, text % {"contact": quiet.mask_contact(form.cleaned_data["contact"])})
     status = 429 if form.rate_limited else 200
     return render(request, "events/booking_form.html", {"event": event, "form": form}, status=status)
 
@@ -97,11 +101,16 @@ def registration_create(request, pk):
     form = RegistrationForm(request.POST or None, initial=_contact_initial(request), request=request)
     if request.method == "POST" and form.is_valid():
         try:
-            _registration, token = services.registration_create(event=event, **_contact_details(form))
+            services.registration_create(event=event, **_contact_details(form))
         except Refusal as refusal:
             form.add_error(None, refusal.message)
         else:
-            return redirect("events:registration", token=token)
+            text = _(
+                "We sent a message to %(contact)s with your reference code, a private link, and whether you have a "
+                "place or are on the waiting list. If this phone number or email was already registered for this "
+                "event, the message brings a new link to that registration instead."
+            )
+            return quiet.sent(request, text % {"contact": quiet.mask_contact(form.cleaned_data["contact"])})
     context = {"event": event, "form": form}
     if event.takes_registrations:
         context["places_left"] = max(event.capacity - event.registrations.confirmed().count(), 0)
