@@ -41,7 +41,7 @@ format: $(VENV)/.installed-dev
 
 # Extract new strings into the catalogs (needs GNU gettext), then compile them.
 messages: $(VENV)/.installed
-	DEBUG=true $(PY) manage.py makemessages $(foreach lang,$(UI_LANGUAGES),-l $(lang)) --no-location --no-obsolete \
+	DEBUG=true $(PY) manage.py makemessages $(foreach lang,$(UI_LANGUAGES),-l $(lang)) --no-location --no-obsolete --no-wrap \
 		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
 	# English is the source: its translation is the text itself.
 	msgattrib --clear-fuzzy --empty --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
