@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.accounts.models import User, VolunteerProfile
-from aidhub.accounts.services import end_sessions
+from aidhub.accounts.models import User, Vetting, VolunteerProfile
+from aidhub.accounts.services import user_deactivate
 from aidhub.core.models import Membership
 
 
@@ -37,16 +37,14 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # A deactivated account is signed out everywhere at once.
+        # A deactivated account is signed out everywhere at once, and its private links die with it.
         if change and "is_active" in form.changed_data and not obj.is_active:
-            end_sessions(user=obj)
+            user_deactivate(actor=request.user, user=obj)
 
     @admin.action(description=_("Deactivate and sign out everywhere"))
     def deactivate(self, request, queryset):
         for user in queryset:
-            user.is_active = False
-            user.save(update_fields=["is_active"])
-            end_sessions(user=user)
+            user_deactivate(actor=request.user, user=user)
 
 
 @admin.register(VolunteerProfile)
@@ -56,3 +54,19 @@ class VolunteerProfileAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "user__email"]
     filter_horizontal = ["languages", "areas"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(Vetting)
+class VettingAdmin(admin.ModelAdmin):
+    """Read only: organizers decide on their pages (Organize → Confirm volunteers), where every decision is
+    audited. Administrators see who was confirmed for what, by whom and when."""
+
+    list_display = ["volunteer", "category", "status", "requested_at", "decided_by", "decided_at"]
+    list_filter = ["status", "category"]
+    search_fields = ["volunteer__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
