@@ -196,8 +196,8 @@ def test_a_shift_with_volunteers_cannot_be_removed_or_shrunk_below_them(client_f
     assert shift.signups.exists()
     ShiftSignupFactory(shift=shift)
     data = {
-        "role": "interpreter",
-        "language": shift.language_id,
+        "role": "welcome",
+        "language": "",
         "starts_at": _local(shift.starts_at),
         "ends_at": _local(shift.ends_at),
         "places": "1",
