@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, Vetting, VolunteerProfile
 from aidhub.accounts.services import user_deactivate
+from aidhub.core.availability import AvailabilityWidget, WeeklyAvailabilityField
 from aidhub.core.models import Membership
 
 
@@ -13,10 +14,16 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
+# The admin gives integer fields a number box, which cannot hold the weekly grid (and failed every save of a
+# user with a volunteer profile, deactivation included): the grid keeps its own widget here too.
+AVAILABILITY_WIDGET = {WeeklyAvailabilityField: {"widget": AvailabilityWidget}}
+
+
 class VolunteerProfileInline(admin.StackedInline):
     model = VolunteerProfile
     can_delete = False
     filter_horizontal = ["languages", "areas"]
+    formfield_overrides = AVAILABILITY_WIDGET
 
 
 @admin.register(User)
@@ -54,6 +61,7 @@ class VolunteerProfileAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "user__email"]
     filter_horizontal = ["languages", "areas"]
     autocomplete_fields = ["user"]
+    formfield_overrides = AVAILABILITY_WIDGET
 
 
 @admin.register(Vetting)

@@ -23,7 +23,7 @@ from aidhub.accounts.models import Vetting
 from aidhub.core.models import Category, NetworkSettings
 
 # What kind of help each volunteer role at an event gives (aidhub.events.models.Shift.Role values; accounts may
-# not import events, and tests/events/test_shift_roles.py checks that every role is listed here). A role of no
+# not import events, and tests/accounts/test_capabilities.py checks that every role is listed here). A role of no
 # kind (set-up, welcome desk) is open to every active volunteer.
 SHIFT_ROLE_CATEGORIES = {
     "lawyer": Category.LEGAL,
