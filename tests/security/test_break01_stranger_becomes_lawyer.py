@@ -147,3 +147,9 @@ def test_an_unvetted_volunteer_offering_legal_help_is_told_an_organizer_will_con
     assert offer.status == Offer.Status.PUBLISHED
     assert client_for(None).get(f"/en/offers/{offer.pk}/").status_code == 404
     assert "Help with court letters" not in client_for(None).get("/en/offers/").text
+
+
+def test_the_booking_form_tells_families_truly_who_sees_their_first_name(client, legal_night):
+    text = client.get(f"/en/events/{legal_night.pk}/book/").text
+    assert "Only the organizers see them" not in text
+    assert "the volunteers they confirmed to serve your appointment see your first name" in text
