@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from tests.access import MATRIX, ROLES
+from tests.access import MATRIX, ROLES, url_name
 from tests.urls import all_url_names
 
 # Django's admin is covered by one rule: staff only (see test_admin_is_staff_only).
@@ -37,14 +37,9 @@ def people(volunteer, accepted_volunteer, other_volunteer, organizer, other_orga
 FAMILY_LINK = "family_link"
 
 
-def _url_name(key):
-    """The URL name of a matrix row ("events:my_slots#legal_night" is a row of events:my_slots)."""
-    return key.split("#", 1)[0]
-
-
 def _url(name, arguments, role, request):
     """The URL a role opens. Family pages carry the private token in the query string, which only the family has."""
-    name = _url_name(name)
+    name = url_name(name)
     if arguments == FAMILY_LINK:
         url = reverse(name)
         return f"{url}?{urlencode(request.getfixturevalue(FAMILY_LINK))}" if role == "family" else url
@@ -61,13 +56,13 @@ def _kwargs(arguments, request):
 
 
 def test_every_url_is_in_the_matrix():
-    covered = {_url_name(key) for key in MATRIX}
+    covered = {url_name(key) for key in MATRIX}
     missing = [name for name in all_url_names() if name not in covered and not name.startswith(ADMIN_NAMESPACE)]
     assert missing == [], f"Add these URL patterns to the access matrix (tests/access/): {missing}"
 
 
 def test_matrix_lists_no_url_that_does_not_exist():
-    assert sorted({_url_name(key) for key in MATRIX} - set(all_url_names())) == []
+    assert sorted({url_name(key) for key in MATRIX} - set(all_url_names())) == []
 
 
 CASES = [

@@ -153,3 +153,9 @@ def test_the_booking_form_tells_families_truly_who_sees_their_first_name(client,
     text = client.get(f"/en/events/{legal_night.pk}/book/").text
     assert "Only the organizers see them" not in text
     assert "the volunteers they confirmed to serve your appointment see your first name" in text
+
+
+def test_the_organizer_sees_which_sign_ups_are_not_confirmed(client_for, organizer, volunteer, lawyer_shift):
+    ShiftSignup.objects.create(shift=lawyer_shift, volunteer=volunteer)
+    page = client_for(organizer).get(f"/en/organize/events/{lawyer_shift.event_id}/").text
+    assert 'María</bdi> <span class="badge text-bg-warning">Not confirmed</span>' in page
