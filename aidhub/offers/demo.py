@@ -58,7 +58,7 @@ ASKING = [("li", Category.INTERPRETING)]
 
 ACCOUNTS = [
     ("maria@example.org … li@example.org", "volunteers with offers"),
-    ("sara@example.org", "volunteer confirmed for legal help; li@example.org waits to be confirmed for interpreting"),
+    ("li@example.org", "volunteer waiting to be confirmed for interpreting (Organize: Confirm volunteers)"),
 ]
 
 
