@@ -32,6 +32,7 @@ from tests.factories import (
     language,
     make_booking,
     make_registration,
+    vet,
 )
 from tests.helpers import jpeg_bytes, pdf_bytes, sign_in
 
@@ -256,10 +257,36 @@ def event_translation(event):
 
 @pytest.fixture
 def shift(event, volunteer):
-    """An Arabic interpreter shift with two places; the volunteer holds one."""
+    """A welcome-desk shift (a role that needs no vetting) with two places; the volunteer holds one."""
     shift = ShiftFactory(event=event)
     ShiftSignupFactory(shift=shift, volunteer=volunteer)
     return shift
+
+
+@pytest.fixture
+def legal_night_served(event, volunteer, accepted_volunteer):
+    """`event` with a lawyers' shift serving appointment slots (one booked). `accepted_volunteer` (Sara) is
+    confirmed for legal help and holds a place; `volunteer` (María) holds one from before vetting was required,
+    and is not confirmed: it grants her nothing."""
+    lawyers = ShiftFactory(event=event, role="lawyer", places=3)
+    vet(accepted_volunteer, "legal")
+    ShiftSignupFactory(shift=lawyers, volunteer=accepted_volunteer)
+    ShiftSignupFactory(shift=lawyers, volunteer=volunteer)
+    make_booking(SlotFactory(event=event, shift=lawyers), first_name="Amal")
+    return event
+
+
+@pytest.fixture
+def lawyer_shift(legal_night_served):
+    return legal_night_served.shifts.get(role="lawyer")
+
+
+@pytest.fixture
+def confirmation_request(volunteer):
+    """María asked to be confirmed for legal help; the organizers of her area see it in their queue."""
+    from aidhub.accounts.services import vetting_request
+
+    return vetting_request(volunteer=volunteer, category="legal")
 
 
 @pytest.fixture

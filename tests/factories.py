@@ -5,7 +5,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.accounts.models import User, Vetting, VolunteerProfile
 from aidhub.alerts.models import Alert, AlertText, Report, Subscriber
 from aidhub.core import availability
 from aidhub.core.crypto import keyed_hash
@@ -249,8 +249,9 @@ class ShiftFactory(factory.django.DjangoModelFactory):
         model = Shift
 
     event = factory.SubFactory(EventFactory)
-    role = Shift.Role.INTERPRETER
-    language = factory.LazyFunction(lambda: language("ar"))
+    # A role anyone may take; pass role="lawyer" (and vet the volunteer) for a shift that needs vetting.
+    role = Shift.Role.WELCOME
+    language = None
     starts_at = factory.LazyAttribute(lambda shift: shift.event.starts_at)
     ends_at = factory.LazyAttribute(lambda shift: shift.event.ends_at)
     places = 2
@@ -347,3 +348,13 @@ def organizer_with_authenticator(organization, email, secret):
     MembershipFactory(organization=organization, user=user)
     TOTP.activate(user, secret)
     return user
+
+
+def vet(user, *categories, by=None):
+    """An organizer confirmed this volunteer for these kinds of help (after training or a check)."""
+    for category in categories:
+        Vetting.objects.update_or_create(
+            volunteer=user,
+            category=category,
+            defaults={"status": Vetting.Status.VETTED, "decided_by": by, "decided_at": timezone.now()},
+        )

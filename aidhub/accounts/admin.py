@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.accounts.models import User, VolunteerProfile
-from aidhub.accounts.services import end_sessions, end_sessions_of
+from aidhub.accounts.models import User, Vetting, VolunteerProfile
+from aidhub.accounts.services import end_sessions, end_sessions_of, user_deactivate
+from aidhub.core.availability import AvailabilityWidget, WeeklyAvailabilityField
 from aidhub.core.models import Membership
 
 
@@ -13,10 +14,16 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
+# The admin gives integer fields a number box, which cannot hold the weekly grid (and failed every save of a
+# user with a volunteer profile, deactivation included): the grid keeps its own widget here too.
+AVAILABILITY_WIDGET = {WeeklyAvailabilityField: {"widget": AvailabilityWidget}}
+
+
 class VolunteerProfileInline(admin.StackedInline):
     model = VolunteerProfile
     can_delete = False
     filter_horizontal = ["languages", "areas"]
+    formfield_overrides = AVAILABILITY_WIDGET
 
 
 @admin.register(User)
@@ -37,9 +44,9 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # A deactivated account is signed out everywhere at once.
+        # A deactivated account is signed out everywhere at once, and its private links die with it.
         if change and "is_active" in form.changed_data and not obj.is_active:
-            end_sessions(user=obj)
+            user_deactivate(actor=request.user, user=obj)
 
     def delete_model(self, request, obj):
         # Before the row goes (and its id with it): a deleted account is signed out everywhere too.
@@ -53,9 +60,7 @@ class UserAdmin(BaseUserAdmin):
     @admin.action(description=_("Deactivate and sign out everywhere"))
     def deactivate(self, request, queryset):
         for user in queryset:
-            user.is_active = False
-            user.save(update_fields=["is_active"])
-            end_sessions(user=user)
+            user_deactivate(actor=request.user, user=user)
 
 
 @admin.register(VolunteerProfile)
@@ -65,3 +70,20 @@ class VolunteerProfileAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "user__email"]
     filter_horizontal = ["languages", "areas"]
     autocomplete_fields = ["user"]
+    formfield_overrides = AVAILABILITY_WIDGET
+
+
+@admin.register(Vetting)
+class VettingAdmin(admin.ModelAdmin):
+    """Read only: organizers decide on their pages (Organize → Confirm volunteers), where every decision is
+    audited. Administrators see who was confirmed for what, by whom and when."""
+
+    list_display = ["volunteer", "category", "status", "requested_at", "decided_by", "decided_at"]
+    list_filter = ["status", "category"]
+    search_fields = ["volunteer__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

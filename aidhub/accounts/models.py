@@ -4,9 +4,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language
+from aidhub.core.choices import ChoiceLabelsMixin
+from aidhub.core.models import Area, Category, Language, Organization
 
 
 class UserManager(BaseUserManager):
@@ -116,3 +118,53 @@ def get_volunteer_profile(user):
         user=user, defaults={"display_name": user.email.split("@", 1)[0][:60]}
     )
     return profile
+
+
+class VettingQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Vetting.Status.VETTED)
+
+    def requested(self):
+        return self.filter(status=Vetting.Status.REQUESTED)
+
+
+class Vetting(ChoiceLabelsMixin, models.Model):
+    """Whether an organizer confirmed a volunteer for a sensitive kind of help (after training or a check).
+
+    One row per volunteer and kind of help, holding the latest word: the volunteer asked (requested), an organizer
+    confirmed (vetted) or did not, or took the confirmation back (declined). Who may serve what is decided in
+    aidhub.accounts.capabilities, never by reading these rows elsewhere."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", pgettext_lazy("vetting status", "Waiting for an organizer")
+        VETTED = "vetted", pgettext_lazy("vetting status", "Confirmed")
+        DECLINED = "declined", pgettext_lazy("vetting status", "Not confirmed")
+
+    volunteer = models.ForeignKey(User, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="vettings")
+    category = models.CharField(_("kind of help"), max_length=20, choices=Category)
+    status = models.CharField(_("status"), max_length=10, choices=Status)
+    requested_at = models.DateTimeField(_("asked"), null=True, blank=True)
+    # The organization whose event or area the volunteer asked through: its organizers see the request.
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("asked through"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        User, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = VettingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vetting")
+        verbose_name_plural = _("vettings")
+        constraints = [models.UniqueConstraint(fields=["volunteer", "category"], name="vetting_unique")]
+        indexes = [models.Index(fields=["status", "requested_at"], name="vetting_status_requested")]
+
+    def __str__(self):
+        return f"{self.volunteer} · {self.get_category_display()} · {self.get_status_display()}"

@@ -1,9 +1,16 @@
+"""Changes to people's accounts that reach beyond one row: sessions, deactivation, and vetting decisions."""
+
 from importlib import import_module
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+
+from aidhub.accounts.capabilities import needs_vetting
+from aidhub.accounts.models import User, Vetting
+from aidhub.core import fragments
+from aidhub.core.models import AuditEvent, Membership, Organization, audit
 
 
 def end_sessions(*, user):
@@ -26,3 +33,112 @@ def end_sessions_of(*, users):
             store(session_key=session.session_key).delete()
             ended += 1
     return ended
+
+
+def revoke_personal_links(*, user):
+    """Deletes every link of this person that works without a session (the private calendar link of their
+    shifts, and any such link added later). Models holding one, in whichever app, say `revoked_with_owner = True`;
+    they are found through the person's relations, so that accounts imports no app above it."""
+    revoked = 0
+    for relation in User._meta.related_objects:
+        model = relation.related_model
+        if getattr(model, "revoked_with_owner", False):
+            revoked += model._default_manager.filter(**{relation.field.name: user}).delete()[0]
+    return revoked
+
+
+@transaction.atomic
+def user_deactivate(*, actor, user):
+    """Closes an account: no more sign-in, every session ended, every private link of theirs dead, and (through
+    aidhub.accounts.capabilities, which asks whether a volunteer is active) nothing of theirs listed or suggested."""
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    revoke_personal_links(user=user)
+    end_sessions(user=user)
+    audit(actor=actor, action=AuditEvent.Action.ACCOUNT_DEACTIVATED, target=user)
+    fragments.bump("offers")
+    return user
+
+
+def _organization_of(actor, preferred=None):
+    """The organization an organizer acts for: the one the volunteer asked through where they organize there."""
+    organizations = Organization.objects.active().filter(
+        memberships__user=actor, memberships__role=Membership.Role.ORGANIZER
+    )
+    if preferred is not None and organizations.filter(pk=preferred.pk).exists():
+        return preferred
+    return organizations.order_by("pk").first()
+
+
+def vetting_request(*, volunteer, category, organization=None):
+    """The volunteer asks to serve a kind of help that needs vetting: it enters the organizers' queue. Asking
+    again changes nothing, and a decision stands until an organizer changes it. Returns the vetting, or None
+    where this kind of help needs no confirmation."""
+    if not needs_vetting(category):
+        return None
+    vetting, created = Vetting.objects.get_or_create(
+        volunteer=volunteer,
+        category=category,
+        defaults={
+            "status": Vetting.Status.REQUESTED,
+            "requested_at": timezone.now(),
+            "organization": organization,
+        },
+    )
+    if not created and vetting.status == Vetting.Status.REQUESTED and vetting.organization_id is None and organization:
+        vetting.organization = organization
+        vetting.save(update_fields=["organization"])
+    return vetting
+
+
+class VettingConflict(Exception):
+    """Someone already decided this request."""
+
+
+def _decide(vetting, *, actor, confirm, organization):
+    vetting.status = Vetting.Status.VETTED if confirm else Vetting.Status.DECLINED
+    vetting.decided_by = actor
+    vetting.decided_at = timezone.now()
+    vetting.save(update_fields=["status", "decided_by", "decided_at"])
+    action = AuditEvent.Action.VETTING_CONFIRMED if confirm else AuditEvent.Action.VETTING_DECLINED
+    audit(actor=actor, action=action, target=vetting, organization=organization)
+
+
+@transaction.atomic
+def vetting_decide(*, actor, vetting, confirm):
+    """An organizer answers a volunteer's request from the queue: confirmed, or not. Audited."""
+    vetting = Vetting.objects.select_for_update().get(pk=vetting.pk)
+    if vetting.status != Vetting.Status.REQUESTED:
+        raise VettingConflict
+    _decide(vetting, actor=actor, confirm=confirm, organization=_organization_of(actor, vetting.organization))
+    # The volunteer's offers of this kind enter or stay out of the public list.
+    fragments.bump("offers")
+    return vetting
+
+
+@transaction.atomic
+def vetting_set(*, actor, volunteer, categories):
+    """An organizer states every kind of help a volunteer is confirmed for (the volunteer's page): the ones
+    ticked are confirmed, confirmations not ticked are taken back, open requests not ticked stay open.
+    Each change is audited. Returns how many changed."""
+    categories = set(categories)
+    organization = _organization_of(actor)
+    existing = {
+        vetting.category: vetting for vetting in Vetting.objects.select_for_update().filter(volunteer=volunteer)
+    }
+    changed = 0
+    for category in categories:
+        vetting = existing.get(category) or Vetting(volunteer=volunteer, category=category)
+        if vetting.status != Vetting.Status.VETTED:
+            if vetting.pk is None:
+                vetting.status = Vetting.Status.VETTED
+                vetting.save()
+            _decide(vetting, actor=actor, confirm=True, organization=organization)
+            changed += 1
+    for category, vetting in existing.items():
+        if category not in categories and vetting.status == Vetting.Status.VETTED:
+            _decide(vetting, actor=actor, confirm=False, organization=organization)
+            changed += 1
+    if changed:
+        fragments.bump("offers")
+    return changed

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.core import fragments
 from aidhub.core.translations import TranslatableMixin
 
 
@@ -30,6 +31,11 @@ class Category(models.TextChoices):
     def icon(self):
         return CATEGORY_ICONS[self.value]
 
+    @property
+    def in_sentence(self):
+        """The kind of help as it reads inside a sentence ("confirmed for legal help")."""
+        return CATEGORY_IN_SENTENCE[self.value]
+
 
 # Bootstrap Icons names (vendored under static/vendor/bootstrap-icons/); always shown next to the label.
 CATEGORY_ICONS = {
@@ -44,6 +50,31 @@ CATEGORY_ICONS = {
     Category.HOUSING: "house-heart",
     Category.OTHER: "three-dots",
 }
+
+# Inside a sentence most languages write these in lower case, and some inflect them.
+CATEGORY_IN_SENTENCE = {
+    Category.FOOD: pgettext_lazy("kind of help, inside a sentence", "food"),
+    Category.CHILDCARE: pgettext_lazy("kind of help, inside a sentence", "childcare"),
+    Category.INTERPRETING: pgettext_lazy("kind of help, inside a sentence", "interpreting"),
+    Category.LEGAL: pgettext_lazy("kind of help, inside a sentence", "legal help"),
+    Category.RIDES: pgettext_lazy("kind of help, inside a sentence", "rides"),
+    Category.EMOTIONAL: pgettext_lazy("kind of help, inside a sentence", "emotional support"),
+    Category.TUTORING_ART: pgettext_lazy("kind of help, inside a sentence", "tutoring and art"),
+    Category.SUPPLIES: pgettext_lazy("kind of help, inside a sentence", "supplies"),
+    Category.HOUSING: pgettext_lazy("kind of help, inside a sentence", "housing"),
+    Category.OTHER: pgettext_lazy("kind of help, inside a sentence", "other help"),
+}
+
+# Kinds of help where a volunteer is alone with a family, its children or its case: only volunteers an organizer
+# confirmed may offer them, be suggested or asked, take their shifts and see their bookings. A network changes
+# the list in the admin (Network settings); docs/capabilities.md says why these.
+DEFAULT_VETTED_CATEGORIES = [
+    Category.LEGAL,
+    Category.CHILDCARE,
+    Category.INTERPRETING,
+    Category.EMOTIONAL,
+    Category.RIDES,
+]
 
 
 class AreaQuerySet(models.QuerySet):
@@ -279,7 +310,10 @@ class NetworkSettings(models.Model):
         _("kinds of help that need a vetted volunteer"),
         default=list,
         blank=True,
-        help_text=_("Only volunteers an organizer marked as vetted (after training or a check) are suggested."),
+        help_text=_(
+            "Only volunteers an organizer confirmed (after training or a check) may offer these, be asked, "
+            "take their shifts and see their appointments."
+        ),
     )
     proposal_timeout_hours = models.PositiveSmallIntegerField(
         _("hours before an unanswered proposal is flagged"), default=48
@@ -309,13 +343,15 @@ class NetworkSettings(models.Model):
         # cached the old row in between. (The row is never deleted: the admin does not allow it.)
         cache.delete(NETWORK_SETTINGS_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(NETWORK_SETTINGS_CACHE_KEY))
+        # The public list of offers leaves out offers of kinds that need vetting from volunteers not confirmed.
+        fragments.bump("offers")
 
     @classmethod
     def load(cls):
         settings_row = cache.get(NETWORK_SETTINGS_CACHE_KEY)
         if settings_row is None:
             settings_row, _created = cls.objects.get_or_create(
-                pk=1, defaults={"vetted_categories": [Category.CHILDCARE, Category.LEGAL, Category.RIDES]}
+                pk=1, defaults={"vetted_categories": list(DEFAULT_VETTED_CATEGORIES)}
             )
             cache.set(NETWORK_SETTINGS_CACHE_KEY, settings_row, NETWORK_SETTINGS_CACHE_SECONDS)
         return settings_row
@@ -341,6 +377,9 @@ class AuditEvent(models.Model):
         ALERT_SENT = "alert_sent", _("An alert was sent")
         ALERT_RETRACTED = "alert_retracted", _("An alert was retracted")
         DATA_PURGED = "data_purged", _("Personal data was deleted")
+        VETTING_CONFIRMED = "vetting_confirmed", _("A volunteer was confirmed for a kind of help")
+        VETTING_DECLINED = "vetting_declined", _("A volunteer was not confirmed, or no longer, for a kind of help")
+        ACCOUNT_DEACTIVATED = "account_deactivated", _("An account was deactivated")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -125,7 +125,12 @@ SUPPLIES = [
     ("Harbor potluck", "Paper plates (packs)", 10, []),
 ]
 
-ACCOUNTS = [("sara@example.org", "volunteer: lawyer shift at the Eastside legal aid night, serves its appointments")]
+ACCOUNTS = [
+    (
+        "sara@example.org",
+        "volunteer confirmed for legal help: lawyer shift at the Eastside legal aid night, serves its appointments",
+    )
+]
 
 
 def seed(areas, organizations, organizers, volunteers, **_context):

@@ -22,6 +22,7 @@ urlpatterns = [
     # Volunteers.
     path("events/shifts/<int:pk>/sign-up/", public.shift_signup_view, name="shift_signup"),
     path("events/shifts/<int:pk>/cancel/", public.shift_cancel_view, name="shift_cancel"),
+    path("events/shifts/<int:pk>/ask/", public.shift_ask_confirmation, name="shift_ask"),
     path("events/my-shifts/<str:token>.ics", calendar.shift_feed, name="shift_feed"),
     path("my/events/calendar/", calendar.my_calendar, name="my_calendar"),
     path("my/events/<int:pk>/slots/", calendar.my_slots, name="my_slots"),

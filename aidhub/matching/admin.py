@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from aidhub.matching.models import CheckIn, Match, Vetting
+from aidhub.matching.models import CheckIn, Match
 
 
 @admin.register(Match)
@@ -29,12 +29,3 @@ class CheckInAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-@admin.register(Vetting)
-class VettingAdmin(admin.ModelAdmin):
-    list_display = ["volunteer", "category", "vetted_by", "vetted_at"]
-    list_filter = ["category"]
-    search_fields = ["volunteer__email"]
-    autocomplete_fields = ["volunteer"]
-    readonly_fields = ["vetted_by", "vetted_at"]

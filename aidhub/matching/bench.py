@@ -3,9 +3,12 @@ got a volunteer, declined proposals, check-ins for most help given, vetting, and
 
 from datetime import timedelta
 
+from django.utils import timezone
+
+from aidhub.accounts.models import Vetting
 from aidhub.core.benchkit import bulk_insert, scaled
 from aidhub.core.models import NetworkSettings
-from aidhub.matching.models import CheckIn, Match, Vetting
+from aidhub.matching.models import CheckIn, Match
 from aidhub.needs.models import HelpRequest
 
 MATCHES = 100_000
@@ -65,13 +68,19 @@ def seed(rng, scale, context):
             if status == Match.Status.DONE and rng.random() < 0.85
         ),
     )
-    # The network vets volunteers for sensitive kinds of help; most who offer them are vetted.
+    # The network vets volunteers for sensitive kinds of help; most who offer them are confirmed.
     vetted_categories = NetworkSettings.load().vetted_categories
     pairs = {(volunteer_id, c) for c in vetted_categories for _o, volunteer_id in offers.get(c, [])}
     bulk_insert(
         Vetting,
         (
-            Vetting(volunteer_id=volunteer_id, category=category, vetted_by=rng.choice(organizers))
+            Vetting(
+                volunteer_id=volunteer_id,
+                category=category,
+                status=Vetting.Status.VETTED,
+                decided_by=rng.choice(organizers),
+                decided_at=timezone.now(),
+            )
             for volunteer_id, category in sorted(pairs)
             if rng.random() < 0.7
         ),

@@ -36,3 +36,10 @@ class VettingForm(forms.Form):
         required=False,
         help_text=_("Tick the kinds of help this volunteer may give after training or a check."),
     )
+
+
+class VettingDecisionForm(forms.Form):
+    CONFIRM = "confirm"
+    DECLINE = "decline"
+
+    decision = forms.ChoiceField(choices=[(CONFIRM, _("Confirm")), (DECLINE, _("Do not confirm"))])

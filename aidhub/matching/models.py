@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedTextField
 
 from aidhub.core.choices import ChoiceLabelsMixin
-from aidhub.core.models import Category, organizer_area_ids
+from aidhub.core.models import organizer_area_ids
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
@@ -151,22 +151,3 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.match} · {self.get_outcome_display()}"
-
-
-class Vetting(models.Model):
-    """An organizer confirms a volunteer may help in a sensitive category (after training or a check)."""
-
-    volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="vettings"
-    )
-    category = models.CharField(_("kind of help"), max_length=20, choices=Category)
-    vetted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    vetted_at = models.DateTimeField(_("vetted"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("vetting")
-        verbose_name_plural = _("vettings")
-        constraints = [models.UniqueConstraint(fields=["volunteer", "category"], name="vetting_unique")]
-
-    def __str__(self):
-        return f"{self.volunteer} · {self.get_category_display()}"

@@ -1,16 +1,17 @@
 """Ranking volunteers for a request: a pure function of plain facts, so it can be tested on its own.
 
-Required (a volunteer who fails one is left out):
+Required (a volunteer who fails one is left out of suggestions, and cannot be asked: see `refusals`):
   1. a published offer in the same category;
-  2. no earlier decline of this request;
-  3. vetted for the category, where the network requires it;
-  4. room under their capacity (proposals and accepted matches count).
+  2. an active volunteer, confirmed for the category where the network requires it (aidhub.accounts.capabilities);
+  3. no earlier decline of this request or of the one it follows up (the same family);
+  4. room under their capacity (proposals and accepted matches count);
+  5. speaks the family's language or reaches its area.
 Then, in this order of importance (each only breaks ties of the ones above):
-  5. speaks the family's language (otherwise shown, last, as "needs an interpreter");
-  6. reaches the family's area;
-  7. free at the family's best times (any shared slot of the weekly grid);
-  8. lightest load (active matches / capacity);
-  9. fairness: asked least recently (never asked comes first).
+  6. speaks the family's language (otherwise shown, last, as "needs an interpreter");
+  7. reaches the family's area;
+  8. free at the family's best times (any shared slot of the weekly grid);
+  9. lightest load (active matches / capacity);
+  10. fairness: asked least recently (never asked comes first).
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from aidhub.accounts.capabilities import serves
 from aidhub.core.availability import describe
 
 NEVER = datetime.min
@@ -46,6 +48,7 @@ class Candidate:
     last_asked_at: datetime | None = None
     declined_before: bool = False
     vetted: bool = False
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,38 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
 
 
+class Refusal:
+    """Why a volunteer may not be asked for a request (codes; aidhub.matching.views.organize words them)."""
+
+    OTHER_KIND = "other_kind"
+    INACTIVE = "inactive"
+    NOT_CONFIRMED = "not_confirmed"
+    DECLINED = "declined"
+    FULL = "full"
+    OUT_OF_REACH = "out_of_reach"
+
+
+def refusals(facts, candidate):
+    """Every reason this volunteer may not be asked for this request; none when they may. The one rule that
+    suggestions (in SQL first: aidhub.matching.suggestions) and the organizer's "Ask this volunteer" apply."""
+    reasons = []
+    if candidate.category != facts.category:
+        reasons.append(Refusal.OTHER_KIND)
+    if not candidate.active:
+        reasons.append(Refusal.INACTIVE)
+    elif not serves(active=candidate.active, needs_vetting=facts.vetting_required, confirmed=candidate.vetted):
+        reasons.append(Refusal.NOT_CONFIRMED)
+    if candidate.declined_before:
+        reasons.append(Refusal.DECLINED)
+    if candidate.active_matches >= candidate.capacity:
+        reasons.append(Refusal.FULL)
+    if not (candidate.speaks_language or candidate.reaches_area):
+        reasons.append(Refusal.OUT_OF_REACH)
+    return reasons
+
+
 def is_eligible(facts, candidate):
-    return (
-        candidate.category == facts.category
-        and not candidate.declined_before
-        and (candidate.vetted or not facts.vetting_required)
-        and candidate.active_matches < candidate.capacity
-    )
+    return not refusals(facts, candidate)
 
 
 def sort_key(facts, candidate):

@@ -1,12 +1,15 @@
 """Matching a request to a volunteer and following it to a check-in. Each step tells the right people,
 in their own language, once the change is saved."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from aidhub.core import fragments
 from aidhub.core.models import AuditEvent, audit, organization_serving, organizers_for_area
 from aidhub.core.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
+from aidhub.matching.ranking import Refusal, refusals
+from aidhub.matching.suggestions import candidate_for_offer, request_facts
 from aidhub.messaging.services import send_email_to_user
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import tell_family
@@ -16,13 +19,30 @@ class MatchConflict(Exception):
     """The request already has a live match, or the match is no longer in a state that allows this step."""
 
 
+class MatchRefused(Exception):
+    """This volunteer may not be asked for this request; `reasons` are aidhub.matching.ranking.Refusal codes."""
+
+    def __init__(self, reasons):
+        super().__init__(", ".join(reasons))
+        self.reasons = reasons
+
+
 @transaction.atomic
 def match_propose(*, help_request, offer, proposed_by):
-    """Asks the offer's volunteer to help. The request row is locked, and the database allows one live match
-    per request: two organizers proposing at once get one match and one clear refusal."""
-    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    """Asks the offer's volunteer to help, if the rule suggestions follow allows it (ranking.refusals: vetting,
+    capacity, earlier declines by this family, inactive volunteers). The request row is locked, and the database
+    allows one live match per request: two organizers proposing at once get one match and one clear refusal."""
+    help_request = (
+        HelpRequest.objects.select_for_update(of=("self",)).select_related("language", "area").get(pk=help_request.pk)
+    )
     if not help_request.can_propose:
         raise MatchConflict
+    # The volunteer's row too: two requests proposed to them at once must not both fit under their capacity.
+    get_user_model().objects.select_for_update().filter(pk=offer.volunteer_id).exists()
+    candidate = candidate_for_offer(help_request, offer.pk)
+    reasons = refusals(request_facts(help_request), candidate) if candidate else [Refusal.OTHER_KIND]
+    if reasons:
+        raise MatchRefused(reasons)
     try:
         with transaction.atomic():
             match = Match.objects.create(

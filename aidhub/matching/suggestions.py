@@ -1,20 +1,38 @@
-"""Suggested volunteers for a request: the database keeps only those who can help, the ranking orders them.
+"""Suggested volunteers for a request: the database keeps only those who may be asked, the ranking orders them.
 
-With tens of thousands of volunteers, only offers in the request's category that meet the required criteria
-and either speak the language or reach the area leave the database (at most POOL of them, best first), and
-only those are ranked in Python (aidhub.matching.ranking).
+With tens of thousands of volunteers, only offers that pass the rule of aidhub.matching.ranking.refusals (the
+request's category, a volunteer who may serve it, room under their capacity, no earlier "no" to this family,
+and who speaks the language or reaches the area) leave the database, at most POOL of them, best first; only
+those are ranked in Python. The organizer's "Ask this volunteer" reads the same facts for one offer and asks
+the same rule (`candidate_for_offer`), so it can never ask someone suggestions leave out.
 """
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
+from aidhub.accounts.capabilities import may_serve_q
+from aidhub.accounts.models import Vetting
 from aidhub.core.models import Area, NetworkSettings
-from aidhub.matching.models import Match, Vetting
+from aidhub.matching.models import Match
 from aidhub.matching.ranking import Candidate, RequestFacts, rank
+from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
 POOL = 300
 DEFAULT_CAPACITY = 2
+# A chain of follow-ups is short (each one follows a check-in); this bounds the walk all the same.
+MAX_FOLLOW_UPS = 20
 
 
 def request_facts(help_request, network=None):
@@ -28,8 +46,17 @@ def request_facts(help_request, network=None):
     )
 
 
-def candidates_for(help_request, facts):
-    """Offers of volunteers who could take this request, with the facts the ranking needs."""
+def family_request_ids(help_request):
+    """This request and the ones it follows up: the same family and need (HelpRequest.follow_up)."""
+    ids, earlier = [help_request.pk], help_request.follow_up_of_id
+    while earlier is not None and earlier not in ids and len(ids) < MAX_FOLLOW_UPS:
+        ids.append(earlier)
+        earlier = HelpRequest.objects.filter(pk=earlier).values_list("follow_up_of_id", flat=True).first()
+    return ids
+
+
+def _offers_with_facts(help_request):
+    """Published offers of the request's category, with every fact the rule and the ranking read."""
     area_ids = list(Area.objects.overlapping(help_request.area).values_list("pk", flat=True))
     volunteer = OuterRef("volunteer_id")
     active = (
@@ -40,7 +67,10 @@ def candidates_for(help_request, facts):
         .values("count")
     )
     last_asked = Match.objects.filter(volunteer=volunteer).order_by("-proposed_at").values("proposed_at")[:1]
-    offers = (
+    declined = Match.objects.filter(
+        help_request_id__in=family_request_ids(help_request), volunteer=volunteer, status=Match.Status.DECLINED
+    )
+    return (
         Offer.objects.published()
         .filter(category=help_request.category)
         .annotate(
@@ -51,46 +81,69 @@ def candidates_for(help_request, facts):
             active=Coalesce(Subquery(active, output_field=IntegerField()), Value(0)),
             volunteer_capacity=Coalesce(F("volunteer__volunteer_profile__max_active_matches"), Value(DEFAULT_CAPACITY)),
             last_asked=Subquery(last_asked),
-            declined=Exists(
-                Match.objects.filter(help_request=help_request, volunteer=volunteer, status=Match.Status.DECLINED)
+            declined=Exists(declined),
+            vetted=Exists(Vetting.objects.confirmed().filter(volunteer=volunteer, category=help_request.category)),
+            volunteer_active=F("volunteer__is_active"),
+            # The capability rule in its bulk form (aidhub.accounts.capabilities).
+            serves=ExpressionWrapper(
+                may_serve_q(volunteer="volunteer", category=help_request.category), output_field=BooleanField()
             ),
-            vetted=Exists(Vetting.objects.filter(volunteer=volunteer, category=help_request.category)),
         )
-        .filter(Q(speaks=True) | Q(reaches=True), active__lt=F("volunteer_capacity"), declined=False)
-        .exclude(volunteer__is_active=False)
     )
-    if facts.vetting_required:
-        offers = offers.filter(vetted=True)
-    rows = offers.order_by("-speaks", "-reaches", "active", "pk").values(
-        "pk",
-        "volunteer_id",
-        "volunteer__volunteer_profile__display_name",
-        "availability",
-        "speaks",
-        "reaches",
-        "active",
-        "volunteer_capacity",
-        "last_asked",
-        "declined",
-        "vetted",
-    )[:POOL]
-    return [
-        Candidate(
-            volunteer_id=row["volunteer_id"],
-            display_name=row["volunteer__volunteer_profile__display_name"] or "",
-            offer_id=row["pk"],
-            category=help_request.category,
-            speaks_language=row["speaks"],
-            reaches_area=row["reaches"],
-            availability=row["availability"],
-            active_matches=row["active"],
-            capacity=row["volunteer_capacity"],
-            last_asked_at=row["last_asked"],
-            declined_before=row["declined"],
-            vetted=row["vetted"],
-        )
-        for row in rows
-    ]
+
+
+def _eligible(offers):
+    """The rule of ranking.refusals, in SQL, so that only volunteers who may be asked fill the pool."""
+    return offers.filter(
+        Q(speaks=True) | Q(reaches=True), serves=True, active__lt=F("volunteer_capacity"), declined=False
+    )
+
+
+FIELDS = [
+    "pk",
+    "volunteer_id",
+    "volunteer__volunteer_profile__display_name",
+    "availability",
+    "speaks",
+    "reaches",
+    "active",
+    "volunteer_capacity",
+    "last_asked",
+    "declined",
+    "vetted",
+    "volunteer_active",
+]
+
+
+def _candidate(help_request, row):
+    return Candidate(
+        volunteer_id=row["volunteer_id"],
+        display_name=row["volunteer__volunteer_profile__display_name"] or "",
+        offer_id=row["pk"],
+        category=help_request.category,
+        speaks_language=row["speaks"],
+        reaches_area=row["reaches"],
+        availability=row["availability"],
+        active_matches=row["active"],
+        capacity=row["volunteer_capacity"],
+        last_asked_at=row["last_asked"],
+        declined_before=row["declined"],
+        vetted=row["vetted"],
+        active=row["volunteer_active"],
+    )
+
+
+def candidates_for(help_request, facts):
+    """Offers of volunteers who may be asked for this request, with the facts the ranking needs."""
+    rows = _eligible(_offers_with_facts(help_request)).order_by("-speaks", "-reaches", "active", "pk")
+    return [_candidate(help_request, row) for row in rows.values(*FIELDS)[:POOL]]
+
+
+def candidate_for_offer(help_request, offer_id):
+    """One published offer of the request's category with its facts, whether or not it may be asked (the
+    ranking's `refusals` says); None for any other offer."""
+    row = _offers_with_facts(help_request).filter(pk=offer_id).values(*FIELDS).first()
+    return None if row is None else _candidate(help_request, row)
 
 
 def suggestions_for(help_request, limit=10):

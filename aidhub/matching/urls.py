@@ -16,6 +16,8 @@ urlpatterns = [
     path("organize/matches/<int:pk>/check-in/", organize.check_in, name="check_in"),
     path("organize/volunteers/", volunteers.volunteer_list, name="volunteer_list"),
     path("organize/volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer_detail"),
+    path("organize/volunteers/confirmations/", volunteers.vetting_queue, name="vetting_queue"),
+    path("organize/volunteers/confirmations/<int:pk>/", volunteers.vetting_decision, name="vetting_decision"),
     # Volunteers.
     path("my/matches/", volunteer.my_matches, name="my_matches"),
     path("my/matches/<int:pk>/", volunteer.match_detail, name="match_detail"),

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from aidhub.accounts.models import VolunteerProfile
+from aidhub.accounts.models import Vetting, VolunteerProfile
 from aidhub.core import availability
 from aidhub.core.demo import demo_user
 from aidhub.core.models import Category, Language
@@ -42,7 +42,24 @@ VOLUNTEERS = [
      "I help fill in school, clinic and benefit forms in Chinese or English.", EVENINGS),
 ]  # fmt: skip
 
-ACCOUNTS = [("maria@example.org … li@example.org", "volunteers with offers")]
+# Who an organizer confirmed for kinds of help that need vetting (their offers and shifts), and by whom.
+VETTED = [
+    ("sara", Category.LEGAL, "organizer@example.org"),
+    ("ahmed", Category.INTERPRETING, "organizer@example.org"),
+    ("lucia", Category.INTERPRETING, "organizer@example.org"),
+    ("ana", Category.CHILDCARE, "organizer@example.org"),
+    ("joseph", Category.RIDES, "organizer.lakeview@example.org"),
+    ("joseph", Category.INTERPRETING, "organizer.lakeview@example.org"),
+    ("fatima", Category.EMOTIONAL, "organizer.lakeview@example.org"),
+    ("fatima", Category.INTERPRETING, "organizer.lakeview@example.org"),
+]
+# Li helps with forms and asked to interpret for paperwork: the Eastside organizer's queue shows it.
+ASKING = [("li", Category.INTERPRETING)]
+
+ACCOUNTS = [
+    ("maria@example.org … li@example.org", "volunteers with offers"),
+    ("li@example.org", "volunteer waiting to be confirmed for interpreting (Organize: Confirm volunteers)"),
+]
 
 
 def seed(areas, organizers, **_context):
@@ -59,6 +76,22 @@ def seed(areas, organizers, **_context):
         _profile(user, display, languages, volunteer_areas, category, mask)
         _offer(user, index, category, title, description, languages, volunteer_areas, mask)
         volunteers[name] = user
+    for name, category, organizer in VETTED:
+        Vetting.objects.get_or_create(
+            volunteer=volunteers[name],
+            category=category,
+            defaults={
+                "status": Vetting.Status.VETTED,
+                "decided_by": organizers[organizer],
+                "decided_at": timezone.now(),
+            },
+        )
+    for name, category in ASKING:
+        Vetting.objects.get_or_create(
+            volunteer=volunteers[name],
+            category=category,
+            defaults={"status": Vetting.Status.REQUESTED, "requested_at": timezone.now()},
+        )
     return {"volunteers": volunteers}
 
 

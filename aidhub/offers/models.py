@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.accounts.capabilities import may_serve_q
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Category, Language, organizer_areas
@@ -14,6 +15,11 @@ from aidhub.core.models import Area, Category, Language, organizer_areas
 class OfferQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Offer.Status.PUBLISHED)
+
+    def listed(self):
+        """What the public sees: published offers whose volunteer may serve that kind of help now (active, and
+        confirmed by an organizer where the kind needs it: aidhub.accounts.capabilities)."""
+        return self.published().filter(may_serve_q(volunteer="volunteer", category_field="category"))
 
     def in_area(self, area):
         """Offers that reach a place overlapping this area (the area, a city around it, a neighbourhood in it)."""

@@ -2,6 +2,9 @@
 
 from django.db import transaction
 
+from aidhub.accounts.capabilities import capabilities_of
+from aidhub.accounts.models import Vetting
+from aidhub.accounts.services import vetting_request
 from aidhub.core import fragments
 from aidhub.messaging.services import send_email_to_user
 from aidhub.offers.models import Offer
@@ -17,6 +20,12 @@ def offer_save(*, form, volunteer):
     form.save_m2m()
     # An edited offer leaves the public list until it is reviewed again.
     fragments.bump("offers")
+    # Offering a kind of help that needs vetting asks the organizers to confirm the volunteer; until then the
+    # offer is not listed (Offer.objects.listed) nor suggested, whatever its review says.
+    offer.needs_confirmation = False
+    if capabilities_of(volunteer).needs_confirmation(offer.category):
+        vetting = vetting_request(volunteer=volunteer, category=offer.category)
+        offer.needs_confirmation = vetting.status == Vetting.Status.REQUESTED
     return offer
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.accounts.capabilities import capabilities_of
 from aidhub.core import fragments, keyset
 from aidhub.core.decorators import organizer_required
 from aidhub.offers import services
@@ -18,7 +19,7 @@ from aidhub.offers.models import Offer, OfferStateError
 
 
 def _get_published_offer(pk):
-    return get_object_or_404(Offer.objects.published().for_listing(), pk=pk)
+    return get_object_or_404(Offer.objects.listed().for_listing(), pk=pk)
 
 
 def _get_offer_for_volunteer(request, pk):
@@ -49,7 +50,7 @@ LISTING_PARAMETERS = [*OfferFilter.base_filters, "after", "before"]
 
 
 def _listing(request):
-    offer_filter = OfferFilter(request.GET, queryset=Offer.objects.published().for_listing())
+    offer_filter = OfferFilter(request.GET, queryset=Offer.objects.listed().for_listing())
     # Keyset pages: page 1,000 costs what page 1 does (an OFFSET of 20,000 took 50 ms at N=1).
     page = keyset.paginate(offer_filter.qs, request.GET, field="published_at", per_page=settings.OFFERS_PER_PAGE)
     context = {"filter": offer_filter, "page": page, "count": offer_filter.qs.count()}
@@ -66,8 +67,18 @@ def offer_detail(request, pk):
 def offer_create(request):
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.offer_save(form=form, volunteer=request.user)
-        messages.success(request, _("Thank you! An organizer will review your offer before it is listed."))
+        offer = services.offer_save(form=form, volunteer=request.user)
+        if offer.needs_confirmation:
+            messages.success(
+                request,
+                _(
+                    "Thank you! An organizer will confirm you first for %(kind)s, "
+                    "and review your offer before it is listed."
+                )
+                % {"kind": offer.category_choice.in_sentence},
+            )
+        else:
+            messages.success(request, _("Thank you! An organizer will review your offer before it is listed."))
         return redirect("portal:dashboard")
     return render(request, "offers/offer_form.html", {"form": form})
 
@@ -77,8 +88,18 @@ def offer_edit(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
-        services.offer_save(form=form, volunteer=request.user)
-        messages.success(request, _("Your changes are saved. An organizer will review the offer again."))
+        offer = services.offer_save(form=form, volunteer=request.user)
+        if offer.needs_confirmation:
+            messages.success(
+                request,
+                _(
+                    "Your changes are saved. An organizer will confirm you first for %(kind)s, "
+                    "and review the offer again."
+                )
+                % {"kind": offer.category_choice.in_sentence},
+            )
+        else:
+            messages.success(request, _("Your changes are saved. An organizer will review the offer again."))
         return redirect("portal:dashboard")
     return render(request, "offers/offer_form.html", {"form": form, "offer": offer})
 
@@ -130,6 +151,8 @@ def review_queue(request):
 def review(request, pk):
     offer = _get_offer_for_reviewer(request, pk)
     form = OfferReviewForm(request.POST or None)
+    # Approving the text does not list the offer while its volunteer is not confirmed for this kind of help.
+    needs_confirmation = capabilities_of(offer.volunteer).needs_confirmation(offer.category)
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["decision"] == OfferReviewForm.APPROVE:
@@ -146,4 +169,6 @@ def review(request, pk):
         except OfferStateError:
             messages.warning(request, _("Someone has already reviewed this offer; nothing was changed."))
         return redirect("offers:review_queue")
-    return render(request, "offers/review.html", {"offer": offer, "form": form})
+    return render(
+        request, "offers/review.html", {"offer": offer, "form": form, "needs_confirmation": needs_confirmation}
+    )

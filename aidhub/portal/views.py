@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from aidhub.accounts.models import get_volunteer_profile
+from aidhub.accounts.capabilities import capabilities_of
+from aidhub.accounts.models import Vetting, get_volunteer_profile
 from aidhub.core.models import AuditEvent, audit, is_organizer
 from aidhub.events.models import AppointmentSlot, ShiftSignup
 from aidhub.matching.models import Match
@@ -20,11 +21,27 @@ from aidhub.portal.retention import purge_everything_older_than
 def dashboard(request):
     """A volunteer's home: who asks for their help, their coming shifts, their profile, their offers."""
     profile = get_volunteer_profile(request.user)
-    offers = Offer.objects.filter(volunteer=request.user).exclude(status=Offer.Status.ARCHIVED)
-    matches = Match.objects.for_volunteer(request.user).active().select_related("help_request__area")
-    shifts = ShiftSignup.objects.upcoming_for(request.user).annotate(
-        serves_slots=Exists(AppointmentSlot.objects.filter(shift=OuterRef("shift")))
+    offers = list(
+        Offer.objects.filter(volunteer=request.user)
+        .exclude(status=Offer.Status.ARCHIVED)
+        .prefetch_related("languages", "areas")
+        .order_by("-updated_at")
     )
+    matches = Match.objects.for_volunteer(request.user).active().select_related("help_request__area")
+    shifts = list(
+        ShiftSignup.objects.upcoming_for(request.user).annotate(
+            serves_slots=Exists(AppointmentSlot.objects.filter(shift=OuterRef("shift")))
+        )
+    )
+    # A shift the volunteer may not serve (not confirmed, or no longer) shows neither its address nor its bookings.
+    capabilities = capabilities_of(request.user)
+    for signup in shifts:
+        signup.allowed = capabilities.may_take_shift(signup.shift)
+    vettings = list(Vetting.objects.filter(volunteer=request.user).order_by("category"))
+    declined = {vetting.category for vetting in vettings if vetting.status == Vetting.Status.DECLINED}
+    for offer in offers:
+        # Not listed until an organizer confirms the volunteer (a declined one reads so under the profile).
+        offer.needs_confirmation = capabilities.needs_confirmation(offer.category) and offer.category not in declined
     matches = matches.without_personal_data()
     return render(
         request,
@@ -32,8 +49,9 @@ def dashboard(request):
         {
             "profile": profile,
             "matches": matches.order_by("-proposed_at"),
-            "offers": offers.prefetch_related("languages", "areas").order_by("-updated_at"),
+            "offers": offers,
             "shifts": shifts,
+            "vettings": vettings,
             "is_organizer": is_organizer(request.user),
         },
     )

@@ -30,3 +30,8 @@ MATRIX = {
     **events.ROWS,
     **resources.ROWS,
 }
+
+
+def url_name(key):
+    """The URL name of a matrix row: "events:my_slots#legal_night" is a row of events:my_slots in one situation."""
+    return key.split("#", 1)[0]

@@ -24,11 +24,27 @@ ROWS = {
     "events:registration": ("registration_link", *PUBLIC),
     "events:registration_cancel": ("registration_link", *PRIVATE_LINK_ACTION),
     "events:shift_feed": ("feed_link", *PUBLIC),
-    # Volunteers: anyone signed in takes a shift; only its holder leaves it.
+    # Volunteers: anyone signed in takes a shift anyone may take; only its holder leaves it.
     "events:shift_signup": ("shift", "405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302"),
+    # A lawyer's shift: only a volunteer confirmed for legal help gets it. The others are sent back to the event
+    # with "Only volunteers an organizer has confirmed for legal help can take this shift." and no sign-up
+    # (tests/security/test_break01_stranger_becomes_lawyer.py); asking to be confirmed is open to every volunteer.
+    "events:shift_signup#lawyer": (
+        "lawyer_shift",
+        "405 405 405 405 405 405 405 405",
+        "302 302 302 302 302 302 302 302",
+    ),
+    "events:shift_ask": ("lawyer_shift", "405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302"),
     "events:shift_cancel": ("shift", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
     "events:my_calendar": (None, "302 302 200 200 200 200 200 200", "302 302 200 200 200 200 200 200"),
     "events:my_slots": ("served_event", "302 302 200 404 404 404 404 404", "405 405 405 405 405 405 405 405"),
+    # The bookings of a legal night: only a volunteer confirmed for legal help who holds the lawyers' shift (Sara).
+    # María holds a place from before vetting was required, or from before her confirmation was taken back: 404.
+    "events:my_slots#legal_night": (
+        "legal_night_served",
+        "302 302 404 200 404 404 404 404",
+        "405 405 405 405 405 405 405 405",
+    ),
     # Organizers.
     "events:organize": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
     "events:create": (None, "302 302 403 403 403 200 200 403", "302 302 403 403 403 200 200 403"),

@@ -10,10 +10,19 @@ ROWS = {
     "matching:cancel": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "matching:check_in": ("done_match", "302 302 403 403 403 200 404 403", "302 302 403 403 403 200 404 403"),
     "matching:volunteer_list": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
+    # An empty POST unticks every kind of help (a saved decision, 302).
     "matching:volunteer_detail": (
         "volunteer_profile",
         "302 302 403 403 403 200 404 403",
-        "302 302 403 403 403 200 404 403",
+        "302 302 403 403 403 302 404 403",
+    ),
+    # Volunteers who asked to be confirmed for a kind of help that needs vetting (organizers of their area).
+    "matching:vetting_queue": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
+    # An empty decision is refused with a message (302); another area's organizer gets 404.
+    "matching:vetting_decision": (
+        "confirmation_request",
+        "405 405 405 405 405 405 405 405",
+        "302 302 403 403 403 302 404 403",
     ),
     "matching:my_matches": (None, "302 302 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The family's details: only the volunteer who accepted this match (not "volunteer", who was asked elsewhere).

@@ -9,13 +9,13 @@ from playwright.sync_api import expect
 from aidhub.events.models import Booking, Shift, ShiftSignup
 from aidhub.messaging import sms
 from tests.e2e.browser import sign_in, t
-from tests.factories import PASSWORD, EventFactory, ShiftFactory, SlotFactory, VolunteerProfileFactory
+from tests.factories import PASSWORD, EventFactory, ShiftFactory, SlotFactory, VolunteerProfileFactory, vet
 from tests.factories import language as spoken_language
 
 
 @pytest.fixture
 def legal_aid_night(organization, eastside):
-    """A published legal aid night with an interpreter shift and two appointment times."""
+    """A published legal aid night with an interpreter shift (which needs vetting) and two appointment times."""
     event = EventFactory(
         organization=organization,
         area=eastside,
@@ -31,6 +31,7 @@ def legal_aid_night(organization, eastside):
 @pytest.mark.parametrize("language", ["es", "fa"])
 def test_volunteer_takes_a_shift(visit, legal_aid_night, eastside, language):
     volunteer = VolunteerProfileFactory(user__email="karim@example.org", display_name="Karim", areas=[eastside]).user
+    vet(volunteer, "interpreting")  # interpreters hear families' cases: an organizer confirmed Karim
     phone = visit.phone("volunteer")
     page = sign_in(phone, language, volunteer.email, password=PASSWORD)
     phone.submit(page.get_by_role("navigation").get_by_role("link", name=t(language, "Events")))

@@ -57,7 +57,7 @@ def test_volunteer_gets_a_private_feed_of_their_shifts_and_can_reset_it(client_f
     response = client.get(path)
     assert "no-store" in response["Cache-Control"]
     calendar = _parse(response)
-    assert _summaries(calendar) == {"Interpreter (العربية): Legal aid night"}
+    assert _summaries(calendar) == {"Welcome desk: Legal aid night"}
     # A new link replaces the old one.
     client_for(volunteer).post("/en/my/events/calendar/")
     assert client.get(path).status_code == 404

@@ -10,7 +10,7 @@ def test_page_shows_shifts_slots_supplies_and_places(client, event, shift, slot,
     response = client.get(f"/en/events/{event.pk}/")
     assert response.status_code == 200
     text = response.text
-    assert "Interpreter" in text
+    assert "Welcome desk" in text
     assert "1 of 2 places taken" in text
     assert "Book an appointment" in text
     assert "Blankets" in text

@@ -26,7 +26,7 @@ def test_a_full_shift_takes_nobody_else(client_for, event, other_volunteer):
 def test_signing_up_twice_or_for_overlapping_shifts_is_refused(client_for, event, other_volunteer):
     first = ShiftFactory(event=event)
     overlapping = ShiftFactory(
-        event=event, role="childcare", language=None, starts_at=event.starts_at + timedelta(hours=1)
+        event=event, role="set_up", language=None, starts_at=event.starts_at + timedelta(hours=1)
     )
     client = client_for(other_volunteer)
     client.post(f"/en/events/shifts/{first.pk}/sign-up/")

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from django.utils import translation
 
 from aidhub.core import availability
-from aidhub.matching.ranking import Candidate, RequestFacts, rank
+from aidhub.matching.ranking import Candidate, Refusal, RequestFacts, rank, refusals
 
 EVENINGS = availability.mask_from_slots((day, 2) for day in range(5))
 MORNINGS = availability.mask_from_slots((day, 0) for day in range(5))
@@ -92,9 +92,31 @@ def test_reasons_in_words():
     with translation.override("en"):
         (suggestion,) = rank(FACTS, [candidate(1, active_matches=1, capacity=3)])
         assert suggestion.reasons == ["speaks Español", "reaches Eastside", "free weekdays (evenings)", "1 of 3 active"]
-        (suggestion,) = rank(FACTS, [candidate(1, speaks_language=False, reaches_area=False, availability=MORNINGS)])
+        (suggestion,) = rank(FACTS, [candidate(1, speaks_language=False, availability=MORNINGS)])
         assert suggestion.reasons[0] == "needs an interpreter for Español"
         assert "not free at the family's times" in suggestion.reasons
+        (suggestion,) = rank(FACTS, [candidate(1, reaches_area=False)])
+        assert suggestion.reasons[1] == "does not list Eastside"
+
+
+def test_a_volunteer_who_neither_speaks_nor_reaches_is_left_out():
+    assert order([candidate(1, speaks_language=False, reaches_area=False), candidate(2)]) == [2]
+
+
+def test_an_inactive_volunteer_is_left_out():
+    assert order([candidate(1, active=False), candidate(2)]) == [2]
+
+
+def test_refusals_name_every_reason():
+    strict = RequestFacts(**{**FACTS.__dict__, "vetting_required": True})
+    full = candidate(1, vetted=False, declined_before=True, active_matches=2, capacity=2, speaks_language=False)
+    assert refusals(strict, candidate(2, vetted=True)) == []
+    assert refusals(strict, full) == [Refusal.NOT_CONFIRMED, Refusal.DECLINED, Refusal.FULL]
+    assert refusals(strict, candidate(3, active=False, vetted=True)) == [Refusal.INACTIVE]
+    assert refusals(FACTS, candidate(4, category="legal", reaches_area=False, speaks_language=False)) == [
+        Refusal.OTHER_KIND,
+        Refusal.OUT_OF_REACH,
+    ]
 
 
 def test_limit():

@@ -2,9 +2,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from aidhub.core.models import NetworkSettings
-from aidhub.matching.models import Match, Vetting
+from aidhub.matching.models import Match
 from aidhub.matching.suggestions import suggestions_for
-from tests.factories import MatchFactory, OfferFactory, VolunteerProfileFactory, language
+from tests.factories import MatchFactory, OfferFactory, VolunteerProfileFactory, language, vet
 
 
 def _volunteer(name, area, languages=("es",), category="food", capacity=2):
@@ -37,9 +37,9 @@ def test_declined_full_and_unvetted_volunteers_are_not_suggested(help_request, e
     network.vetted_categories = ["food"]
     network.save()
     assert _names(help_request) == []
-    Vetting.objects.create(volunteer=declined, category="food")
+    vet(declined, "food")
     free = _volunteer("Vetted", eastside)
-    Vetting.objects.create(volunteer=free, category="food")
+    vet(free, "food")
     assert _names(help_request) == ["Vetted"]
 
 

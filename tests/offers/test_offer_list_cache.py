@@ -1,6 +1,6 @@
 """The public offer list is a cached fragment: no queries when cached, fresh after any change to offers."""
 
-from tests.factories import OfferFactory, VolunteerProfileFactory, language
+from tests.factories import OfferFactory, VolunteerProfileFactory, language, vet
 from tests.helpers import get_with_queries
 
 
@@ -30,6 +30,7 @@ def test_each_language_and_filter_has_its_own_fragment(client, offer):
 
 
 def test_approving_an_offer_shows_it_at_once(client_for, organizer, pending_offer, django_capture_on_commit_callbacks):
+    vet(pending_offer.volunteer, "rides")  # rides need vetting: the offer is listed once approved too
     client = client_for(organizer)
     assert pending_offer.title not in _get(client)[0]
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 import aidhub
-from tests.access import MATRIX
+from tests.access import MATRIX, url_name
 from tests.helpers import sign_in
 from tests.test_access_matrix import FAMILY_LINK, _kwargs
 
@@ -54,7 +54,8 @@ def test_state_changing_views_are_listed():
 @pytest.mark.parametrize("name", [name for name in MATRIX if name not in CSRF_EXEMPT and not name.startswith("admin:")])
 def test_every_post_needs_a_csrf_token(name, request, admin_user, organizer):
     arguments = MATRIX[name][0]
-    url = reverse(name) if arguments == FAMILY_LINK else reverse(name, kwargs=_kwargs(arguments, request))
+    path_name = url_name(name)
+    url = reverse(path_name) if arguments == FAMILY_LINK else reverse(path_name, kwargs=_kwargs(arguments, request))
     if arguments == FAMILY_LINK:
         url += "?" + urlencode(request.getfixturevalue(FAMILY_LINK))
     client = sign_in(Client(enforce_csrf_checks=True), organizer)

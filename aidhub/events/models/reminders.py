@@ -39,6 +39,9 @@ class Reminder(models.Model):
 class CalendarFeed(models.Model):
     """A volunteer's private calendar link to their own shifts. Only a hash of its token is kept."""
 
+    # It works without a session: deactivating its owner deletes it (aidhub.accounts.services).
+    revoked_with_owner = True
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_feed"
     )

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from aidhub.accounts.capabilities import capabilities_of_many
 from aidhub.events.models import Booking, Event, Pledge, Registration, Reminder, ShiftSignup
 from aidhub.events.services.messages import tell_contact, tell_volunteer
 
@@ -63,8 +64,13 @@ def _remind_volunteers(kind, after, until):
     signups = ShiftSignup.objects.filter(
         shift__event__status=Event.Status.PUBLISHED, shift__starts_at__gt=after, shift__starts_at__lte=until
     ).select_related("volunteer__volunteer_profile", "shift__event__area", "shift__language")
+    signups = list(_not_yet(signups, kind, Reminder.Recipient.SHIFT_SIGNUP))
+    # The reminder gives the address: only volunteers who may serve the shift now get one.
+    capabilities = capabilities_of_many({signup.volunteer for signup in signups})
     sent = 0
-    for signup in _not_yet(signups, kind, Reminder.Recipient.SHIFT_SIGNUP):
+    for signup in signups:
+        if not capabilities[signup.volunteer_id].may_take_shift(signup.shift):
+            continue
         event = signup.shift.event
         sent += _send_once(
             event, kind, Reminder.Recipient.SHIFT_SIGNUP, signup.pk,

@@ -3,8 +3,20 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.accounts.capabilities import may_take_shift, shift_category
+from aidhub.core.models import Category
 from aidhub.events.models import Shift, ShiftSignup
 from aidhub.events.services import CLOSED, Refusal
+
+
+def not_allowed_message(shift):
+    """Why this volunteer may not take this shift, in the reader's language."""
+    category = shift_category(shift)
+    if category is None:
+        return _("Only volunteers with an active account can take this shift.")
+    return _("Only volunteers an organizer has confirmed for %(kind)s can take this shift.") % {
+        "kind": Category(category).in_sentence
+    }
 
 
 @transaction.atomic
@@ -13,6 +25,8 @@ def shift_signup(*, shift, volunteer):
     shift = Shift.objects.select_for_update(of=("self",)).select_related("event").get(pk=shift.pk)
     if not shift.event.is_open or shift.is_past:
         raise Refusal(CLOSED)
+    if not may_take_shift(volunteer, shift):
+        raise Refusal(not_allowed_message(shift))
     if ShiftSignup.objects.filter(shift=shift, volunteer=volunteer).exists():
         raise Refusal(_("You already have this shift."))
     if shift.signups.count() >= shift.places:

@@ -1,7 +1,9 @@
 """Every access decision about events, one helper per model and audience. Objects a person may not see answer 404."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from aidhub.accounts.capabilities import capabilities_of
 from aidhub.core.tokens import hash_access_token
 from aidhub.events.models import (
     AppointmentSlot,
@@ -33,10 +35,21 @@ def get_signup_for_volunteer(request, shift_pk):
     )
 
 
-def get_event_for_server(request, pk):
-    """A volunteer serving appointment slots at this event (signed up for a shift that serves slots)."""
-    events = Event.objects.public().filter(shifts__signups__volunteer=request.user, shifts__slots__isnull=False)
-    return get_object_or_404(events.distinct().select_related("area"), pk=pk)
+def get_shifts_served_by(request, pk):
+    """The shifts of event `pk` through which the signed-in volunteer serves appointment slots: signed up, and
+    allowed to take the shift now (a sign-up made before the volunteer's confirmation was taken back, or before
+    shifts needed one, grants nothing). 404 when there is none."""
+    shifts = (
+        Shift.objects.filter(event__in=Event.objects.public(), event_id=pk, signups__volunteer=request.user)
+        .filter(slots__isnull=False)
+        .distinct()
+        .select_related("event__area")
+    )
+    capabilities = capabilities_of(request.user)
+    served = [shift for shift in shifts if capabilities.may_take_shift(shift)]
+    if not served:
+        raise Http404
+    return served
 
 
 def get_booking_for_family(token):
@@ -52,8 +65,10 @@ def get_registration_for_person(token):
 
 
 def get_feed_owner(token):
-    """Whoever holds a volunteer's private calendar link (calendar programs send no cookies)."""
-    return get_object_or_404(CalendarFeed.objects.select_related("user"), token_hash=hash_access_token(token)).user
+    """Whoever holds a volunteer's private calendar link (calendar programs send no cookies), while its owner's
+    account is active: the link dies with the account, however it was closed."""
+    feeds = CalendarFeed.objects.filter(user__is_active=True).select_related("user")
+    return get_object_or_404(feeds, token_hash=hash_access_token(token)).user
 
 
 def _organized(request):

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from aidhub.accounts.capabilities import capabilities_of
 from aidhub.core.tokens import new_access_token
 from aidhub.events.filters import CalendarFilter
 from aidhub.events.ical import events_calendar, ics_response, shifts_calendar
 from aidhub.events.models import Booking, CalendarFeed, Event, ShiftSignup
-from aidhub.events.views.access import get_event_for_server, get_feed_owner, get_public_event
+from aidhub.events.views.access import get_feed_owner, get_public_event, get_shifts_served_by
 
 # Calendars keep a month of past events, so that people see what took place.
 PAST_DAYS = 31
@@ -47,6 +48,9 @@ def shift_feed(request, token):
         .select_related("shift__event__area", "shift__language")
         .order_by("shift__starts_at")
     )
+    # Only shifts the volunteer may serve now: the others would give away a place they may not be told.
+    capabilities = capabilities_of(user)
+    signups = [signup for signup in signups if capabilities.may_take_shift(signup.shift)]
     return ics_response(shifts_calendar(signups, _("My shifts")), "my-shifts.ics", private=True)
 
 
@@ -67,12 +71,13 @@ def my_calendar(request):
 @login_required
 def my_slots(request, pk):
     """The slots a volunteer serves at one event: times, first names and languages, never contacts."""
-    event = get_event_for_server(request, pk)
+    shifts = get_shifts_served_by(request, pk)
+    event = shifts[0].event
     bookings = Booking.objects.active().select_related("language").order_by("created_at")
     slots = (
-        event.slots.filter(shift__signups__volunteer=request.user)
+        event.slots.filter(shift__in=shifts)
         .select_related("shift__language")
         .prefetch_related(Prefetch("bookings", bookings))
-        .distinct()
+        .order_by("starts_at", "pk")
     )
     return render(request, "events/my_slots.html", {"event": event, "slots": slots})

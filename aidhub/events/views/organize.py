@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.accounts.capabilities import capabilities_of_many
 from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
@@ -65,7 +66,13 @@ def event_manage(request, pk):
     """The organizer's event page: sign-ups per shift, slots booked, supplies missing, people registered."""
     event = get_event_for_organizer(request, pk)
     signups = ShiftSignup.objects.select_related("volunteer__volunteer_profile")
-    shifts = event.shifts.with_counts().select_related("language").prefetch_related(Prefetch("signups", signups))
+    shifts = list(event.shifts.with_counts().select_related("language").prefetch_related(Prefetch("signups", signups)))
+    # Sign-ups that grant nothing (the volunteer is not, or no longer, confirmed for the shift's kind of help)
+    # are marked, so that the organizer confirms the volunteer or finds someone else.
+    capabilities = capabilities_of_many({signup.volunteer for shift in shifts for signup in shift.signups.all()})
+    for shift in shifts:
+        for signup in shift.signups.all():
+            signup.allowed = capabilities[signup.volunteer_id].may_take_shift(shift)
     bookings = Booking.objects.active().select_related("language")
     slots = event.slots.with_counts().select_related("shift__language").prefetch_related(Prefetch("bookings", bookings))
     pledges = Pledge.objects.select_related("pledger__volunteer_profile")

@@ -13,7 +13,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.accounts.capabilities import capabilities_of, shift_vetting_category
+from aidhub.accounts.models import Vetting
+from aidhub.accounts.services import vetting_request
 from aidhub.core import fragments
+from aidhub.core.models import Category
 from aidhub.events.filters import EventFilter
 from aidhub.events.models import Event, Pledge, ShiftSignup
 from aidhub.events.models.events import page_version
@@ -79,10 +83,21 @@ def event_page_context(request, event):
     slots = list(event.slots.with_counts())
     supplies = list(event.supplies.with_counts())
     my_shift_ids = set()
+    capabilities = capabilities_of(request.user)
+    for shift in shifts:
+        # Shown to everyone: which shifts only confirmed volunteers may take (the same for every reader).
+        category = capabilities.vetting_category(shift)
+        shift.vetting_kind = Category(category).in_sentence if category else None
+        shift.may_take = capabilities.may_take_shift(shift)
     if request.user.is_authenticated:
-        my_shift_ids = set(
-            ShiftSignup.objects.filter(shift__event=event, volunteer=request.user).values_list("shift_id", flat=True)
-        )
+        signups = ShiftSignup.objects.filter(shift__event=event, volunteer=request.user)
+        held = set(signups.values_list("shift_id", flat=True))
+        asked = dict(request.user.vettings.values_list("category", "status"))
+        for shift in shifts:
+            shift.held = shift.pk in held
+            shift.confirmation = asked.get(capabilities.vetting_category(shift))
+        # A sign-up for a shift the volunteer may not take (any more) is theirs to leave, but shows no address.
+        my_shift_ids = {shift.pk for shift in shifts if shift.held and shift.may_take}
     context = {
         "event": event,
         "title": str(event.translated("title")),
@@ -124,6 +139,27 @@ def shift_signup_view(request, pk):
             request,
             _("Thank you! You have the shift “%(shift)s”. We will remind you the day before.") % {"shift": shift.label},
         )
+    return redirect("events:detail", shift.event_id)
+
+
+@require_POST
+@login_required
+def shift_ask_confirmation(request, pk):
+    """A volunteer asks to be confirmed for the kind of help of a shift; the event's organizers see the request."""
+    shift = get_public_shift(pk)
+    category = shift_vetting_category(shift)
+    if category is not None:
+        vetting = vetting_request(volunteer=request.user, category=category, organization=shift.event.organization)
+        if vetting.status == Vetting.Status.VETTED:
+            messages.success(request, _("You are confirmed for this. You can take the shift."))
+        elif vetting.status == Vetting.Status.DECLINED:
+            messages.info(request, _("An organizer has not confirmed you for this. Please ask the organizers."))
+        else:
+            messages.success(
+                request,
+                _("Thank you. An organizer will confirm you first for %(kind)s; then you can take the shift.")
+                % {"kind": Category(category).in_sentence},
+            )
     return redirect("events:detail", shift.event_id)
 
 

@@ -10,6 +10,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings, organizer_area_ids
 from aidhub.matching import stats
 from aidhub.matching.models import Match
+from aidhub.matching.views.volunteers import vetting_requests_for_organizer
 from aidhub.needs.models import HelpRequest
 
 # The "waiting for 3 hours" times may lag this much; every change to a request or match renews the figures.
@@ -36,4 +37,8 @@ def dashboard(request):
     html = fragments.cached(
         "dashboard", parts, versions=["requests", "reference"], build=figures, timeout=FIGURES_TIMEOUT
     )
-    return render(request, "matching/dashboard.html", {"figures": mark_safe(html)})
+    # Read afresh: a volunteer waits for this answer before they can help.
+    vetting_requests = vetting_requests_for_organizer(request.user).count()
+    return render(
+        request, "matching/dashboard.html", {"figures": mark_safe(html), "vetting_requests": vetting_requests}
+    )

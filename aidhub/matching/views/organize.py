@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings, organizer_area_ids
+from aidhub.core.models import Category, NetworkSettings, organizer_area_ids
 from aidhub.matching import services
 from aidhub.matching.filters import RequestQueueFilter, with_queue_flags
 from aidhub.matching.forms import CheckInForm, ProposeForm
 from aidhub.matching.models import Match
+from aidhub.matching.ranking import Refusal
 from aidhub.matching.suggestions import suggestions_for
 from aidhub.needs.forms import CloseForm
 from aidhub.needs.models import HelpRequest
@@ -90,6 +91,19 @@ def suggestions(request, pk):
     )
 
 
+def _refusal_message(reason, help_request):
+    if reason == Refusal.NOT_CONFIRMED:
+        return _("This volunteer has not been confirmed by an organizer for %(kind)s.") % {
+            "kind": Category(help_request.category).in_sentence
+        }
+    return {
+        Refusal.INACTIVE: _("This volunteer's account is closed."),
+        Refusal.DECLINED: _("This volunteer already said no to this family."),
+        Refusal.FULL: _("This volunteer already helps as many families as they can."),
+        Refusal.OUT_OF_REACH: _("This volunteer neither speaks the family's language nor reaches its area."),
+    }.get(reason, _("This volunteer cannot be asked for this request."))
+
+
 @require_POST
 @organizer_required
 def propose(request, pk):
@@ -97,7 +111,7 @@ def propose(request, pk):
     form = ProposeForm(request.POST)
     offer = None
     if form.is_valid():
-        offer = Offer.objects.published().filter(pk=form.cleaned_data["offer"], category=help_request.category).first()
+        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first()
     if offer is None:
         messages.error(request, _("This volunteer cannot be asked for this request."))
         return redirect("matching:suggestions", pk=help_request.pk)
@@ -105,6 +119,10 @@ def propose(request, pk):
         services.match_propose(help_request=help_request, offer=offer, proposed_by=request.user)
     except services.MatchConflict:
         messages.warning(request, _("Someone already asked a volunteer for this request; nothing was changed."))
+    except services.MatchRefused as refused:
+        for reason in refused.reasons:
+            messages.error(request, _refusal_message(reason, help_request))
+        return redirect("matching:suggestions", pk=help_request.pk)
     else:
         messages.success(request, _("The volunteer is asked. You will see here when they answer."))
     return redirect("matching:request_detail", pk=help_request.pk)

@@ -1,27 +1,38 @@
-"""Organizers look at the volunteers of their areas and mark who is vetted for sensitive kinds of help."""
+"""Organizers look at the volunteers of their areas and confirm who may give sensitive kinds of help.
+
+Who may serve what is decided in aidhub.accounts.capabilities; these pages only record organizers' decisions,
+through the audited services of aidhub.accounts.services."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.accounts.models import VolunteerProfile
+from aidhub.accounts.models import Vetting, VolunteerProfile
+from aidhub.accounts.services import VettingConflict, vetting_decide, vetting_set
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings, organizer_areas
-from aidhub.matching.forms import VettingForm
-from aidhub.matching.models import Vetting
+from aidhub.core.models import Category, Membership, NetworkSettings, Organization, organizer_areas
+from aidhub.matching.forms import VettingDecisionForm, VettingForm
 from aidhub.offers.models import Offer
 
 
+def _organizations_of(user):
+    return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
+
+
 def _volunteers_for_organizer(user):
-    """Volunteers who reach an area this organizer serves, by their profile or one of their offers."""
+    """Volunteers who reach an area this organizer serves, by their profile or one of their offers, or who asked
+    to be confirmed at an event of the organizer's organization."""
     areas = organizer_areas(user)
     return (
-        VolunteerProfile.objects.filter(Q(areas__in=areas) | Q(user__offers__areas__in=areas))
+        VolunteerProfile.objects.filter(
+            Q(areas__in=areas)
+            | Q(user__offers__areas__in=areas)
+            | Q(user__vettings__organization__in=_organizations_of(user))
+        )
         .filter(user__is_active=True)
         .distinct()
     )
@@ -29,6 +40,20 @@ def _volunteers_for_organizer(user):
 
 def _get_volunteer_for_organizer(request, pk):
     return get_object_or_404(_volunteers_for_organizer(request.user).select_related("user"), pk=pk)
+
+
+def vetting_requests_for_organizer(user):
+    """Open requests to be confirmed, of volunteers this organizer can see (as above)."""
+    volunteers = _volunteers_for_organizer(user).values("user_id")
+    return Vetting.objects.requested().filter(
+        Q(volunteer__in=volunteers) | Q(organization__in=_organizations_of(user)), volunteer__is_active=True
+    )
+
+
+def _get_vetting_request_for_organizer(request, pk):
+    return get_object_or_404(
+        vetting_requests_for_organizer(request.user).select_related("volunteer__volunteer_profile"), pk=pk
+    )
 
 
 @require_safe
@@ -45,16 +70,12 @@ def volunteer_list(request):
 @organizer_required
 def volunteer_detail(request, pk):
     profile = _get_volunteer_for_organizer(request, pk)
-    vetted = set(Vetting.objects.filter(volunteer=profile.user).values_list("category", flat=True))
-    form = VettingForm(request.POST or None, initial={"categories": sorted(vetted)})
+    vettings = list(Vetting.objects.filter(volunteer=profile.user).order_by("category"))
+    confirmed = sorted(vetting.category for vetting in vettings if vetting.status == Vetting.Status.VETTED)
+    # Unticking every box posts no field at all: the form is bound on any POST.
+    form = VettingForm(request.POST if request.method == "POST" else None, initial={"categories": confirmed})
     if request.method == "POST" and form.is_valid():
-        chosen = set(form.cleaned_data["categories"])
-        with transaction.atomic():
-            Vetting.objects.filter(volunteer=profile.user).exclude(category__in=chosen).delete()
-            for category in chosen - vetted:
-                Vetting.objects.get_or_create(
-                    volunteer=profile.user, category=category, defaults={"vetted_by": request.user}
-                )
+        vetting_set(actor=request.user, volunteer=profile.user, categories=form.cleaned_data["categories"])
         messages.success(request, _("Vetting is saved."))
         return redirect("matching:volunteer_detail", pk=profile.pk)
     offers = Offer.objects.filter(volunteer=profile.user).exclude(status=Offer.Status.ARCHIVED)
@@ -64,7 +85,48 @@ def volunteer_detail(request, pk):
         {
             "profile": profile,
             "form": form,
+            "vettings": vettings,
             "offers": offers.prefetch_related("languages", "areas"),
             "vetted_categories": NetworkSettings.load().vetted_categories,
         },
     )
+
+
+@require_safe
+@organizer_required
+def vetting_queue(request):
+    """Volunteers who asked to give a kind of help that needs vetting, oldest first, with what they offer."""
+    requests = (
+        vetting_requests_for_organizer(request.user)
+        .select_related("volunteer__volunteer_profile", "organization")
+        .prefetch_related(
+            Prefetch("volunteer__offers", Offer.objects.exclude(status=Offer.Status.ARCHIVED).order_by("pk"))
+        )
+        .order_by("requested_at", "pk")
+    )
+    page = Paginator(requests, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    for vetting in page.object_list:
+        vetting.offers = [offer for offer in vetting.volunteer.offers.all() if offer.category == vetting.category]
+    return render(request, "matching/vetting_queue.html", {"page": page})
+
+
+@require_POST
+@organizer_required
+def vetting_decision(request, pk):
+    vetting = _get_vetting_request_for_organizer(request, pk)
+    form = VettingDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to confirm this volunteer."))
+        return redirect("matching:vetting_queue")
+    confirm = form.cleaned_data["decision"] == VettingDecisionForm.CONFIRM
+    try:
+        vetting_decide(actor=request.user, vetting=vetting, confirm=confirm)
+    except VettingConflict:
+        messages.warning(request, _("Someone has already decided this; nothing was changed."))
+        return redirect("matching:vetting_queue")
+    context = {"name": vetting.volunteer.display_name, "kind": Category(vetting.category).in_sentence}
+    if confirm:
+        messages.success(request, _("%(name)s is confirmed for %(kind)s.") % context)
+    else:
+        messages.success(request, _("%(name)s is not confirmed for %(kind)s.") % context)
+    return redirect("matching:vetting_queue")
