@@ -31,8 +31,8 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # Other private links carry their token in the path (bookings, registrations, alert subscriptions, calendar
 # feeds): this logger writes "[redacted]" in its place, and escapes line breaks and terminal codes in every
-# logged field (%(U)s is decoded: /x%0d%0aforged would otherwise add a line). See aidhub/redaction.py.
-logger_class = "aidhub.accesslog.PrivateLogger"
+# logged field (%(U)s is decoded: /x%0d%0aforged would otherwise add a line). See aidhub/lib/redaction.py.
+logger_class = "aidhub.lib.accesslog.PrivateLogger"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # Logs go to the journal through standard output and error; no process title tricks, no pid file needed.
 proc_name = "aidhub"

@@ -25,7 +25,7 @@ SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 # Personal data of families and subscribers is encrypted at rest (django-fernet-encrypted-fields) with keys
 # derived from SECRET_KEY and these salts; the first salt encrypts, all of them decrypt (for rotation).
-# Lookups on encrypted values use keyed hashes from the first salt (aidhub.core.crypto).
+# Lookups on encrypted values use keyed hashes from the first salt (aidhub.lib.crypto).
 DEV_FIELD_ENCRYPTION_KEY = "dev-only-field-encryption-salt"
 SALT_KEY = env.list("FIELD_ENCRYPTION_KEYS", default=[DEV_FIELD_ENCRYPTION_KEY] if DEBUG else [])
 if not SALT_KEY:
@@ -132,7 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # database by default (the table is made by a migration, core 0004), a shared Redis (CACHE_URL=
 # rediscache://host:6379/1, Django's built-in backend) when configured.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
-CACHES["default"]["KEY_FUNCTION"] = "aidhub.core.crypto.cache_key"
+CACHES["default"]["KEY_FUNCTION"] = "aidhub.lib.crypto.cache_key"
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
     # Django's default of 300 entries would drop used anti-bot challenges (letting a form be replayed) and rate
     # counters under load; expired rows are culled anyway.
@@ -361,14 +361,14 @@ DEFAULT_EXCEPTION_REPORTER = "aidhub.core.errors.PrivacyExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "aidhub.core.errors.PrivacyExceptionReporterFilter"
 
 # Logs go to stderr; they never carry request bodies or client addresses. Every record passes through one filter
-# (aidhub/redaction.py): the paths Django logs ("Not Found: /…", "Forbidden (CSRF …): /…") lose private
+# (aidhub/lib/redaction.py): the paths Django logs ("Not Found: /…", "Forbidden (CSRF …): /…") lose private
 # links' tokens, phone numbers are masked, and line breaks are escaped so that no visitor can write a line.
 # Django's own handlers are replaced by these: its "django" logger writes through the root's, and the development
 # server's request lines through "server".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"private": {"()": "aidhub.redaction.RedactingFilter"}},
+    "filters": {"private": {"()": "aidhub.lib.redaction.RedactingFilter"}},
     "formatters": {
         "server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
     },
@@ -388,7 +388,7 @@ OFFERS_PER_PAGE = 20
 ORGANIZATIONS_PER_PAGE = 20
 REQUESTS_PER_PAGE = 25
 
-# Public forms: rate limits and the proof-of-work puzzle (aidhub/core/antibot.py).
+# Public forms: rate limits and the proof-of-work puzzle (aidhub/lib/antibot.py).
 # The client's address is found like allauth's (TRUSTED_PROXY_COUNT) and only hashed into short-lived cache keys.
 ANTIBOT_DIFFICULTY = env.int("ANTIBOT_DIFFICULTY", default=15)  # zero bits: about 2^15 hashes in the browser
 ANTIBOT_MAX_AGE = 3600  # seconds a form may stay open

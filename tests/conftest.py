@@ -6,9 +6,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
-from aidhub.core.tokens import hash_access_token, new_access_token
 from aidhub.core.translations import translation_languages
 from aidhub.events.models import CalendarFeed
+from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.messaging import sms
 from tests.factories import (
     AlertFactory,

@@ -8,9 +8,7 @@ from django.utils import timezone
 from aidhub.accounts.models import User, Vetting, VolunteerProfile
 from aidhub.alerts.models import Alert, AlertText, Report, Subscriber
 from aidhub.core import availability
-from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Area, Category, Language, Membership, Organization
-from aidhub.core.tokens import new_access_token, new_reference_code
 from aidhub.events.models import (
     AppointmentSlot,
     Booking,
@@ -21,6 +19,8 @@ from aidhub.events.models import (
     ShiftSignup,
     SupplyItem,
 )
+from aidhub.lib.crypto import keyed_hash
+from aidhub.lib.tokens import new_access_token, new_reference_code
 from aidhub.offers.models import Offer
 from aidhub.resources.models import Resource
 

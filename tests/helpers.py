@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from aidhub.core import antibot
+from aidhub.lib import antibot
 
 
 def antibot_fields(prefix="antibot"):

@@ -11,8 +11,8 @@ import pytest
 from cryptography.fernet import Fernet, InvalidToken
 from django.db import connection
 
-from aidhub.core.languages import COMMON_LANGUAGES
 from aidhub.core.models import Language
+from aidhub.lib.languages import COMMON_LANGUAGES
 from aidhub.needs.models import HelpRequest
 from tests.factories import HelpRequestFactory, OfferFactory
 

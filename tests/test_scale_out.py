@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from django.conf import settings
 
-from aidhub.core import antibot
+from aidhub.lib import antibot
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
 ROOT = Path(settings.BASE_DIR)

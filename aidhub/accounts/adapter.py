@@ -4,7 +4,7 @@ from django.utils import translation
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import get_volunteer_profile
-from aidhub.core.crypto import field_cipher
+from aidhub.lib.crypto import field_cipher
 
 
 class AccountAdapter(DefaultAccountAdapter):

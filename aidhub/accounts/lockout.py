@@ -16,7 +16,7 @@ an email in clear, and the cache key function hashes them again.
 
 from allauth.core.internal import ratelimit
 
-from aidhub.core.crypto import keyed_hash
+from aidhub.lib.crypto import keyed_hash
 
 APP = "allauth.account"
 

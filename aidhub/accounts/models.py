@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.lib.choices import ChoiceLabelsMixin
 
 
 class UserManager(BaseUserManager):

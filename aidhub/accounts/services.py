@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from aidhub.accounts.capabilities import needs_vetting
 from aidhub.accounts.models import User, Vetting
-from aidhub.core import fragments
 from aidhub.core.models import AuditEvent, Membership, Organization, audit
+from aidhub.lib import fragments
 
 
 def end_sessions(*, user):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from aidhub.accounts.forms import VolunteerProfileForm
 from aidhub.accounts.models import get_volunteer_profile
-from aidhub.core import fragments
+from aidhub.lib import fragments
 
 
 @login_required

@@ -8,10 +8,10 @@ from aidhub.alerts.messages import sms_frame
 from aidhub.alerts.models import Alert, CheckIn, Report, Subscriber
 from aidhub.alerts.models.alerts import ALERT_TEXT_MAX
 from aidhub.alerts.photos import clean_photo
-from aidhub.core.antibot import AntiBotFormMixin
-from aidhub.core.languages import interface_spoken_codes
 from aidhub.core.models import Area, Language, Organization, organizer_areas
-from aidhub.core.phones import PhoneNumberField
+from aidhub.lib.antibot import AntiBotFormMixin
+from aidhub.lib.languages import interface_spoken_codes
+from aidhub.lib.phones import PhoneNumberField
 from aidhub.messaging.segments import count_segments
 
 NO_PEOPLE = _("Describe events and places. Never name or describe individual people, and never share faces.")

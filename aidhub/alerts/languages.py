@@ -1,5 +1,5 @@
 """Which interface language frames a message to a subscriber (who may read a language the interface lacks)."""
 
-from aidhub.core.languages import interface_language
+from aidhub.lib.languages import interface_language
 
 __all__ = ["interface_language"]

@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from aidhub.alerts.messages import AlertMessages
-from aidhub.alerts.services.delivery import load_alert, next_retry, send_due
+from aidhub.alerts.services.sending import load_alert, next_retry, send_due
 
 
 @task

@@ -2,13 +2,13 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core import fragments
 from aidhub.core.models import Area, AuditEvent, Category, Language, Membership, NetworkSettings, Organization
 from aidhub.core.translations import TranslationsAdminMixin
+from aidhub.lib import fragments
 
 
 class BumpsFragmentsAdmin(admin.ModelAdmin):
-    """Changes made in the admin show at once in cached fragments (aidhub.core.fragments) that use them."""
+    """Changes made in the admin show at once in cached fragments (aidhub.lib.fragments) that use them."""
 
     fragment_versions = ("reference", "offers")
 

@@ -10,9 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        # The anti-bot module registers its `check --deploy` warning (a proxy without TRUSTED_PROXY_COUNT).
-        from aidhub.core import antibot, lookups  # noqa: F401
         from aidhub.core.security import remember_session_rules
+
+        # The anti-bot module registers its `check --deploy` warning (a proxy without TRUSTED_PROXY_COUNT).
+        from aidhub.lib import antibot, lookups  # noqa: F401
 
         lookups.register()
         user_logged_in.connect(remember_session_rules, dispatch_uid="aidhub.remember_session_rules")

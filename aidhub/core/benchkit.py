@@ -2,7 +2,7 @@
 
 import itertools
 
-from aidhub.core.tokens import CODE_ALPHABET
+from aidhub.lib.tokens import CODE_ALPHABET
 
 BATCH = 2000
 

@@ -7,7 +7,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from aidhub.core.models import is_organizer
-from aidhub.core.phones import normalise_phone
+from aidhub.lib.phones import normalise_phone
 
 
 @cache

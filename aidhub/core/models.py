@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core import fragments
 from aidhub.core.translations import TranslatableMixin
+from aidhub.lib import fragments
 
 
 class Category(models.TextChoices):

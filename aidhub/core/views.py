@@ -22,7 +22,7 @@ def home(request):
 @require_safe
 @never_cache
 def sent(request):
-    """ "Check your messages": the same page whatever the form found (aidhub.core.quiet)."""
+    """ "Check your messages": the same page whatever the form found (aidhub.lib.quiet)."""
     return render(request, "core/sent.html")
 
 

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
-from aidhub.core import fragments
 from aidhub.core.translations import TranslationsAdminMixin
 from aidhub.events.models import AppointmentSlot, Event, Reminder, Shift, SupplyItem
 from aidhub.events.models.events import page_version
+from aidhub.lib import fragments
 
 
 class ShiftInline(admin.TabularInline):

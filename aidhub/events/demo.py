@@ -8,10 +8,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Language
-from aidhub.core.tokens import new_access_token, new_reference_code
 from aidhub.events.models import AppointmentSlot, Booking, Event, Pledge, Registration, Shift, ShiftSignup, SupplyItem
+from aidhub.lib.crypto import keyed_hash
+from aidhub.lib.tokens import new_access_token, new_reference_code
 
 K = Event.Kind
 R = Shift.Role

@@ -6,10 +6,10 @@ from django.core.validators import validate_email
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.antibot import AntiBotFormMixin
 from aidhub.core.models import Language, Membership, Organization, organizer_areas
-from aidhub.core.phones import normalise_phone
 from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
+from aidhub.lib.antibot import AntiBotFormMixin
+from aidhub.lib.phones import normalise_phone
 
 MAX_SLOTS = 100
 

@@ -4,9 +4,9 @@ in their own language, once the change is saved."""
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
-from aidhub.core import fragments
 from aidhub.core.models import AuditEvent, audit, organization_serving, organizers_for_area
-from aidhub.core.tokens import new_access_token
+from aidhub.lib import fragments
+from aidhub.lib.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
 from aidhub.matching.ranking import Refusal, refusals
 from aidhub.matching.suggestions import candidate_for_offer, request_facts

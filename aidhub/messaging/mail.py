@@ -6,7 +6,7 @@ import copy
 from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 from django.core.mail.backends.filebased import EmailBackend as DjangoFileBackend
 
-from aidhub.redaction import mask_email, redact
+from aidhub.lib.redaction import mask_email, redact
 
 
 def _shown(text):

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from aidhub.redaction import redact
+from aidhub.lib.redaction import redact
 
 
 class SmsError(Exception):

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from aidhub.core import availability
-from aidhub.core.languages import interface_language
 from aidhub.core.models import Category, Language
+from aidhub.lib.languages import interface_language
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import status_path, status_token_for_submission
 

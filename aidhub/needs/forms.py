@@ -7,11 +7,11 @@ from django.core.validators import validate_email
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.antibot import AntiBotFormMixin
-from aidhub.core.languages import spoken_code
 from aidhub.core.models import Area, Category, Language, Organization
-from aidhub.core.phones import normalise_phone
-from aidhub.core.tokens import normalise_reference_code
+from aidhub.lib.antibot import AntiBotFormMixin
+from aidhub.lib.languages import spoken_code
+from aidhub.lib.phones import normalise_phone
+from aidhub.lib.tokens import normalise_reference_code
 from aidhub.needs.models import HelpRequest
 
 SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{20,40}$")

@@ -9,9 +9,9 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
-from aidhub.core.tokens import new_reference_code
+from aidhub.lib.choices import ChoiceLabelsMixin
+from aidhub.lib.tokens import new_reference_code
 
 
 class HelpRequestQuerySet(models.QuerySet):

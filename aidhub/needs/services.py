@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from aidhub.core import fragments, quiet
-from aidhub.core.languages import interface_language
 from aidhub.core.models import AuditEvent, audit, organization_serving
-from aidhub.core.phones import normalise_phone
-from aidhub.core.tokens import hash_access_token, new_access_token
+from aidhub.lib import fragments, quiet
+from aidhub.lib.languages import interface_language
+from aidhub.lib.phones import normalise_phone
+from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.messaging.services import send_email, send_sms
 from aidhub.needs.models import HelpRequest
 
@@ -109,7 +109,7 @@ def help_request_delete(*, help_request):
 @transaction.atomic
 def help_request_send_new_link(*, help_request):
     """A fresh private link for a family that lost its own, sent to the contact on the request (never shown on the
-    page that asked for it); the old link stops working. At most a few a day (aidhub.core.quiet)."""
+    page that asked for it); the old link stops working. At most a few a day (aidhub.lib.quiet)."""
 
     def send():
         token, token_hash = new_access_token()

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.core import antibot, fragments, quiet
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import AuditEvent, NetworkSettings, audit, organizer_organizations
 from aidhub.core.security import require_recent_sign_in
-from aidhub.core.tokens import hash_access_token
+from aidhub.lib import antibot, fragments, quiet
+from aidhub.lib.tokens import hash_access_token
 from aidhub.needs import export, services
 from aidhub.needs.forms import (
     CloseForm,
@@ -131,7 +131,7 @@ def deleted(request):
 @never_cache
 def find(request):
     """For a family that lost its link: the code and the contact it gave send a new private link to that contact.
-    The page answers the same whether or not they matched a request (aidhub.core.quiet)."""
+    The page answers the same whether or not they matched a request (aidhub.lib.quiet)."""
     form = FindRequestForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         help_request = services.find_help_request(

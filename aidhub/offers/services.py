@@ -5,7 +5,7 @@ from django.db import transaction
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import Vetting
 from aidhub.accounts.services import vetting_request
-from aidhub.core import fragments
+from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
 from aidhub.offers.models import Offer
 

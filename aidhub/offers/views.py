@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.accounts.capabilities import capabilities_of
-from aidhub.core import fragments, keyset
 from aidhub.core.decorators import organizer_required
+from aidhub.lib import fragments, keyset
 from aidhub.offers import services
 from aidhub.offers.filters import OfferFilter
 from aidhub.offers.forms import OfferForm, OfferReviewForm

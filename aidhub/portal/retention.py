@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subscribers
-from aidhub.core import fragments
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
+from aidhub.lib import fragments
 from aidhub.matching.services import purge_check_in_notes
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import purge_finished_requests

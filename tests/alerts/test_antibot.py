@@ -1,4 +1,4 @@
-"""The anti-bot check for public forms (aidhub/core/antibot.py), as a unit and through the subscribe form."""
+"""The anti-bot check for public forms (aidhub/lib/antibot.py), as a unit and through the subscribe form."""
 
 import logging
 
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
 from aidhub.alerts.models import Subscriber
-from aidhub.core import antibot
+from aidhub.lib import antibot
 from tests.factories import language
 from tests.helpers import antibot_fields
 

@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from aidhub.core import fragments
+from aidhub.lib import fragments
 
 
 def _cached(builds, parts=("en",)):

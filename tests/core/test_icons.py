@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 
-from aidhub.core.icons import SPRITE, sprite_text
+from aidhub.lib.icons import SPRITE, sprite_text
 
 
 def test_the_committed_sprite_holds_every_vendored_icon():

@@ -1,7 +1,7 @@
 import re
 
-from aidhub.core.crypto import keyed_hash
-from aidhub.core.tokens import hash_access_token, new_access_token, new_reference_code, normalise_reference_code
+from aidhub.lib.crypto import keyed_hash
+from aidhub.lib.tokens import hash_access_token, new_access_token, new_reference_code, normalise_reference_code
 
 
 def test_reference_code_is_easy_to_read_aloud():

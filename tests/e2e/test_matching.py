@@ -5,7 +5,7 @@ and the organizer records the check-in. Each person uses the interface in the sa
 import pytest
 from playwright.sync_api import expect
 
-from aidhub.core.tokens import new_access_token
+from aidhub.lib.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
 from aidhub.offers.models import Offer
 from tests.e2e.browser import sign_in, t

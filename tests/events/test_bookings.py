@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from aidhub.core.tokens import hash_access_token
 from aidhub.events.models import Booking
+from aidhub.lib.tokens import hash_access_token
 from aidhub.messaging import sms
 from tests.factories import SlotFactory, language, make_booking
 from tests.helpers import antibot_fields

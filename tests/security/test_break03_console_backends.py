@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from aidhub import redaction
+from aidhub.lib import redaction
 from aidhub.messaging import sms
 from aidhub.messaging.mail import ConsoleEmailBackend, FileEmailBackend
 from tests.security.test_production_settings import PRODUCTION_ENV

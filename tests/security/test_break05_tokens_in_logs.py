@@ -27,7 +27,7 @@ import pytest
 from django.conf import settings
 from django.urls import URLResolver, get_resolver
 
-from aidhub import redaction
+from aidhub.lib import redaction
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -41,7 +41,7 @@ SETUP = """
 import json
 from aidhub.alerts.models import Subscriber
 from aidhub.alerts.services.subscribers import unsubscribe_token
-from aidhub.core.tokens import hash_access_token, new_access_token
+from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.events.models import CalendarFeed
 from aidhub.needs.services import status_token_for_submission
 from tests.factories import (

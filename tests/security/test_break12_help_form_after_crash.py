@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from aidhub.core import antibot
+from aidhub.lib import antibot
 from aidhub.needs import services
 from aidhub.needs.models import HelpRequest
 from tests.needs.helpers import help_form

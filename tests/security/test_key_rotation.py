@@ -9,7 +9,7 @@ from cryptography.fernet import InvalidToken
 from django.core.management import call_command
 from django.db import connection
 
-from aidhub.core.crypto import reset_field_ciphers
+from aidhub.lib.crypto import reset_field_ciphers
 from aidhub.matching.models import CheckIn
 from aidhub.needs.models import HelpRequest
 from tests.factories import HelpRequestFactory
@@ -54,7 +54,7 @@ def test_without_rotation_the_old_key_is_needed(keys, eastside):
     keys("new-key")
     # The library returns undecryptable values as they are: never the plaintext.
     assert HelpRequest.objects.get(pk=request.pk).first_name != "Only old key"
-    from aidhub.core.crypto import field_cipher
+    from aidhub.lib.crypto import field_cipher
 
     with pytest.raises(InvalidToken):
         field_cipher().decrypt(_raw(request.pk).encode())

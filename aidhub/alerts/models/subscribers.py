@@ -2,8 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
-from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Area, Language
+from aidhub.lib.crypto import keyed_hash
 
 
 def reach_of(areas):

@@ -7,21 +7,17 @@ Idempotent by construction:
 - a row left "sending" by a worker that died is never sent again automatically (the provider may have taken it):
   after a lease it is marked failed ("interrupted"), and an organizer may choose to try failed rows again.
 Provider errors put the row back in the queue with a growing delay, up to ALERTS_SEND_MAX_ATTEMPTS.
-"""
 
-import logging
-from datetime import timedelta
+This module queues rows and starts the tasks; aidhub.alerts.services.sending sends them (called by the tasks).
+"""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Min
+from django.db.models import Count
 from django.utils import timezone
 
-from aidhub.alerts.models import Alert, Delivery, Subscriber
-
-logger = logging.getLogger(__name__)
-
-BATCH = 200
+from aidhub.alerts.models import Delivery, Subscriber
+from aidhub.alerts.tasks import send_deliveries
 
 
 def audience(alert, kind):
@@ -47,8 +43,6 @@ def deliveries_queue(*, alert, kind):
 
 
 def _start(alert_id, kind, tasks):
-    from aidhub.alerts.tasks import send_deliveries
-
     for _ in range(tasks):
         send_deliveries.enqueue(alert_id=alert_id, kind=kind)
 
@@ -73,72 +67,3 @@ def progress(alert):
     counts["total"] = sum(counts.values())
     counts["waiting"] = counts[Delivery.Status.QUEUED] + counts[Delivery.Status.SENDING]
     return counts
-
-
-def send_due(*, alert_id, kind, renderer):
-    """Sends every row of this alert and kind that is due. Safe to run in several workers at once."""
-    now = timezone.now()
-    lease = timedelta(seconds=settings.ALERTS_SENDING_LEASE_SECONDS)
-    rows = Delivery.objects.filter(alert_id=alert_id, kind=kind)
-    interrupted = rows.filter(status=Delivery.Status.SENDING, claimed_at__lt=now - lease)
-    if count := interrupted.update(status=Delivery.Status.FAILED, error="interrupted"):
-        logger.warning("alert %s: %s %s messages were interrupted and are not resent", alert_id, count, kind)
-    sent = 0
-    while True:
-        batch = list(
-            rows.filter(status=Delivery.Status.QUEUED, next_attempt_at__lte=timezone.now())
-            .select_related("subscriber__language")
-            .order_by("pk")[:BATCH]
-        )
-        if not batch:
-            break
-        for delivery in batch:
-            sent += _send_one(delivery, renderer)
-    return sent
-
-
-def _send_one(delivery, renderer):
-    claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
-        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return 0  # another worker has it
-    subscriber = delivery.subscriber
-    if not subscriber.is_confirmed:
-        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
-        return 0
-    try:
-        renderer.send(subscriber)
-    except Exception as error:
-        _failed(delivery, error)
-        return 0
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.SENT, sent_at=timezone.now(), error=""
-    )
-    return 1
-
-
-def _failed(delivery, error):
-    attempts = delivery.attempts + 1
-    logger.warning("delivery %s attempt %s failed: %s", delivery.pk, attempts, type(error).__name__)
-    if attempts < settings.ALERTS_SEND_MAX_ATTEMPTS:
-        delay = timedelta(seconds=settings.ALERTS_RETRY_DELAY_SECONDS * 2 ** (attempts - 1))
-        changes = {"status": Delivery.Status.QUEUED, "next_attempt_at": timezone.now() + delay}
-    else:
-        changes = {"status": Delivery.Status.FAILED}
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-        error=type(error).__name__[:100], **changes
-    )
-
-
-def next_retry(alert_id, kind):
-    """When the earliest postponed row is due, or None."""
-    return (
-        Delivery.objects.filter(alert_id=alert_id, kind=kind, status=Delivery.Status.QUEUED)
-        .aggregate(due=Min("next_attempt_at"))
-        .get("due")
-    )
-
-
-def load_alert(alert_id):
-    return Alert.objects.for_listing().get(pk=alert_id)

@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from aidhub.alerts.languages import interface_language
 from aidhub.alerts.models import Delivery, Subscriber
 from aidhub.alerts.models.subscribers import code_hash
-from aidhub.core.phones import normalise_phone
-from aidhub.core.tokens import new_access_token
+from aidhub.lib.phones import normalise_phone
+from aidhub.lib.tokens import new_access_token
 from aidhub.messaging.keywords import is_stop_word, normalise_reply
 from aidhub.messaging.services import send_email, send_sms
 

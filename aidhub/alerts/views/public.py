@@ -19,11 +19,11 @@ from aidhub.alerts.forms import ConfirmForm, ReportForm, SubscribeForm
 from aidhub.alerts.models import Alert, Subscriber
 from aidhub.alerts.services import reports as report_services
 from aidhub.alerts.services import subscribers as subscriber_services
-from aidhub.core.antibot import TOO_MANY, rate_limit_exceeded
-from aidhub.core.languages import spoken_code
 from aidhub.core.models import Language
-from aidhub.core.phones import mask_phone
-from aidhub.core.tokens import hash_access_token
+from aidhub.lib.antibot import TOO_MANY, rate_limit_exceeded
+from aidhub.lib.languages import spoken_code
+from aidhub.lib.phones import mask_phone
+from aidhub.lib.tokens import hash_access_token
 
 
 def _get_published_alert(pk):

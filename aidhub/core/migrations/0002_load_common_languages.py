@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from aidhub.core.languages import COMMON_LANGUAGES
+from aidhub.lib.languages import COMMON_LANGUAGES
 
 
 def load(apps, schema_editor):

@@ -7,9 +7,9 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from aidhub.core import availability as availability_grid
-from aidhub.core.icons import icon_names
 from aidhub.core.models import CATEGORY_ICONS, Category
-from aidhub.core.phones import display_phone
+from aidhub.lib.icons import icon_names
+from aidhub.lib.phones import display_phone
 
 register = template.Library()
 

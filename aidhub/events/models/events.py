@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core import fragments
-from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Area, Language, Membership, Organization
 from aidhub.core.translations import TranslatableMixin
+from aidhub.lib import fragments
+from aidhub.lib.choices import ChoiceLabelsMixin
 
 
 def page_version(event_id):

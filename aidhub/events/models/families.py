@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
-from aidhub.core.crypto import keyed_hash
 from aidhub.core.models import Language
 from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.events.models.shifts import Shift
+from aidhub.lib.crypto import keyed_hash
 
 
 class ContactKind(models.TextChoices):

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core.choices import ChoiceLabelsMixin
 from aidhub.core.models import Language
 from aidhub.events.models.events import Event, ShownOnEventPage
+from aidhub.lib.choices import ChoiceLabelsMixin
 
 
 class ShiftQuerySet(models.QuerySet):

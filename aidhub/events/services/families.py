@@ -2,20 +2,20 @@
 
 They give a first name, one contact and a language; they get a reference code and a private link by message (only
 the link's hash is stored, so the message is the only copy). A contact that already has a booking or registration
-at the event gets a fresh link to it instead, and the page says the same either way (aidhub.core.quiet).
+at the event gets a fresh link to it instead, and the page says the same either way (aidhub.lib.quiet).
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core import quiet
-from aidhub.core.crypto import keyed_hash
-from aidhub.core.languages import interface_language
-from aidhub.core.tokens import new_access_token, new_reference_code
 from aidhub.events.models import AppointmentSlot, Booking, Event, Registration
 from aidhub.events.services import CLOSED, Refusal
 from aidhub.events.services.messages import tell_contact
+from aidhub.lib import quiet
+from aidhub.lib.crypto import keyed_hash
+from aidhub.lib.languages import interface_language
+from aidhub.lib.tokens import new_access_token, new_reference_code
 
 
 def message_language(language, page_language):

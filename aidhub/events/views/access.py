@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from aidhub.accounts.capabilities import capabilities_of
-from aidhub.core.tokens import hash_access_token
 from aidhub.events.models import (
     AppointmentSlot,
     Booking,
@@ -16,6 +15,7 @@ from aidhub.events.models import (
     ShiftSignup,
     SupplyItem,
 )
+from aidhub.lib.tokens import hash_access_token
 
 
 def get_public_event(pk):

@@ -12,11 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from aidhub.accounts.capabilities import capabilities_of
-from aidhub.core.tokens import new_access_token
 from aidhub.events.filters import CalendarFilter
 from aidhub.events.ical import events_calendar, ics_response, shifts_calendar
 from aidhub.events.models import Booking, CalendarFeed, Event, ShiftSignup
 from aidhub.events.views.access import get_feed_owner, get_public_event, get_shifts_served_by
+from aidhub.lib.tokens import new_access_token
 
 # Calendars keep a month of past events, so that people see what took place.
 PAST_DAYS = 31

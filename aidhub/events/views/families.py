@@ -9,13 +9,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.core import quiet
-from aidhub.core.languages import spoken_code
 from aidhub.core.models import Language
 from aidhub.events.forms import BookingForm, MoveBookingForm, RegistrationForm
 from aidhub.events.services import Refusal
 from aidhub.events.services import families as services
 from aidhub.events.views.access import get_booking_for_family, get_public_event, get_registration_for_person
+from aidhub.lib import quiet
+from aidhub.lib.languages import spoken_code
 
 # Error reports never show what people typed about themselves.
 private_fields = sensitive_post_parameters("first_name", "contact")

@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.accounts.capabilities import capabilities_of_many
-from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
 from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
@@ -21,6 +20,7 @@ from aidhub.events.models import AppointmentSlot, Booking, Event, EventStateErro
 from aidhub.events.models.events import page_version
 from aidhub.events.services import events as services
 from aidhub.events.views.access import get_event_for_organizer, get_shift_for_organizer, get_slot_for_organizer
+from aidhub.lib import fragments
 
 
 @require_safe

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.accounts.capabilities import capabilities_of, shift_vetting_category
 from aidhub.accounts.models import Vetting
 from aidhub.accounts.services import vetting_request
-from aidhub.core import fragments
 from aidhub.core.models import Category
 from aidhub.events.filters import EventFilter
 from aidhub.events.models import Event, Pledge, ShiftSignup
@@ -24,6 +23,7 @@ from aidhub.events.models.events import page_version
 from aidhub.events.services import Refusal
 from aidhub.events.services.shifts import shift_leave, shift_signup
 from aidhub.events.views.access import get_public_event, get_public_shift, get_signup_for_volunteer
+from aidhub.lib import fragments
 
 
 @require_safe

@@ -5,9 +5,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings, organizer_area_ids
+from aidhub.lib import fragments
 from aidhub.matching import stats
 from aidhub.matching.models import Match
 from aidhub.matching.views.volunteers import vetting_requests_for_organizer

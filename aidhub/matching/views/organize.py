@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.core import fragments
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import Category, NetworkSettings, organizer_area_ids
+from aidhub.lib import fragments
 from aidhub.matching import services
 from aidhub.matching.filters import RequestQueueFilter, with_queue_flags
 from aidhub.matching.forms import CheckInForm, ProposeForm

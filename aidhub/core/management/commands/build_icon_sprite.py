@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from aidhub.core.icons import SPRITE, sprite_text
+from aidhub.lib.icons import SPRITE, sprite_text
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from aidhub.core.crypto import encrypted_models, field_cipher, reset_field_ciphers
+from aidhub.lib.crypto import encrypted_models, field_cipher, reset_field_ciphers
 
 BATCH = 500
 

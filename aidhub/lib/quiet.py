@@ -12,8 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
-from aidhub.core.antibot import count_in_window
-from aidhub.core.phones import mask_phone, normalise_phone
+from aidhub.lib.antibot import count_in_window
+from aidhub.lib.phones import mask_phone, normalise_phone
 
 DAY = 24 * 3600
 

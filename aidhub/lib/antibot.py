@@ -32,7 +32,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.crypto import keyed_hash
+from aidhub.lib.crypto import keyed_hash
 
 logger = logging.getLogger(__name__)
 

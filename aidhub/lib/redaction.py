@@ -1,6 +1,6 @@
 """Private links' tokens and phone numbers kept out of what AidHub writes for operators: logs and printed messages.
 
-One place for every Python side: gunicorn's access and error logs (`aidhub.accesslog`), Django's loggers
+One place for every Python side: gunicorn's access and error logs (`aidhub.lib.accesslog`), Django's loggers
 (settings.LOGGING) and the development backends that print or write messages (`aidhub.messaging`). It sits below
 the apps' ground floor: it imports neither an AidHub app nor Django (gunicorn's master uses it before Django is
 set up), so any app may use it. `deploy/nginx.conf` and

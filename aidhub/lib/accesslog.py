@@ -5,7 +5,7 @@ import re
 
 from gunicorn.glogging import Logger
 
-from aidhub.redaction import RedactingFilter, log_safe
+from aidhub.lib.redaction import RedactingFilter, log_safe
 
 
 class PrivateLogger(Logger):

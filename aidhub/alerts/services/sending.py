@@ -1,0 +1,84 @@
+"""Sending an alert's queued messages: each row is claimed before it is sent (see delivery.py for the whole design).
+Called by the sending task (aidhub.alerts.tasks); it never starts tasks itself, so the two modules form no loop."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, Min
+from django.utils import timezone
+
+from aidhub.alerts.models import Alert, Delivery
+
+logger = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+def send_due(*, alert_id, kind, renderer):
+    """Sends every row of this alert and kind that is due. Safe to run in several workers at once."""
+    now = timezone.now()
+    lease = timedelta(seconds=settings.ALERTS_SENDING_LEASE_SECONDS)
+    rows = Delivery.objects.filter(alert_id=alert_id, kind=kind)
+    interrupted = rows.filter(status=Delivery.Status.SENDING, claimed_at__lt=now - lease)
+    if count := interrupted.update(status=Delivery.Status.FAILED, error="interrupted"):
+        logger.warning("alert %s: %s %s messages were interrupted and are not resent", alert_id, count, kind)
+    sent = 0
+    while True:
+        batch = list(
+            rows.filter(status=Delivery.Status.QUEUED, next_attempt_at__lte=timezone.now())
+            .select_related("subscriber__language")
+            .order_by("pk")[:BATCH]
+        )
+        if not batch:
+            break
+        for delivery in batch:
+            sent += _send_one(delivery, renderer)
+    return sent
+
+
+def _send_one(delivery, renderer):
+    claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return 0  # another worker has it
+    subscriber = delivery.subscriber
+    if not subscriber.is_confirmed:
+        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
+        return 0
+    try:
+        renderer.send(subscriber)
+    except Exception as error:
+        _failed(delivery, error)
+        return 0
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now(), error=""
+    )
+    return 1
+
+
+def _failed(delivery, error):
+    attempts = delivery.attempts + 1
+    logger.warning("delivery %s attempt %s failed: %s", delivery.pk, attempts, type(error).__name__)
+    if attempts < settings.ALERTS_SEND_MAX_ATTEMPTS:
+        delay = timedelta(seconds=settings.ALERTS_RETRY_DELAY_SECONDS * 2 ** (attempts - 1))
+        changes = {"status": Delivery.Status.QUEUED, "next_attempt_at": timezone.now() + delay}
+    else:
+        changes = {"status": Delivery.Status.FAILED}
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        error=type(error).__name__[:100], **changes
+    )
+
+
+def next_retry(alert_id, kind):
+    """When the earliest postponed row is due, or None."""
+    return (
+        Delivery.objects.filter(alert_id=alert_id, kind=kind, status=Delivery.Status.QUEUED)
+        .aggregate(due=Min("next_attempt_at"))
+        .get("due")
+    )
+
+
+def load_alert(alert_id):
+    return Alert.objects.for_listing().get(pk=alert_id)

@@ -1,0 +1,3 @@
+"""Small helpers every app uses and that know nothing about the domain: anti-bot checks, keyset pages, field
+encryption, phone numbers, icons, cached fragments, private-link tokens, look-ups, quiet answers, choice labels,
+interface languages, log redaction and the access log. Nothing here imports an AidHub app (a test checks it)."""
