@@ -1,12 +1,12 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
-from allauth.core import context
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import User, VolunteerProfile
 from aidhub.core.models import Area, Category, Language
+from aidhub.lib.adapters import allauth
 
 
 class VolunteerProfileForm(forms.ModelForm):
@@ -55,6 +55,6 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        if email and not lockout.count_code_request(context.request, email):
+        if email and not lockout.count_code_request(allauth.current_request(), email):
             raise get_adapter().validation_error("too_many_login_attempts")
         return super().clean_email()

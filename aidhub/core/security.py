@@ -2,8 +2,6 @@
 
 import time
 
-from allauth.account.adapter import get_adapter as get_account_adapter
-from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from aidhub.core.models import is_organizer
+from aidhub.lib.adapters import allauth
 
 # Features no page of ours needs: a compromised script cannot reach for them either.
 PERMISSIONS_POLICY = (
@@ -115,11 +114,7 @@ def session_passed_mfa(request):
     """True when this session gave a second factor (allauth's two-factor step at sign-in, a passkey, or a code asked
     again later) with an authenticator the person still has. Being made an organizer or setting up an authenticator
     later does not count: only what this session itself proved; removing the authenticator it used undoes it."""
-    used = {
-        record.get("id")
-        for record in get_authentication_records(request, request.user)
-        if record.get("method") == "mfa" and record.get("id") is not None
-    }
+    used = allauth.second_factor_ids(request, request.user)
     return bool(used) and Authenticator.objects.filter(user_id=request.user.pk, pk__in=used).exists()
 
 
@@ -174,8 +169,7 @@ def mfa_setup_redirect(request, next_url=None):
 def mfa_step_up_redirect(request, next_url=None):
     """Asks for the second factor in this session (allauth's re-authentication by authenticator app, recovery code
     or security key), then comes back to the page."""
-    methods = get_account_adapter(request).get_reauthentication_methods(request.user)
-    url = next(method["url"] for method in methods if method["id"].startswith("mfa_reauthenticate"))
+    url = allauth.mfa_reauthentication_url(request, request.user)
     messages.warning(request, _(STEP_UP_MESSAGE))
     return redirect(f"{url}?{urlencode({'next': next_url or request.get_full_path()})}")
 

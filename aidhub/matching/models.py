@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from encrypted_fields.fields import EncryptedTextField
 
 from aidhub.core.models import organizer_area_ids
+from aidhub.lib.adapters.encrypted_fields import EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer

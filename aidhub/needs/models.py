@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.lib.tokens import new_reference_code
 

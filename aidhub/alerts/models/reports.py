@@ -3,9 +3,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.models import Area, organizer_areas
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 
 
 def photo_path(_report, _filename):

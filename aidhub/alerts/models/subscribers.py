@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.core.models import Area, Language
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 from aidhub.lib.crypto import keyed_hash
 
 

@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.core.models import Language
 from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.events.models.shifts import Shift
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 from aidhub.lib.crypto import keyed_hash
 
 

@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.events.models.events import Event, ShownOnEventPage
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 
 
 class SupplyItemQuerySet(models.QuerySet):
