@@ -6,6 +6,7 @@ import hmac
 from collections.abc import Iterator
 from functools import lru_cache
 
+from cryptography.fernet import MultiFernet
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Model
@@ -13,13 +14,13 @@ from django.db.models import Model
 from aidhub.lib.adapters import encrypted_fields
 
 
-def field_cipher() -> encrypted_fields.Cipher:
-    """The (Multi)Fernet of the encrypted fields: encrypts with the first key, decrypts with all."""
+def field_cipher() -> MultiFernet:
+    """A MultiFernet with the keys of the encrypted fields: encrypts with the first key, decrypts with all, rotates."""
     return _cipher(settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS), tuple(settings.SALT_KEY))
 
 
 @lru_cache(maxsize=4)
-def _cipher(secret_key: str, fallbacks: tuple[str, ...], salts: tuple[str, ...]) -> encrypted_fields.Cipher:
+def _cipher(secret_key: str, fallbacks: tuple[str, ...], salts: tuple[str, ...]) -> MultiFernet:
     # Deriving the keys is deliberately slow (PBKDF2): do it once per set of keys.
     return encrypted_fields.new_cipher()
 

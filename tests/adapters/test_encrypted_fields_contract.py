@@ -50,10 +50,15 @@ def test_a_field_stores_what_its_cipher_opens_and_opens_what_its_cipher_sealed()
         assert field.to_python(sealed) == "Rosa"
 
 
-def test_a_new_cipher_has_the_keys_every_field_has():
-    with relied_on(encrypted_fields, "keys derived from SECRET_KEY, SECRET_KEY_FALLBACKS and SALT_KEY, per field"):
-        sealed = encrypted_fields.new_cipher().encrypt(b"Rosa").decode()
-        assert encrypted_fields.EncryptedCharField(max_length=200).to_python(sealed) == "Rosa"
+def test_a_new_cipher_has_the_keys_every_field_has_and_rotates_with_one(settings):
+    settings.SALT_KEY = ["contract-check-only-salt"]
+    settings.SECRET_KEY_FALLBACKS = []
+    field = encrypted_fields.EncryptedCharField(max_length=200)
+    with relied_on(encrypted_fields, "the field's cached `keys`, derived from SECRET_KEY, its fallbacks and SALT_KEY"):
+        cipher = encrypted_fields.new_cipher()
+        sealed = cipher.encrypt(b"Rosa").decode()
+        assert field.to_python(sealed) == "Rosa"
+        assert field.to_python(cipher.rotate(field.get_prep_value("Rosa").encode()).decode()) == "Rosa"
 
 
 def test_forgotten_keys_are_derived_again_from_the_settings(settings):

@@ -59,3 +59,12 @@ def test_without_rotation_the_old_key_is_needed(keys, eastside):
 
     with pytest.raises(InvalidToken):
         field_cipher().decrypt(_raw(request.pk).encode())
+
+
+def test_rotation_with_a_single_key_re_encrypts_two_factor_secrets_too(keys, organizer):
+    """Run with one key only (before adding a new one, or after dropping the old one), the command used to stop
+    at the first two-factor secret: one key made a plain Fernet cipher, which cannot rotate."""
+    secret = get_adapter().decrypt(stored_secrets(Authenticator.objects.get(user=organizer))["secret"])
+    call_command("rotate_encryption_keys", stdout=StringIO())
+    authenticator = Authenticator.objects.get(user=organizer)
+    assert get_adapter().decrypt(stored_secrets(authenticator)["secret"]) == secret

@@ -1,9 +1,8 @@
 """django-fernet-encrypted-fields behind one door (written against the version pinned in requirements.txt).
 
-The library documents its two model fields. AidHub also needs the cipher the fields use, to encrypt what is not a
-field (two-factor secrets, sealed messages) and to re-encrypt at a key rotation: that is the fields' `f`
-(a cached property over `keys`, both derived from SECRET_KEY, SECRET_KEY_FALLBACKS and SALT_KEY). Only this module
-reads them; tests/adapters/test_encrypted_fields_contract.py fails, naming the pinned version, when they change.
+The library documents its two model fields. AidHub also needs the keys the fields use, to encrypt what is not a
+field (two-factor secrets) and to re-encrypt at a key rotation: the fields' cached properties `keys` (derived from
+SECRET_KEY, SECRET_KEY_FALLBACKS and SALT_KEY) and `f` (their cipher). Only this module reads them; tests/adapters/test_encrypted_fields_contract.py fails, naming the pinned version, when they change.
 Models import the fields from here too, so that this is the one module that imports the library (migrations
 keep the library's own path, which the fields still report)."""
 
@@ -44,10 +43,11 @@ def cipher_of(field: object) -> Cipher:
     return field.f
 
 
-def new_cipher() -> Cipher:
-    """A cipher with the keys of the current settings, as a new field would derive them: encrypts with the first
-    key, decrypts with all. Deriving is deliberately slow (PBKDF2): callers keep it."""
-    return EncryptedTextField().f
+def new_cipher() -> MultiFernet:
+    """A cipher with the keys of the current settings, as a new field derives them: encrypts with the first key,
+    decrypts with all, and can rotate (re-encrypt with the first key) even when there is only one, where the field's
+    own cipher is a plain Fernet. Deriving is deliberately slow (PBKDF2): callers keep it."""
+    return MultiFernet([Fernet(key) for key in EncryptedTextField().keys])
 
 
 def forget_derived_keys(field: object) -> None:
