@@ -13,7 +13,7 @@ class VolunteerProfileForm(forms.ModelForm):
     """The volunteer's own profile; the interface language lives on the user and is saved alongside."""
 
     language = forms.ChoiceField(
-        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices
+        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices or []
     )
     categories = forms.MultipleChoiceField(
         label=_("Kinds of help you can give"),

@@ -63,7 +63,7 @@ class ConfirmForm(forms.Form):
     )
 
 
-class ReportForm(AntiBotFormMixin, forms.ModelForm):
+class ReportForm(AntiBotFormMixin, forms.ModelForm[Report]):
     antibot_scope = "alerts.report"
 
     what = forms.CharField(
@@ -123,7 +123,7 @@ class ReportStatusForm(forms.Form):
         return cleaned
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(forms.ModelForm[CheckIn]):
     class Meta:
         model = CheckIn
         fields = ["outcome", "note"]
@@ -159,7 +159,7 @@ def offered_languages(organizations, alert=None):
     return list(languages.distinct().order_by("name_en"))
 
 
-class AlertForm(forms.ModelForm):
+class AlertForm(forms.ModelForm[Alert]):
     """An alert and its texts, one per language. Only the author changes what it says and where it goes;
     other organizers of the area may add or change translations."""
 
@@ -237,7 +237,7 @@ class AlertForm(forms.ModelForm):
             )
         return cleaned
 
-    def texts(self):
+    def texts(self) -> list[tuple[Language, str]]:
         """(language, text) for every language field that this person may change."""
         return [
             (language, self.cleaned_data.get(f"text_{language.code}", "").strip())

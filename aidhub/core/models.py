@@ -1,13 +1,17 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, Self
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrPromise
 
 from aidhub.core.translations import TranslatableMixin
 from aidhub.lib import fragments
@@ -28,17 +32,17 @@ class Category(models.TextChoices):
     OTHER = "other", pgettext_lazy("category", "Other")
 
     @property
-    def icon(self):
+    def icon(self) -> str:
         return CATEGORY_ICONS[self.value]
 
     @property
-    def in_sentence(self):
+    def in_sentence(self) -> StrPromise:
         """The kind of help as it reads inside a sentence ("confirmed for legal help")."""
         return CATEGORY_IN_SENTENCE[self.value]
 
 
 # Bootstrap Icons names (vendored under static/vendor/bootstrap-icons/); always shown next to the label.
-CATEGORY_ICONS = {
+CATEGORY_ICONS: dict[str, str] = {
     Category.FOOD: "basket2",
     Category.CHILDCARE: "person-arms-up",
     Category.INTERPRETING: "translate",
@@ -52,7 +56,7 @@ CATEGORY_ICONS = {
 }
 
 # Inside a sentence most languages write these in lower case, and some inflect them.
-CATEGORY_IN_SENTENCE = {
+CATEGORY_IN_SENTENCE: dict[str, StrPromise] = {
     Category.FOOD: pgettext_lazy("kind of help, inside a sentence", "food"),
     Category.CHILDCARE: pgettext_lazy("kind of help, inside a sentence", "childcare"),
     Category.INTERPRETING: pgettext_lazy("kind of help, inside a sentence", "interpreting"),
@@ -77,15 +81,15 @@ DEFAULT_VETTED_CATEGORIES = [
 ]
 
 
-class AreaQuerySet(models.QuerySet):
-    def active(self):
+class AreaQuerySet(models.QuerySet["Area"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def with_descendants(self):
+    def with_descendants(self) -> "AreaQuerySet":
         """These areas and every area inside them (areas nest at most three levels: region, city, neighbourhood)."""
         return Area.objects.filter(Q(pk__in=self) | Q(parent__in=self) | Q(parent__parent__in=self))
 
-    def overlapping(self, area):
+    def overlapping(self, area: "Area") -> Self:
         """The area itself, the areas it lies in and the areas inside it: all places that overlap it."""
         return self.filter(
             Q(pk=area.pk) | Q(children=area) | Q(children__children=area) | Q(parent=area) | Q(parent__parent=area)
@@ -124,12 +128,12 @@ class Area(models.Model):
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="area_not_own_parent"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
-class LanguageQuerySet(models.QuerySet):
-    def active(self):
+class LanguageQuerySet(models.QuerySet["Language"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 
@@ -154,21 +158,21 @@ class Language(models.Model):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.native_name and self.native_name != self.name_en:
             return f"{self.native_name} ({self.name_en})"
         return self.name_en
 
     @property
-    def direction(self):
+    def direction(self) -> str:
         return "rtl" if self.is_rtl else "ltr"
 
 
-class OrganizationQuerySet(models.QuerySet):
-    def active(self):
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def serving(self, area):
+    def serving(self, area: Area) -> Self:
         """Organizations that serve this area, directly or through the city or region it lies in."""
         return self.filter(Q(areas=area) | Q(areas__children=area) | Q(areas__children__children=area)).distinct()
 
@@ -211,10 +215,10 @@ class Organization(TranslatableMixin, models.Model):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def alert_language(self):
+    def alert_language(self) -> Language:
         """The language every alert of this organization is written in first."""
         return self.main_language or Language.objects.get(code=settings.LANGUAGE_CODE)
 
@@ -241,36 +245,38 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["organization", "user"], name="membership_unique_user"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
 
 
-def organizer_areas(user):
+def organizer_areas(user: AbstractBaseUser | AnonymousUser) -> AreaQuerySet:
     """Areas whose requests and offers this user may curate: those served by the organizations they organize."""
     if not user.is_authenticated:
         return Area.objects.none()
     served = Area.objects.filter(
-        organizations__memberships__user=user,
+        organizations__memberships__user_id=user.pk,
         organizations__memberships__role=Membership.Role.ORGANIZER,
         organizations__is_active=True,
     )
     return served.with_descendants()
 
 
-def organizer_organizations(user):
+def organizer_organizations(user: AbstractBaseUser | AnonymousUser) -> OrganizationQuerySet:
     """The active organizations this user organizes for."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
+    return Organization.objects.active().filter(
+        memberships__user_id=user.pk, memberships__role=Membership.Role.ORGANIZER
+    )
 
 
-def organizer_area_ids(user):
+def organizer_area_ids(user: AbstractBaseUser | AnonymousUser) -> list[int]:
     """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
     (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
     return list(organizer_areas(user).values_list("pk", flat=True))
 
 
-def organizers_for_area(area):
+def organizers_for_area(area: Area) -> models.QuerySet[Any]:
     """The users who organize for an active organization serving this area."""
     serving = Organization.objects.active().serving(area)
     return (
@@ -282,18 +288,20 @@ def organizers_for_area(area):
     )
 
 
-def organization_serving(area, user=None):
+def organization_serving(area: Area, user: AbstractBaseUser | AnonymousUser | None = None) -> Organization | None:
     """The organization that answers for this area: the user's own where they organize there, else the first."""
     serving = Organization.objects.active().serving(area).order_by("pk")
-    own = serving.filter(memberships__user=user).first() if user is not None and user.is_authenticated else None
+    own = serving.filter(memberships__user_id=user.pk).first() if user is not None and user.is_authenticated else None
     return own or serving.first()
 
 
-def is_organizer(user):
+def is_organizer(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Anyone who organizes for at least one active organization."""
     return (
         user.is_authenticated
-        and user.memberships.filter(role=Membership.Role.ORGANIZER, organization__is_active=True).exists()
+        and Membership.objects.filter(
+            user_id=user.pk, role=Membership.Role.ORGANIZER, organization__is_active=True
+        ).exists()
     )
 
 
@@ -334,10 +342,10 @@ class NetworkSettings(models.Model):
         verbose_name_plural = _("network settings")
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="network_settings_single_row")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(_("Network settings"))
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # Dropped now, for this transaction's own reads, and again once committed, in case another process
         # cached the old row in between. (The row is never deleted: the admin does not allow it.)
@@ -347,8 +355,8 @@ class NetworkSettings(models.Model):
         fragments.bump("offers")
 
     @classmethod
-    def load(cls):
-        settings_row = cache.get(NETWORK_SETTINGS_CACHE_KEY)
+    def load(cls) -> "NetworkSettings":
+        settings_row: NetworkSettings | None = cache.get(NETWORK_SETTINGS_CACHE_KEY)
         if settings_row is None:
             settings_row, _created = cls.objects.get_or_create(
                 pk=1, defaults={"vetted_categories": list(DEFAULT_VETTED_CATEGORIES)}
@@ -357,11 +365,11 @@ class NetworkSettings(models.Model):
         return settings_row
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def for_organizer(self, user):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def for_organizer(self, user: AbstractBaseUser) -> Self:
         """What happened in the organizations this person organizes for."""
         return self.filter(
-            organization__memberships__user=user, organization__memberships__role=Membership.Role.ORGANIZER
+            organization__memberships__user_id=user.pk, organization__memberships__role=Membership.Role.ORGANIZER
         )
 
 
@@ -400,14 +408,20 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit trail")
         indexes = [models.Index(fields=["organization", "-created_at"], name="audit_organization_created")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
 
 
-def audit(*, actor, action, target=None, organization=None):
+def audit(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    target: models.Model | None = None,
+    organization: Organization | None = None,
+) -> "AuditEvent":
     """Records one audit event. `target` is the model instance acted on (only its type and id are kept)."""
     return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=target.pk if target is not None else None,
@@ -418,7 +432,7 @@ def audit(*, actor, action, target=None, organization=None):
 AUDIT_RETENTION_DAYS = 180
 
 
-def purge_old_audit_events(now=None):
+def purge_old_audit_events(now: datetime | None = None) -> int:
     """Audit rows are kept 180 days, then deleted."""
     cutoff = (now or timezone.now()) - timedelta(days=AUDIT_RETENTION_DAYS)
     return AuditEvent.objects.filter(created_at__lt=cutoff).delete()[0]

@@ -23,7 +23,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[Event]):
     kind = forms.ChoiceField(label=_("Kind of event"), choices=Event.Kind.choices, widget=forms.RadioSelect)
     languages = forms.ModelMultipleChoiceField(
         label=_("Languages offered (interpretation available)"),

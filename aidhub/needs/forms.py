@@ -39,7 +39,7 @@ def area_choices():
     return choices
 
 
-class RequestFieldsForm(forms.ModelForm):
+class RequestFieldsForm(forms.ModelForm[HelpRequest]):
     """What a family tells us. Nothing more: no surname, address, status, date of birth or ID numbers."""
 
     category = forms.ChoiceField(label=_("What do you need?"), choices=Category.choices, widget=forms.RadioSelect)

@@ -3,15 +3,16 @@
 from django.db import transaction
 
 from aidhub.accounts.capabilities import capabilities_of
-from aidhub.accounts.models import Vetting
+from aidhub.accounts.models import User, Vetting
 from aidhub.accounts.services import vetting_request
 from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
+from aidhub.offers.forms import OfferForm
 from aidhub.offers.models import Offer
 
 
 @transaction.atomic
-def offer_save(*, form, volunteer):
+def offer_save(*, form: OfferForm, volunteer: User) -> Offer:
     """Saves a new or edited offer from the volunteer's form and puts it in the review queue."""
     offer = form.save(commit=False)
     offer.volunteer = volunteer
@@ -25,12 +26,12 @@ def offer_save(*, form, volunteer):
     offer.needs_confirmation = False
     if capabilities_of(volunteer).needs_confirmation(offer.category):
         vetting = vetting_request(volunteer=volunteer, category=offer.category)
-        offer.needs_confirmation = vetting.status == Vetting.Status.REQUESTED
+        offer.needs_confirmation = vetting is not None and vetting.status == Vetting.Status.REQUESTED
     return offer
 
 
 @transaction.atomic
-def offer_approve(*, offer, reviewer):
+def offer_approve(*, offer: Offer, reviewer: User) -> Offer:
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.approve(reviewer)
     offer.save()
@@ -40,7 +41,7 @@ def offer_approve(*, offer, reviewer):
 
 
 @transaction.atomic
-def offer_send_back(*, offer, reviewer, reason, note=""):
+def offer_send_back(*, offer: Offer, reviewer: User, reason: str, note: str = "") -> Offer:
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.send_back(reviewer, reason, note)
     offer.save()
@@ -48,5 +49,5 @@ def offer_send_back(*, offer, reviewer, reason, note=""):
     return offer
 
 
-def _tell_volunteer(offer, template):
+def _tell_volunteer(offer: Offer, template: str) -> None:
     send_email_to_user(user=offer.volunteer, template=template, context={"offer": offer})

@@ -14,7 +14,7 @@ PAPER_SIZES = [("a4", _("A4")), ("letter", _("Letter (North America)"))]
 LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "SV", "HN", "NI", "CR", "PA", "DO", "PR"}
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(forms.ModelForm[Resource]):
     kind = forms.ChoiceField(label=_("Kind of resource"), choices=Resource.Kind.choices, widget=forms.RadioSelect)
 
     class Meta:

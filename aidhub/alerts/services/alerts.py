@@ -1,16 +1,20 @@
 """Writing, verifying, correcting and retracting alerts. The two-person rule (Alert.may_be_verified_by) is checked
 here and, for the author, in the database; every change to an alert is recorded here, whichever page made it."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.db.models import F
 
+from aidhub.accounts.models import User
+from aidhub.alerts.forms import AlertForm
 from aidhub.alerts.models import Alert, AlertEdit, AlertStateError, AlertText, Delivery, Report
 from aidhub.alerts.services.delivery import deliveries_queue
-from aidhub.core.models import AuditEvent, audit
+from aidhub.core.models import AuditEvent, Language, Organization, audit
 
 
 @transaction.atomic
-def alert_save(*, form, editor):
+def alert_save(*, form: AlertForm, editor: User) -> Alert:
     """Saves a new or changed alert from the organizer's form (texts included). A change counts as a new revision
     and makes its editor one of those who may not verify the alert; saving the form unchanged is no change."""
     alert = form.save(commit=False)
@@ -26,7 +30,7 @@ def alert_save(*, form, editor):
     if not alert.can_edit:
         raise AlertStateError(alert.status)
     # The form's own fields (severity, areas…) only change for the author; see AlertForm.
-    changed = [name for name in ("severity", "organization") if name in form.changed_data]
+    changed: list[str] = [name for name in ("severity", "organization") if name in form.changed_data]
     for name in changed:
         setattr(alert, name, form.cleaned_data[name])
     if changed:
@@ -41,7 +45,7 @@ def alert_save(*, form, editor):
 
 
 @transaction.atomic
-def alert_record_edit(*, alert, editor):
+def alert_record_edit(*, alert: Alert, editor: User) -> Alert:
     """For changes made elsewhere than the organizer's form (the admin): under the alert's lock, refuses a change
     to an alert that was already verified and sent, otherwise counts a revision and remembers the editor. Call it in
     the transaction that made the change, so that a refusal undoes it."""
@@ -52,7 +56,7 @@ def alert_record_edit(*, alert, editor):
     return alert
 
 
-def _record_edit(alert, editor, *, creating=False):
+def _record_edit(alert: Alert, editor: User, *, creating: bool = False) -> None:
     """A verifier confirms the revision they read (a new alert is revision 1); and nobody who wrote or changed the
     alert may verify it."""
     if not creating:
@@ -61,7 +65,7 @@ def _record_edit(alert, editor, *, creating=False):
     AlertEdit.objects.create(alert=alert, editor=editor, revision=revision)
 
 
-def _save_texts(alert, texts, editor):
+def _save_texts(alert: Alert, texts: Iterable[tuple[Language, str]], editor: User) -> bool:
     """Writes the texts that changed; True when any did."""
     existing = {text.language_id: text for text in alert.texts.all()}
     changed = False
@@ -82,7 +86,7 @@ def _save_texts(alert, texts, editor):
 
 
 @transaction.atomic
-def alert_submit(*, alert):
+def alert_submit(*, alert: Alert) -> Alert:
     alert = _locked(alert)
     alert.submit()
     alert.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -90,7 +94,7 @@ def alert_submit(*, alert):
 
 
 @transaction.atomic
-def alert_verify(*, alert, verifier, revision):
+def alert_verify(*, alert: Alert, verifier: User, revision: int) -> int:
     """The second organizer's yes: the alert is published and queued to every confirmed subscriber it reaches."""
     alert = _locked(alert)
     alert.verify(verifier, revision)
@@ -102,7 +106,7 @@ def alert_verify(*, alert, verifier, revision):
 
 
 @transaction.atomic
-def alert_retract(*, alert, organizer):
+def alert_retract(*, alert: Alert, organizer: User) -> int:
     """Withdraws a sent alert and tells the same people. Speed matters more than a second pair of eyes here."""
     alert = _locked(alert)
     alert.retract(organizer)
@@ -112,7 +116,7 @@ def alert_retract(*, alert, organizer):
 
 
 @transaction.atomic
-def alert_start_correction(*, alert, author):
+def alert_start_correction(*, alert: Alert, author: User) -> Alert:
     """A draft that corrects a sent alert: same areas and severity, its texts to start from. Verified like any alert."""
     alert = _locked(alert)
     if not alert.can_correct:
@@ -136,7 +140,7 @@ def alert_start_correction(*, alert, author):
 
 
 @transaction.atomic
-def alert_from_report(*, report, author, organization):
+def alert_from_report(*, report: Report, author: User, organization: Organization) -> Alert:
     """A draft alert for the area of a confirmed report. Its text is written fresh: reports may name people."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not report.can_become_alert:
@@ -153,5 +157,5 @@ def alert_from_report(*, report, author, organization):
     return alert
 
 
-def _locked(alert):
+def _locked(alert: Alert) -> Alert:
     return Alert.objects.select_for_update().select_related("main_language").get(pk=alert.pk)

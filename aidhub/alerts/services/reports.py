@@ -2,16 +2,18 @@
 
 from django.db import transaction
 
-from aidhub.alerts.models import Report
+from aidhub.accounts.models import User
+from aidhub.alerts.forms import CheckInForm, ReportForm
+from aidhub.alerts.models import CheckIn, Report
 
 
 @transaction.atomic
-def report_create(*, form):
+def report_create(*, form: ReportForm) -> Report:
     return form.save()
 
 
 @transaction.atomic
-def report_set_status(*, report, status, organizer, duplicate_of=None):
+def report_set_status(*, report: Report, status: str, organizer: User, duplicate_of: Report | None = None) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     report.status = status
     report.duplicate_of = duplicate_of if status == Report.Status.DUPLICATE else None
@@ -21,7 +23,7 @@ def report_set_status(*, report, status, organizer, duplicate_of=None):
 
 
 @transaction.atomic
-def report_check_in(*, report, form, organizer):
+def report_check_in(*, report: Report, form: CheckInForm, organizer: User) -> CheckIn:
     check_in = form.save(commit=False)
     check_in.report = report
     check_in.organizer = organizer

@@ -2,13 +2,15 @@
 
 from django.db import transaction
 
+from aidhub.accounts.models import User
+from aidhub.events.forms import EventForm
 from aidhub.events.models import Event
 from aidhub.events.services.families import promote_waiting
 from aidhub.events.services.reminders import notify_cancellation
 
 
 @transaction.atomic
-def event_save(*, form, organizer):
+def event_save(*, form: EventForm, organizer: User) -> Event:
     """Saves a new or edited event from the organizer's form; more places move people up the waiting list."""
     event = form.save(commit=False)
     if event.pk is None:
@@ -24,7 +26,7 @@ def event_save(*, form, organizer):
 
 
 @transaction.atomic
-def event_publish(*, event):
+def event_publish(*, event: Event) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.publish()
     event.save(update_fields=["status", "published_at", "updated_at"])
@@ -32,7 +34,7 @@ def event_publish(*, event):
 
 
 @transaction.atomic
-def event_cancel(*, event):
+def event_cancel(*, event: Event) -> Event:
     """Cancels the event and sends every volunteer, family and attendee a cancellation notice instead of reminders."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.cancel()
@@ -42,7 +44,7 @@ def event_cancel(*, event):
 
 
 @transaction.atomic
-def event_finish(*, event):
+def event_finish(*, event: Event) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.finish()
     event.save(update_fields=["status", "updated_at"])

@@ -2,14 +2,16 @@
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from aidhub.accounts.capabilities import may_take_shift, shift_category
+from aidhub.accounts.models import User
 from aidhub.core.models import Category
 from aidhub.events.models import Shift, ShiftSignup
 from aidhub.events.services import CLOSED, Refusal
 
 
-def not_allowed_message(shift):
+def not_allowed_message(shift: Shift) -> StrOrPromise:
     """Why this volunteer may not take this shift, in the reader's language."""
     category = shift_category(shift)
     if category is None:
@@ -20,7 +22,7 @@ def not_allowed_message(shift):
 
 
 @transaction.atomic
-def shift_signup(*, shift, volunteer):
+def shift_signup(*, shift: Shift, volunteer: User) -> ShiftSignup:
     """Takes a place. The shift's row is locked while places are counted, so two people cannot take the last one."""
     shift = Shift.objects.select_for_update(of=("self",)).select_related("event").get(pk=shift.pk)
     if not shift.event.is_open or shift.is_past:
@@ -47,7 +49,7 @@ def shift_signup(*, shift, volunteer):
 
 
 @transaction.atomic
-def shift_leave(*, signup):
+def shift_leave(*, signup: ShiftSignup) -> None:
     """Gives the place back, for someone else to take."""
     if signup.shift.is_past:
         raise Refusal(_("This shift is over."))

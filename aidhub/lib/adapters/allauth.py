@@ -157,7 +157,7 @@ def replace_stored_secrets(authenticator: Authenticator, secrets: dict[str, str]
 
 def current_request() -> HttpRequest:
     """The request allauth is handling (its forms are built without one)."""
-    request = context.request
+    request: HttpRequest | None = context.request
     if request is None:
         raise RuntimeError("no request: called outside allauth's handling of one")
     return request

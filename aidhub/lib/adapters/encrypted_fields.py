@@ -2,7 +2,8 @@
 
 The library documents its two model fields. AidHub also needs the keys the fields use, to encrypt what is not a
 field (two-factor secrets) and to re-encrypt at a key rotation: the fields' cached properties `keys` (derived from
-SECRET_KEY, SECRET_KEY_FALLBACKS and SALT_KEY) and `f` (their cipher). Only this module reads them; tests/adapters/test_encrypted_fields_contract.py fails, naming the pinned version, when they change.
+SECRET_KEY, SECRET_KEY_FALLBACKS and SALT_KEY) and `f` (their cipher). Only this module reads them;
+tests/adapters/test_encrypted_fields_contract.py fails, naming the pinned version, when they change.
 Models import the fields from here too, so that this is the one module that imports the library (migrations
 keep the library's own path, which the fields still report)."""
 
