@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_htmx",
     "django_tasks_db",
     "aidhub.core",
     "aidhub.messaging",
@@ -88,7 +87,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "aidhub.core.security.SecurityHeadersMiddleware",
     "aidhub.core.security.OrganizerSessionMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "aidhub.urls"
