@@ -11,10 +11,11 @@ PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do 
 # (allauth accepts this bypass only when DEBUG is on).
 RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 
-# Interface languages, as locale folder names (settings.LANGUAGES).
-UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
+# Interface languages as locale folder names (zh_Hans, pt_BR), read from settings.LANGUAGES when `make messages`
+# runs: adding a language means changing settings only.
+UI_LANGUAGES = $(shell DEBUG=true $(PY) manage.py ui_languages)
 
-.PHONY: run test e2e lint format messages catalogs worker bench audit clean
+.PHONY: run test e2e lint format messages catalogs worker bench audit lock clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
