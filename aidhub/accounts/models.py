@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
@@ -43,8 +43,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("interface language"),
         max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        choices=interface_languages,
+        default=default_language,
         help_text=_("Pages and messages for you use this language."),
     )
 

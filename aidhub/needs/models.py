@@ -10,6 +10,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
+from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.lib.tokens import new_reference_code
 
@@ -121,7 +122,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
         db_persist=True,
     )
     # The interface language the family used: messages to it are written in this language.
-    message_language = models.CharField(max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    message_language = models.CharField(max_length=10, choices=interface_languages, default=default_language)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.NEW)
     close_reason = models.CharField(_("reason"), max_length=15, choices=CloseReason, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.WEB)
