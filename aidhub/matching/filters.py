@@ -5,7 +5,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Category, Language, NetworkSettings, organizer_areas
+from aidhub.core.models import Area, Category, Language, NetworkSettings
+from aidhub.core.selectors import organizer_areas
 from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest
 

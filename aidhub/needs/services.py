@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from aidhub.core.models import AuditEvent, audit, organization_serving
+from aidhub.core.models import AuditEvent, audit
+from aidhub.core.selectors import organization_serving
 from aidhub.lib import fragments, quiet
 from aidhub.lib.languages import interface_language
 from aidhub.lib.phones import normalise_phone

@@ -9,8 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import AuditEvent, NetworkSettings, audit, organizer_organizations
+from aidhub.core.models import AuditEvent, NetworkSettings, audit
 from aidhub.core.security import require_recent_sign_in
+from aidhub.core.selectors import organized_organizations
 from aidhub.lib import antibot, fragments, quiet
 from aidhub.lib.tokens import hash_access_token
 from aidhub.needs import export, services
@@ -200,7 +201,7 @@ def export_csv(request):
     """Finished requests of this organizer's areas as CSV, streamed; no names, contacts or descriptions.
     Asks for the password again first, and leaves a line in the audit trail of each of their organizations."""
     require_recent_sign_in(request)
-    for organization in organizer_organizations(request.user):
+    for organization in organized_organizations(request.user):
         audit(actor=request.user, action=AuditEvent.Action.EXPORTED, organization=organization)
     requests = HelpRequest.objects.visible_to_organizer(request.user)
     rows = export.finished_requests(requests).iterator(chunk_size=export.CHUNK_SIZE)

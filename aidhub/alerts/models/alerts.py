@@ -5,7 +5,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Language, Organization
+from aidhub.core.selectors import organizer_areas
 
 # Long enough for a clear message, short enough for two or three text-message segments.
 ALERT_TEXT_MAX = 480

@@ -12,7 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import Category, NetworkSettings, organizer_area_ids
+from aidhub.core.models import Category, NetworkSettings
+from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib import fragments
 from aidhub.matching import services
 from aidhub.matching.filters import RequestQueueFilter, with_queue_flags
