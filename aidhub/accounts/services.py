@@ -1,5 +1,6 @@
-"""Changes to people's accounts that reach beyond one row: sessions, deactivation, and vetting decisions."""
+"""Changes to people's accounts: their profile, sessions, deactivation, and vetting decisions."""
 
+from collections.abc import Iterable
 from importlib import import_module
 
 from django.conf import settings
@@ -8,10 +9,38 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.accounts.capabilities import needs_vetting
-from aidhub.accounts.models import User, Vetting
-from aidhub.core.models import AuditEvent, audit
+from aidhub.accounts.models import User, Vetting, VolunteerProfile, get_volunteer_profile
+from aidhub.core.models import Area, AuditEvent, Language, audit
 from aidhub.core.selectors import acting_organization
 from aidhub.lib import fragments
+
+
+@transaction.atomic
+def volunteer_profile_save(
+    *,
+    actor: User,
+    display_name: str,
+    languages: Iterable[Language],
+    areas: Iterable[Area],
+    categories: list[str],
+    availability: int,
+    max_active_matches: int,
+    language: str,
+) -> VolunteerProfile:
+    """The volunteer changes their own profile, and the language of their pages and messages (kept on the user)."""
+    profile: VolunteerProfile = get_volunteer_profile(actor)
+    profile.display_name = display_name
+    profile.categories = categories
+    profile.availability = availability
+    profile.max_active_matches = max_active_matches
+    profile.save()
+    profile.languages.set(languages)
+    profile.areas.set(areas)
+    actor.language = language
+    actor.save(update_fields=["language"])
+    # The public offer list shows the volunteer's display name.
+    fragments.bump("offers")
+    return profile
 
 
 def end_sessions(*, user):

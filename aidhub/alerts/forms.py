@@ -170,7 +170,7 @@ class AlertForm(forms.ModelForm):
         self.fields["areas"].queryset = (
             Area.objects.filter(pk__in=organizer_areas(user)) | Area.objects.filter(alerts=self.instance.pk or 0)
         ).distinct()
-        self.is_author = self.instance.pk is None or self.instance.author_id == user.pk
+        self.is_author = self.instance.is_written_by(user)
         if self.instance.pk:
             main = self.instance.main_language
         else:

@@ -55,7 +55,11 @@ def ask(request):
             return _status_redirect(token, help_request.message_language, new=True)
         form = HelpRequestForm(request.POST, request=request)
         if form.is_valid():
-            help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
+            help_request, token, _created = services.help_request_submit(
+                details=form.details(),
+                submission_id=form.cleaned_data["submission_id"],
+                language=translation.get_language(),
+            )
             return _status_redirect(token, help_request.message_language, new=True)
         context = {"form": form, "retention_days": retention_days}
         return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
@@ -99,7 +103,7 @@ def change(request):
         raise Http404
     form = FamilyChangeForm(request.POST or None, instance=help_request)
     if request.method == "POST" and form.is_valid():
-        services.help_request_change(form=form)
+        services.help_request_change(help_request=help_request, details=form.details())
         messages.success(request, _("Your request is updated."))
         return _status_redirect(token, help_request.message_language)
     return render(request, "needs/change.html", {"form": form, "help_request": help_request, "token": token})
@@ -156,7 +160,10 @@ def intake(request):
     if request.method == "POST" and form.is_valid():
         language = services.message_language_for(form.cleaned_data["language"], translation.get_language())
         help_request, token, _created = services.help_request_submit(
-            form=form, language=language, entered_by=request.user
+            details=form.details(),
+            submission_id=form.cleaned_data["submission_id"],
+            language=language,
+            entered_by=request.user,
         )
         return render(request, "needs/intake_done.html", {"help_request": help_request, "token": token})
     retention_days = NetworkSettings.load().request_retention_days

@@ -79,7 +79,7 @@ def report_check_in(request, pk):
     if not report.contact:
         messages.warning(request, _("The person left no way to reach them."))
     elif form.is_valid():
-        services.report_check_in(report=report, form=form, organizer=request.user)
+        services.report_check_in(actor=request.user, report=report, **form.cleaned_data)
         messages.success(request, _("The check-in is recorded."))
     else:
         messages.error(request, _("Choose how the check-in went."))
