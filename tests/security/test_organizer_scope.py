@@ -142,7 +142,7 @@ QUERIES = {
         *_in(r["area"], AlertForm(user=user).fields["areas"].queryset),
     ],
     "audit trail": _audit_rows,
-    "request queue": lambda user, r, client: _in(r["help_request"].reference_code, _text(client, "matching:queue")),
+    "request queue": lambda user, r, client: _in(r["help_request"].reference_code, _text(client, "needs:queue")),
     "volunteers": lambda user, r, client: _in("María", _text(client, "matching:volunteer_list")),
     "vetting queue": lambda user, r, client: _in("María", _text(client, "matching:vetting_queue")),
     "vetting decision": _vetting_decision,
