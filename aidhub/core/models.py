@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
@@ -77,15 +76,15 @@ DEFAULT_VETTED_CATEGORIES = [
 ]
 
 
-class AreaQuerySet(models.QuerySet):
-    def active(self):
+class AreaQuerySet(models.QuerySet["Area"]):
+    def active(self) -> "AreaQuerySet":
         return self.filter(is_active=True)
 
-    def with_descendants(self):
+    def with_descendants(self) -> "AreaQuerySet":
         """These areas and every area inside them (areas nest at most three levels: region, city, neighbourhood)."""
         return Area.objects.filter(Q(pk__in=self) | Q(parent__in=self) | Q(parent__parent__in=self))
 
-    def overlapping(self, area):
+    def overlapping(self, area: "Area") -> "AreaQuerySet":
         """The area itself, the areas it lies in and the areas inside it: all places that overlap it."""
         return self.filter(
             Q(pk=area.pk) | Q(children=area) | Q(children__children=area) | Q(parent=area) | Q(parent__parent=area)
@@ -164,11 +163,11 @@ class Language(models.Model):
         return "rtl" if self.is_rtl else "ltr"
 
 
-class OrganizationQuerySet(models.QuerySet):
-    def active(self):
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def active(self) -> "OrganizationQuerySet":
         return self.filter(is_active=True)
 
-    def serving(self, area):
+    def serving(self, area: Area) -> "OrganizationQuerySet":
         """Organizations that serve this area, directly or through the city or region it lies in."""
         return self.filter(Q(areas=area) | Q(areas__children=area) | Q(areas__children__children=area)).distinct()
 
@@ -245,58 +244,6 @@ class Membership(models.Model):
         return f"{self.user} @ {self.organization}"
 
 
-def organizer_areas(user):
-    """Areas whose requests and offers this user may curate: those served by the organizations they organize."""
-    if not user.is_authenticated:
-        return Area.objects.none()
-    served = Area.objects.filter(
-        organizations__memberships__user=user,
-        organizations__memberships__role=Membership.Role.ORGANIZER,
-        organizations__is_active=True,
-    )
-    return served.with_descendants()
-
-
-def organizer_organizations(user):
-    """The active organizations this user organizes for."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
-
-
-def organizer_area_ids(user):
-    """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
-    (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
-    return list(organizer_areas(user).values_list("pk", flat=True))
-
-
-def organizers_for_area(area):
-    """The users who organize for an active organization serving this area."""
-    serving = Organization.objects.active().serving(area)
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True, memberships__role=Membership.Role.ORGANIZER, memberships__organization__in=serving
-        )
-        .distinct()
-    )
-
-
-def organization_serving(area, user=None):
-    """The organization that answers for this area: the user's own where they organize there, else the first."""
-    serving = Organization.objects.active().serving(area).order_by("pk")
-    own = serving.filter(memberships__user=user).first() if user is not None and user.is_authenticated else None
-    return own or serving.first()
-
-
-def is_organizer(user):
-    """Anyone who organizes for at least one active organization."""
-    return (
-        user.is_authenticated
-        and user.memberships.filter(role=Membership.Role.ORGANIZER, organization__is_active=True).exists()
-    )
-
-
 # The help form, the organizer's pages and every suggestion read the network settings: the row is kept in the
 # shared cache and dropped from it when it changes.
 NETWORK_SETTINGS_CACHE_KEY = "aidhub:network-settings"
@@ -357,14 +304,6 @@ class NetworkSettings(models.Model):
         return settings_row
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def for_organizer(self, user):
-        """What happened in the organizations this person organizes for."""
-        return self.filter(
-            organization__memberships__user=user, organization__memberships__role=Membership.Role.ORGANIZER
-        )
-
-
 class AuditEvent(models.Model):
     """Who did what sensitive thing, and when. Never the values: ids and an action name only.
     Nothing in the application edits or deletes these rows, except the retention purge of old ones."""
@@ -391,8 +330,6 @@ class AuditEvent(models.Model):
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -172,9 +172,6 @@ class TranslationForm(forms.Form):
             self.fields[name] = _form_field(instance._meta.get_field(name), language)
         self.initial = instance.translation_for(language)
 
-    def save(self):
-        return translation_save(instance=self.instance, language=self.language, values=self.cleaned_data)
-
 
 def translation_languages(instance):
     """The interface languages an object can be translated into: all but its original language."""

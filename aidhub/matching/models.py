@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedTextField
 
-from aidhub.core.models import organizer_area_ids
+from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer

@@ -9,7 +9,8 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
+from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.core.selectors import organizer_area_ids
 from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.lib.tokens import new_reference_code

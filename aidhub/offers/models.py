@@ -8,7 +8,8 @@ from django.utils.translation import pgettext_lazy
 
 from aidhub.accounts.capabilities import may_serve_q
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, organizer_areas
+from aidhub.core.models import Area, Category, Language
+from aidhub.core.selectors import organizer_areas
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 

@@ -12,7 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core.models import Language, Membership, Organization
+from aidhub.core.models import Language, Organization
+from aidhub.core.selectors import organized_organizations
 from aidhub.core.translations import TranslatableMixin
 
 # What an uploaded file may be, by what its bytes say (never by its name or the browser's word): the file
@@ -48,13 +49,7 @@ class ResourceQuerySet(models.QuerySet):
 
     def organized_by(self, user):
         """Resources of the active organizations this user organizes for."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            organization__memberships__user=user,
-            organization__memberships__role=Membership.Role.ORGANIZER,
-            organization__is_active=True,
-        )
+        return self.filter(organization__in=organized_organizations(user))
 
     def for_listing(self):
         return self.select_related("language", "organization")

@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Language, Organization
+from aidhub.core.selectors import organizer_areas
 
 # Long enough for a clear message, short enough for two or three text-message segments.
 ALERT_TEXT_MAX = 480
@@ -152,6 +155,11 @@ class Alert(models.Model):
     @property
     def can_correct(self):
         return self.status == self.Status.SENT and not self.is_correction
+
+    def is_written_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+        """Only the author (of a new alert: whoever writes it) changes its severity, its areas and its text in the
+        main language; other organizers of the area add or change translations. Asked by the form and the service."""
+        return self.pk is None or self.author_id == user.pk
 
     def may_be_verified_by(self, user):
         """The two-person rule, asked by every path (pages, services): a pending alert is verified only by someone

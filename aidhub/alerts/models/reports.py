@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
-from aidhub.core.models import Area, organizer_areas
+from aidhub.core.models import Area
+from aidhub.core.selectors import organizer_areas
 
 
 def photo_path(_report, _filename):
