@@ -15,10 +15,11 @@ RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 # settings, which need no secrets with DEBUG on.
 MYPY := DEBUG=true $(PY) -m mypy
 
-# Interface languages, as locale folder names (settings.LANGUAGES).
-UI_LANGUAGES := en es zh_Hans vi tl ar fa ht fr pt_BR ru ko
+# Interface languages as locale folder names (zh_Hans, pt_BR), read from settings.LANGUAGES when `make messages`
+# runs: adding a language means changing settings only.
+UI_LANGUAGES = $(shell DEBUG=true $(PY) manage.py ui_languages)
 
-.PHONY: help run test e2e lint typecheck format messages catalogs worker bench audit clean
+.PHONY: help run test e2e lint typecheck format messages catalogs worker bench audit lock clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -35,6 +36,7 @@ help:
 	@echo "make messages   extract new strings into the catalogs, then compile them"
 	@echo "make worker     run queued background tasks (TASKS_BACKEND=database)"
 	@echo "make bench      the load benchmark (bench/README.md)"
+	@echo "make lock       recompile requirements*.txt (with hashes) from requirements*.in"
 	@echo "make audit      known vulnerabilities in the pinned dependencies (needs the internet)"
 	@echo "make clean      remove the virtualenv, caches and compiled catalogs"
 
@@ -95,18 +97,29 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# Every package at the version and with the hashes of the lock files: what CI tested is what gets installed.
 $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-# Release step (needs the internet): known vulnerabilities in the pinned dependencies.
+# Recompiles the lock files (needs the internet) after a pin changed in requirements.in or requirements-dev.in;
+# commit the four files together. Pulled-in packages keep their versions unless asked:
+# `make lock LOCK_ARGS="--upgrade-package NAME"` (or `--upgrade` for all of them).
+LOCK = CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: $(VENV)/.installed-dev
+	$(LOCK) -o requirements.txt requirements.in
+	$(LOCK) -o requirements-dev.txt requirements-dev.in
+
+# Release step (needs the internet): known vulnerabilities in the pinned dependencies (requirements-dev.txt holds
+# every package of requirements.txt too, at the same versions).
 audit:
 	$(PYTHON) -m venv .venv-audit && .venv-audit/bin/python -m pip install --quiet pip-audit==2.10.1
-	.venv-audit/bin/pip-audit --requirement requirements.txt --requirement requirements-dev.txt --strict
+	.venv-audit/bin/pip-audit --requirement requirements-dev.txt --require-hashes --no-deps --strict
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_htmx",
     "django_tasks_db",
     "aidhub.core",
     "aidhub.messaging",
@@ -74,6 +73,12 @@ INSTALLED_APPS = [
     "aidhub.resources",
     "aidhub.portal",
 ]
+# Demo and benchmark data (aidhub/devdata: seed_demo, seed_bench, bench_alert_fanout) make accounts whose passwords
+# are published: only development has them. Installed when DEBUG is on (make run) or DEV_DATA_APP=true (the tests
+# and the benchmark's seeding, which run with DEBUG off); `check --deploy` warns if production has it anyway.
+DEV_DATA_APP = env.bool("DEV_DATA_APP", default=DEBUG)
+if DEV_DATA_APP:
+    INSTALLED_APPS.append("aidhub.devdata")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -93,7 +98,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "aidhub.core.security.SecurityHeadersMiddleware",
     "aidhub.core.security.OrganizerSessionMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "aidhub.urls"

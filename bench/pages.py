@@ -16,7 +16,7 @@ SECOND_COORDINATOR = "bench-coordinator-2@example.org"
 VOLUNTEER = "bench-volunteer@example.org"
 PASSWORD = "bench-pass-2026"  # noqa: S105 (bench databases only; see bench/README.md)
 ACCOUNTS = {"organizer": ORGANIZER, "volunteer": VOLUNTEER}
-# Organizers sign in with two factors; aidhub/core/bench.py gives every bench organizer this secret.
+# Organizers sign in with two factors; aidhub/devdata/bench/core.py gives every bench organizer this secret.
 TOTP_SECRET = "JBSWY3DPEHPK3PXPBENCHBENCHBENCH2"  # noqa: S105 (bench databases only)
 
 

@@ -90,13 +90,15 @@ def test_a_package_imports_only_what_its_row_allows(package):
     assert wrong == []
 
 
-def test_nothing_imports_the_top_floor():
+# The top floor, and the development data that production does not install: nothing else imports them.
+@pytest.mark.parametrize("top", ["portal", "devdata"])
+def test_nothing_imports_the_top_floor(top):
     wrong = sorted(
         f"{module} imports {imported}"
         for module, path in MODULES.items()
-        if _package(module) not in (None, "portal")
+        if _package(module) not in (None, top)
         for imported in _imports(path)
-        if _package(imported) == "portal"
+        if _package(imported) == top
     )
     assert wrong == []
 

@@ -38,15 +38,7 @@ class VolunteerProfileForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         self.fields["language"].initial = user.language
-
-    def save(self, commit=True):
-        profile = super().save(commit=commit)
-        self.user.language = self.cleaned_data["language"]
-        if commit:
-            self.user.save(update_fields=["language"])
-        return profile
 
 
 class RequestLoginCodeForm(AllauthRequestLoginCodeForm):

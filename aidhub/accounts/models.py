@@ -1,6 +1,5 @@
 from typing import Any, Self
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +10,7 @@ from django_stubs_ext import StrPromise
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
@@ -47,8 +47,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("interface language"),
         max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        choices=interface_languages,
+        default=default_language,
         help_text=_("Pages and messages for you use this language."),
     )
 

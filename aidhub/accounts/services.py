@@ -1,4 +1,4 @@
-"""Changes to people's accounts that reach beyond one row: sessions, deactivation, and vetting decisions."""
+"""Changes to people's accounts: their profile, sessions, deactivation, and vetting decisions."""
 
 from collections.abc import Iterable
 from importlib import import_module
@@ -9,9 +9,38 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.accounts.capabilities import needs_vetting
-from aidhub.accounts.models import User, Vetting
-from aidhub.core.models import AuditEvent, Membership, Organization, audit
+from aidhub.accounts.models import User, Vetting, VolunteerProfile, get_volunteer_profile
+from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
+from aidhub.core.selectors import acting_organization
 from aidhub.lib import fragments
+
+
+@transaction.atomic
+def volunteer_profile_save(
+    *,
+    actor: User,
+    display_name: str,
+    languages: Iterable[Language],
+    areas: Iterable[Area],
+    categories: list[str],
+    availability: int,
+    max_active_matches: int,
+    language: str,
+) -> VolunteerProfile:
+    """The volunteer changes their own profile, and the language of their pages and messages (kept on the user)."""
+    profile: VolunteerProfile = get_volunteer_profile(actor)
+    profile.display_name = display_name
+    profile.categories = categories
+    profile.availability = availability
+    profile.max_active_matches = max_active_matches
+    profile.save()
+    profile.languages.set(languages)
+    profile.areas.set(areas)
+    actor.language = language
+    actor.save(update_fields=["language"])
+    # The public offer list shows the volunteer's display name.
+    fragments.bump("offers")
+    return profile
 
 
 def end_sessions(*, user: User) -> int:
@@ -61,16 +90,6 @@ def user_deactivate(*, actor: User, user: User) -> User:
     return user
 
 
-def _organization_of(actor: User, preferred: Organization | None = None) -> Organization | None:
-    """The organization an organizer acts for: the one the volunteer asked through where they organize there."""
-    organizations = Organization.objects.active().filter(
-        memberships__user=actor, memberships__role=Membership.Role.ORGANIZER
-    )
-    if preferred is not None and organizations.filter(pk=preferred.pk).exists():
-        return preferred
-    return organizations.order_by("pk").first()
-
-
 def vetting_request(*, volunteer: User, category: str, organization: Organization | None = None) -> Vetting | None:
     """The volunteer asks to serve a kind of help that needs vetting: it enters the organizers' queue. Asking
     again changes nothing, and a decision stands until an organizer changes it. Returns the vetting, or None
@@ -111,7 +130,9 @@ def vetting_decide(*, actor: User, vetting: Vetting, confirm: bool) -> Vetting:
     vetting = Vetting.objects.select_for_update().get(pk=vetting.pk)
     if vetting.status != Vetting.Status.REQUESTED:
         raise VettingConflict
-    _decide(vetting, actor=actor, confirm=confirm, organization=_organization_of(actor, vetting.organization))
+    _decide(
+        vetting, actor=actor, confirm=confirm, organization=acting_organization(actor, preferred=vetting.organization)
+    )
     # The volunteer's offers of this kind enter or stay out of the public list.
     fragments.bump("offers")
     return vetting
@@ -123,7 +144,7 @@ def vetting_set(*, actor: User, volunteer: User, categories: Iterable[str]) -> i
     ticked are confirmed, confirmations not ticked are taken back, open requests not ticked stay open.
     Each change is audited. Returns how many changed."""
     wanted = set(categories)
-    organization = _organization_of(actor)
+    organization = acting_organization(actor)
     existing = {
         vetting.category: vetting for vetting in Vetting.objects.select_for_update().filter(volunteer=volunteer)
     }

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from aidhub.accounts.forms import VolunteerProfileForm
 from aidhub.accounts.models import get_volunteer_profile
-from aidhub.lib import fragments
+from aidhub.accounts.services import volunteer_profile_save
 
 
 @login_required
@@ -16,10 +15,7 @@ def profile_edit(request):
     profile = get_volunteer_profile(request.user)
     form = VolunteerProfileForm(request.POST or None, instance=profile, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            # The public offer list shows the volunteer's display name.
-            fragments.bump("offers")
+        volunteer_profile_save(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         # The person may have picked another language: continue in it.
         with translation.override(request.user.language):

@@ -8,7 +8,8 @@ from aidhub.alerts.messages import sms_frame
 from aidhub.alerts.models import Alert, CheckIn, Report, Subscriber
 from aidhub.alerts.models.alerts import ALERT_TEXT_MAX
 from aidhub.alerts.photos import clean_photo
-from aidhub.core.models import Area, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Language, Organization
+from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.lib.antibot import AntiBotFormMixin
 from aidhub.lib.languages import interface_spoken_codes
 from aidhub.lib.phones import PhoneNumberField
@@ -138,14 +139,6 @@ class VerifyForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
-def user_organizations(user):
-    return (
-        Organization.objects.active()
-        .filter(memberships__user=user, memberships__role="organizer")
-        .select_related("main_language")
-    )
-
-
 def offered_languages(organizations, alert=None):
     """Each organization's main and spoken languages, the interface languages, and those the alert already has."""
     languages = Language.objects.filter(code__in=interface_spoken_codes()) | Language.objects.filter(
@@ -171,13 +164,13 @@ class AlertForm(forms.ModelForm[Alert]):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        organizations = list(user_organizations(user))
+        organizations = list(organized_organizations(user).select_related("main_language"))
         self.fields["organization"].queryset = Organization.objects.filter(pk__in=[o.pk for o in organizations])
         self.fields["organization"].empty_label = None
         self.fields["areas"].queryset = (
             Area.objects.filter(pk__in=organizer_areas(user)) | Area.objects.filter(alerts=self.instance.pk or 0)
         ).distinct()
-        self.is_author = self.instance.pk is None or self.instance.author_id == user.pk
+        self.is_author = self.instance.is_written_by(user)
         if self.instance.pk:
             main = self.instance.main_language
         else:

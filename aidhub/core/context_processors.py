@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
-from aidhub.core.models import is_organizer
+from aidhub.core.selectors import is_organizer
 from aidhub.lib.phones import normalise_phone
 
 

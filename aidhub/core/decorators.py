@@ -3,8 +3,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from aidhub.core.models import is_organizer
 from aidhub.core.security import elevated_session_refusal
+from aidhub.core.selectors import is_organizer
 
 
 def organizer_required(view):

@@ -2,7 +2,6 @@ from datetime import datetime, timedelta
 from typing import Any, Self
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -249,62 +248,6 @@ class Membership(models.Model):
         return f"{self.user} @ {self.organization}"
 
 
-def organizer_areas(user: AbstractBaseUser | AnonymousUser) -> AreaQuerySet:
-    """Areas whose requests and offers this user may curate: those served by the organizations they organize."""
-    if not user.is_authenticated:
-        return Area.objects.none()
-    served = Area.objects.filter(
-        organizations__memberships__user_id=user.pk,
-        organizations__memberships__role=Membership.Role.ORGANIZER,
-        organizations__is_active=True,
-    )
-    return served.with_descendants()
-
-
-def organizer_organizations(user: AbstractBaseUser | AnonymousUser) -> OrganizationQuerySet:
-    """The active organizations this user organizes for."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    return Organization.objects.active().filter(
-        memberships__user_id=user.pk, memberships__role=Membership.Role.ORGANIZER
-    )
-
-
-def organizer_area_ids(user: AbstractBaseUser | AnonymousUser) -> list[int]:
-    """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
-    (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
-    return list(organizer_areas(user).values_list("pk", flat=True))
-
-
-def organizers_for_area(area: Area) -> models.QuerySet[Any]:
-    """The users who organize for an active organization serving this area."""
-    serving = Organization.objects.active().serving(area)
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True, memberships__role=Membership.Role.ORGANIZER, memberships__organization__in=serving
-        )
-        .distinct()
-    )
-
-
-def organization_serving(area: Area, user: AbstractBaseUser | AnonymousUser | None = None) -> Organization | None:
-    """The organization that answers for this area: the user's own where they organize there, else the first."""
-    serving = Organization.objects.active().serving(area).order_by("pk")
-    own = serving.filter(memberships__user_id=user.pk).first() if user is not None and user.is_authenticated else None
-    return own or serving.first()
-
-
-def is_organizer(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Anyone who organizes for at least one active organization."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user_id=user.pk, role=Membership.Role.ORGANIZER, organization__is_active=True
-        ).exists()
-    )
-
-
 # The help form, the organizer's pages and every suggestion read the network settings: the row is kept in the
 # shared cache and dropped from it when it changes.
 NETWORK_SETTINGS_CACHE_KEY = "aidhub:network-settings"
@@ -365,14 +308,6 @@ class NetworkSettings(models.Model):
         return settings_row
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def for_organizer(self, user: AbstractBaseUser) -> Self:
-        """What happened in the organizations this person organizes for."""
-        return self.filter(
-            organization__memberships__user_id=user.pk, organization__memberships__role=Membership.Role.ORGANIZER
-        )
-
-
 class AuditEvent(models.Model):
     """Who did what sensitive thing, and when. Never the values: ids and an action name only.
     Nothing in the application edits or deletes these rows, except the retention purge of old ones."""
@@ -399,8 +334,6 @@ class AuditEvent(models.Model):
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from aidhub.core.models import is_organizer
+from aidhub.core.selectors import is_organizer
 from aidhub.lib.adapters import allauth
 
 # Features no page of ours needs: a compromised script cannot reach for them either.

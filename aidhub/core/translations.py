@@ -197,9 +197,6 @@ class TranslationForm(forms.Form):
             self.fields[name] = _form_field(_model_field(type(instance), name), language)
         self.initial = instance.translation_for(language)
 
-    def save(self) -> TranslatableMixin:
-        return translation_save(instance=self.instance, language=self.language, values=self.cleaned_data)
-
 
 def translation_languages(instance: TranslatableMixin) -> list[str]:
     """The interface languages an object can be translated into: all but its original language."""

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from aidhub.core.decorators import organizer_required
 from aidhub.core.filters import OrganizationFilter
 from aidhub.core.models import AuditEvent, Category, Organization
+from aidhub.core.selectors import audit_events_for_organizer
 
 
 @require_safe
@@ -38,7 +39,7 @@ def organization_list(request):
 @organizer_required
 def audit_trail(request):
     """Organizers see what was done in their organizations: who looked at families' details, exported, …"""
-    events = AuditEvent.objects.for_organizer(request.user).select_related("actor__volunteer_profile", "organization")
+    events = audit_events_for_organizer(request.user).select_related("actor__volunteer_profile", "organization")
     action = request.GET.get("action", "")
     if action in AuditEvent.Action.values:
         events = events.filter(action=action)

@@ -6,7 +6,8 @@ from django.core.validators import validate_email
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Language, Membership, Organization, organizer_areas
+from aidhub.core.models import Language
+from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
 from aidhub.lib.antibot import AntiBotFormMixin
 from aidhub.lib.phones import normalise_phone
@@ -57,9 +58,7 @@ class EventForm(forms.ModelForm[Event]):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.active().filter(
-            memberships__user=user, memberships__role=Membership.Role.ORGANIZER
-        )
+        self.fields["organization"].queryset = organized_organizations(user)
         self.fields["organization"].empty_label = None
         self.fields["area"].queryset = organizer_areas(user).active()
         # Organizers usually write in the language they read the site in; left out, it stays as it was.

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core.models import organizer_area_ids
+from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib.adapters.encrypted_fields import EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.needs.models import HelpRequest

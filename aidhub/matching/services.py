@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from aidhub.accounts.models import User
-from aidhub.core.models import AuditEvent, audit, organization_serving, organizers_for_area
+from aidhub.core.models import AuditEvent, audit
+from aidhub.core.selectors import organization_serving, organizers_for_area
 from aidhub.lib import fragments
 from aidhub.lib.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match

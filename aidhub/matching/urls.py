@@ -7,9 +7,7 @@ app_name = "matching"
 urlpatterns = [
     # Organizers.
     path("organize/", dashboard.dashboard, name="dashboard"),
-    path("organize/requests/", organize.queue, name="queue"),
-    path("organize/requests/<int:pk>/", organize.request_detail, name="request_detail"),
-    path("organize/requests/<int:pk>/contact/", organize.request_contact, name="request_contact"),
+    # A request's own pages (queue, detail, the family's details) are aidhub.needs'; these are its matching.
     path("organize/requests/<int:pk>/suggestions/", organize.suggestions, name="suggestions"),
     path("organize/requests/<int:pk>/propose/", organize.propose, name="propose"),
     path("organize/matches/<int:pk>/cancel/", organize.cancel, name="cancel"),

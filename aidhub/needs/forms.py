@@ -1,5 +1,6 @@
 import re
 import secrets
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from aidhub.lib.languages import spoken_code
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import normalise_reference_code
 from aidhub.needs.models import HelpRequest
+from aidhub.needs.services import RequestDetails
 
 SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
 
@@ -104,6 +106,11 @@ class RequestFieldsForm(forms.ModelForm[HelpRequest]):
         self.fields["language"].widget.attrs.update({"data-filter-label": _("Type to find your language")})
         self.fields["contact_value"].widget.attrs.update({"autocomplete": "off"})
         self.fields["first_name"].widget.attrs.update({"autocomplete": "off"})
+
+    def details(self) -> RequestDetails:
+        """What the family told, as plain data for aidhub.needs.services (only the questions this form asked)."""
+        asked = {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data}
+        return cast(RequestDetails, asked)
 
     def clean_area(self):
         area = Area.objects.active().filter(pk=self.cleaned_data["area"]).first()

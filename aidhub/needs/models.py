@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, Organization, organizer_area_ids
+from aidhub.core.models import Area, Category, Language, Organization
+from aidhub.core.selectors import organizer_area_ids
+from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.lib.tokens import new_reference_code
@@ -125,7 +127,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
         db_persist=True,
     )
     # The interface language the family used: messages to it are written in this language.
-    message_language = models.CharField(max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    message_language = models.CharField(max_length=10, choices=interface_languages, default=default_language)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.NEW)
     close_reason = models.CharField(_("reason"), max_length=15, choices=CloseReason, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.WEB)

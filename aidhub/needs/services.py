@@ -4,7 +4,7 @@ import base64
 import hashlib
 import hmac
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from aidhub.accounts.models import User
-from aidhub.core.models import AuditEvent, Language, audit, organization_serving
+from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
+from aidhub.core.selectors import organization_serving
 from aidhub.lib import fragments, quiet
 from aidhub.lib.languages import interface_language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.messaging.services import send_email, send_sms
-from aidhub.needs.forms import RequestFieldsForm
 from aidhub.needs.models import HelpRequest
 
 
@@ -55,18 +55,34 @@ def already_submitted(submission_id: str | None) -> tuple[HelpRequest, str] | tu
     return help_request, status_token_for_submission(submission_id)
 
 
+class RequestDetails(TypedDict, total=False):
+    """What a family tells (aidhub.needs.forms.RequestFieldsForm.details()). A change may leave some out."""
+
+    category: str
+    language: Language
+    area: Area
+    first_name: str
+    contact_method: str
+    contact_value: str
+    partner_organization: Organization | None
+    best_times: int
+    urgency: str
+    description: str
+
+
 @transaction.atomic
 def help_request_submit(
-    *, form: RequestFieldsForm, language: str, entered_by: User | None = None
+    *, details: RequestDetails, submission_id: str, language: str, entered_by: User | None = None
 ) -> tuple[HelpRequest, str, bool]:
-    """Creates the request from a valid form, once per form; returns (request, token, created)."""
-    submission_id = form.cleaned_data["submission_id"]
+    """Creates the request a family (or an organizer taking its call: `entered_by`) sent with the help form whose
+    one-time id is `submission_id`, once per form. `language` is the one messages to the family go out in.
+    Returns (request, token of its private link, created)."""
     submission_hash = hashlib.sha256(submission_id.encode()).hexdigest()
     token = status_token_for_submission(submission_id)
     existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
     if existing is not None:
         return existing, token, False
-    help_request = form.save(commit=False)
+    help_request = HelpRequest(**details)
     help_request.submission_hash = submission_hash
     help_request.access_token_hash = hash_access_token(token)
     help_request.message_language = language
@@ -87,10 +103,15 @@ def help_request_submit(
     return help_request, token, True
 
 
-def help_request_change(*, form: RequestFieldsForm) -> HelpRequest:
-    with transaction.atomic():
-        help_request = form.save()
-        fragments.bump("requests")
+@transaction.atomic
+def help_request_change(*, help_request: HelpRequest, details: RequestDetails) -> HelpRequest:
+    """The family changes its request (through its private link): what it needs and where while no volunteer
+    has accepted, how to reach it for longer (aidhub.needs.forms.FamilyChangeForm leaves out the rest)."""
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    for name, value in details.items():
+        setattr(help_request, name, value)
+    help_request.save()
+    fragments.bump("requests")
     return help_request
 
 
@@ -213,4 +234,15 @@ def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[i
         partner_organization=None,
         personal_data_purged_at=now or timezone.now(),
     )
+    fragments.bump("requests")
     return ids
+
+
+@transaction.atomic
+def help_requests_delete_created_before(*, cutoff: datetime) -> int:
+    """The emergency purge: deletes every request created before `cutoff`, whatever its state, with everything
+    attached (matches, check-ins, follow-ups). Returns how many requests."""
+    deleted = HelpRequest.objects.filter(created_at__lt=cutoff).delete()[1].get(HelpRequest._meta.label, 0)
+    # Organizers' figures and filters are cached: after an emergency they must not show what was deleted.
+    fragments.bump("requests")
+    return deleted

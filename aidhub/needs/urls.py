@@ -13,7 +13,10 @@ urlpatterns = [
     path("help/status/delete/", views.delete, name="delete"),
     path("help/deleted/", views.deleted, name="deleted"),
     path("help/find/", views.find, name="find"),
-    # Organizers.
+    # Organizers. (The matching pages of a request, under the same path, are matching's: aidhub/matching/urls.py.)
+    path("organize/requests/", views.queue, name="queue"),
+    path("organize/requests/<int:pk>/", views.request_detail, name="request_detail"),
+    path("organize/requests/<int:pk>/contact/", views.request_contact, name="request_contact"),
     path("organize/requests/new/", views.intake, name="intake"),
     path("organize/requests/export.csv", views.export_csv, name="export"),
     path("organize/requests/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),

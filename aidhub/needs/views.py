@@ -1,4 +1,11 @@
+"""A family's request for help: the family's own pages (ask, status, change, withdraw, delete, find) and the
+organizers' (the queue, one request, the family's details, hotline intake, status changes, export). What matching
+adds to them (volunteers asked, check-ins, overdue proposals) is rendered by matching's template tags: needs never
+imports matching."""
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -9,11 +16,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import AuditEvent, NetworkSettings, audit, organizer_organizations
+from aidhub.core.models import AuditEvent, NetworkSettings, audit
 from aidhub.core.security import require_recent_sign_in
+from aidhub.core.selectors import organized_organizations, organizer_area_ids
 from aidhub.lib import antibot, fragments, quiet
 from aidhub.lib.tokens import hash_access_token
 from aidhub.needs import export, services
+from aidhub.needs.filters import RequestQueueFilter
 from aidhub.needs.forms import (
     CloseForm,
     FamilyChangeForm,
@@ -36,7 +45,8 @@ def _get_request_for_family(request):
 
 def _get_request_for_organizer(request, pk):
     """A request in the areas this organizer serves; any other answers 404."""
-    return get_object_or_404(HelpRequest.objects.visible_to_organizer(request.user), pk=pk)
+    queryset = HelpRequest.objects.visible_to_organizer(request.user).select_related("language", "area")
+    return get_object_or_404(queryset, pk=pk)
 
 
 def _status_redirect(token, language, **flags):
@@ -54,7 +64,11 @@ def ask(request):
             return _status_redirect(token, help_request.message_language, new=True)
         form = HelpRequestForm(request.POST, request=request)
         if form.is_valid():
-            help_request, token, _created = services.help_request_submit(form=form, language=translation.get_language())
+            help_request, token, _created = services.help_request_submit(
+                details=form.details(),
+                submission_id=form.cleaned_data["submission_id"],
+                language=translation.get_language(),
+            )
             return _status_redirect(token, help_request.message_language, new=True)
         context = {"form": form, "retention_days": retention_days}
         return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
@@ -98,7 +112,7 @@ def change(request):
         raise Http404
     form = FamilyChangeForm(request.POST or None, instance=help_request)
     if request.method == "POST" and form.is_valid():
-        services.help_request_change(form=form)
+        services.help_request_change(help_request=help_request, details=form.details())
         messages.success(request, _("Your request is updated."))
         return _status_redirect(token, help_request.message_language)
     return render(request, "needs/change.html", {"form": form, "help_request": help_request, "token": token})
@@ -147,6 +161,45 @@ def find(request):
     return render(request, "needs/find.html", {"form": form}, status=429 if form.rate_limited else 200)
 
 
+@require_safe
+@organizer_required
+def queue(request):
+    """Unmet requests of the organizer's areas, most urgent first, with filters."""
+    area_ids = organizer_area_ids(request.user)
+    requests = HelpRequest.objects.in_areas(area_ids).by_priority().select_related("language", "area")
+    queue_filter = RequestQueueFilter(request.GET, queryset=requests.without_personal_data(), user=request.user)
+    page = Paginator(queue_filter.qs, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The filter form, with its lists of languages and areas, is the same for organizers of the same areas
+    # with the same filters: a cached fragment. The requests themselves are always read afresh.
+    query = sorted(request.GET.lists())
+    filters = fragments.cached(
+        "queue-filters",
+        [translation.get_language(), area_ids, query],
+        versions=["reference"],
+        build=lambda: render_to_string("needs/_queue_filters.html", {"filter": queue_filter}, request=request),
+    )
+    return render(request, "needs/queue.html", {"filters": mark_safe(filters), "page": page})
+
+
+@require_safe
+@organizer_required
+@never_cache
+def request_detail(request, pk):
+    """One request: what the family needs, its status and (from matching) the volunteers asked."""
+    help_request = _get_request_for_organizer(request, pk)
+    return render(request, "needs/request_detail.html", {"help_request": help_request, "close_form": CloseForm()})
+
+
+@require_safe
+@organizer_required
+@never_cache
+def request_contact(request, pk):
+    """Shows the family's name, contact and description; every showing is audited (ids only)."""
+    help_request = _get_request_for_organizer(request, pk)
+    services.record_contact_shown(help_request=help_request, user=request.user)
+    return render(request, "needs/request_contact.html", {"help_request": help_request})
+
+
 @organizer_required
 @never_cache
 def intake(request):
@@ -155,7 +208,10 @@ def intake(request):
     if request.method == "POST" and form.is_valid():
         language = services.message_language_for(form.cleaned_data["language"], translation.get_language())
         help_request, token, _created = services.help_request_submit(
-            form=form, language=language, entered_by=request.user
+            details=form.details(),
+            submission_id=form.cleaned_data["submission_id"],
+            language=language,
+            entered_by=request.user,
         )
         return render(request, "needs/intake_done.html", {"help_request": help_request, "token": token})
     retention_days = NetworkSettings.load().request_retention_days
@@ -168,7 +224,7 @@ def mark_reviewed(request, pk):
     help_request = _get_request_for_organizer(request, pk)
     services.help_request_mark_reviewed(help_request=help_request)
     messages.success(request, _("Marked as reviewed."))
-    return redirect("matching:request_detail", pk=help_request.pk)
+    return redirect("needs:request_detail", pk=help_request.pk)
 
 
 @require_POST
@@ -177,7 +233,7 @@ def ask_for_info(request, pk):
     help_request = _get_request_for_organizer(request, pk)
     services.help_request_ask_for_info(help_request=help_request)
     messages.success(request, _("The family is asked for more information."))
-    return redirect("matching:request_detail", pk=help_request.pk)
+    return redirect("needs:request_detail", pk=help_request.pk)
 
 
 @require_POST
@@ -190,7 +246,7 @@ def close(request, pk):
         messages.success(request, _("The request is closed."))
     else:
         messages.error(request, _("Choose why the request is closed."))
-    return redirect("matching:request_detail", pk=help_request.pk)
+    return redirect("needs:request_detail", pk=help_request.pk)
 
 
 @require_safe
@@ -200,7 +256,7 @@ def export_csv(request):
     """Finished requests of this organizer's areas as CSV, streamed; no names, contacts or descriptions.
     Asks for the password again first, and leaves a line in the audit trail of each of their organizations."""
     require_recent_sign_in(request)
-    for organization in organizer_organizations(request.user):
+    for organization in organized_organizations(request.user):
         audit(actor=request.user, action=AuditEvent.Action.EXPORTED, organization=organization)
     requests = HelpRequest.objects.visible_to_organizer(request.user)
     rows = export.finished_requests(requests).iterator(chunk_size=export.CHUNK_SIZE)

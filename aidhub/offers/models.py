@@ -13,7 +13,8 @@ from django.utils.translation import pgettext_lazy
 from aidhub.accounts.capabilities import may_serve_q
 from aidhub.accounts.models import User
 from aidhub.core.availability import WeeklyAvailabilityField
-from aidhub.core.models import Area, Category, Language, organizer_areas
+from aidhub.core.models import Area, Category, Language
+from aidhub.core.selectors import organizer_areas
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
@@ -99,7 +100,7 @@ class Offer(ChoiceLabelsMixin, models.Model):
 
     objects = OfferQuerySet.as_manager()
 
-    # Set by offers.services.offer_save: the volunteer must first be confirmed for this kind of help.
+    # Set by the volunteer's dashboard (portal): the volunteer must first be confirmed for this kind of help.
     needs_confirmation: bool
 
     class Meta:

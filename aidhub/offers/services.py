@@ -1,33 +1,86 @@
-"""Offer changes that reach beyond the offer itself: saving with its review, and telling the volunteer."""
+"""Offers: saved by their volunteer (and reviewed again), paused, resumed, archived, reviewed by organizers.
+Every change renews the cached public list."""
+
+from collections.abc import Iterable
 
 from django.db import transaction
 
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import User, Vetting
 from aidhub.accounts.services import vetting_request
+from aidhub.core.models import Area, Language
 from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
-from aidhub.offers.forms import OfferForm
 from aidhub.offers.models import Offer
 
 
 @transaction.atomic
-def offer_save(*, form: OfferForm, volunteer: User) -> Offer:
-    """Saves a new or edited offer from the volunteer's form and puts it in the review queue."""
-    offer = form.save(commit=False)
-    offer.volunteer = volunteer
+def offer_save(
+    *,
+    actor: User,
+    offer: Offer | None = None,
+    category: str,
+    title: str,
+    description: str,
+    languages: Iterable[Language],
+    areas: Iterable[Area],
+    availability: int,
+    capacity: int,
+) -> tuple[Offer, bool]:
+    """Saves the volunteer's new offer, or their changes to `offer`, and puts it in the review queue. Returns
+    (offer, needs confirmation): True while the volunteer waits to be confirmed for its kind of help."""
+    offer = Offer(volunteer=actor) if offer is None else _locked(actor, offer)
+    offer.category, offer.title, offer.description = category, title, description
+    offer.availability, offer.capacity = availability, capacity
     offer.submit_for_review()
     offer.save()
-    form.save_m2m()
+    offer.languages.set(languages)
+    offer.areas.set(areas)
     # An edited offer leaves the public list until it is reviewed again.
     fragments.bump("offers")
     # Offering a kind of help that needs vetting asks the organizers to confirm the volunteer; until then the
     # offer is not listed (Offer.objects.listed) nor suggested, whatever its review says.
-    offer.needs_confirmation = False
-    if capabilities_of(volunteer).needs_confirmation(offer.category):
-        vetting = vetting_request(volunteer=volunteer, category=offer.category)
-        offer.needs_confirmation = vetting is not None and vetting.status == Vetting.Status.REQUESTED
+    needs_confirmation = False
+    if capabilities_of(actor).needs_confirmation(offer.category):
+        vetting = vetting_request(volunteer=actor, category=offer.category)
+        needs_confirmation = vetting is not None and vetting.status == Vetting.Status.REQUESTED
+    return offer, needs_confirmation
+
+
+@transaction.atomic
+def offer_pause(*, actor: User, offer: Offer) -> Offer:
+    """The volunteer hides their published offer until they resume it. OfferStateError when it is not published."""
+    offer = _locked(actor, offer)
+    offer.pause()
+    offer.save(update_fields=["status", "updated_at"])
+    fragments.bump("offers")
     return offer
+
+
+@transaction.atomic
+def offer_resume(*, actor: User, offer: Offer) -> Offer:
+    """The volunteer lists their paused offer again. OfferStateError when it is not paused."""
+    offer = _locked(actor, offer)
+    offer.resume()
+    offer.save(update_fields=["status", "updated_at"])
+    fragments.bump("offers")
+    return offer
+
+
+@transaction.atomic
+def offer_archive(*, actor: User, offer: Offer) -> Offer:
+    """The volunteer no longer offers this: it leaves every list for good."""
+    offer = _locked(actor, offer)
+    offer.archive()
+    offer.save(update_fields=["status", "updated_at"])
+    fragments.bump("offers")
+    return offer
+
+
+def _locked(actor: User, offer: Offer) -> Offer:
+    """The volunteer's own offer, locked while it changes (an organizer may be reviewing it at this moment)."""
+    locked: Offer = Offer.objects.select_for_update().get(pk=offer.pk, volunteer=actor)
+    return locked
 
 
 @transaction.atomic

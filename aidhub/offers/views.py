@@ -67,8 +67,8 @@ def offer_detail(request, pk):
 def offer_create(request):
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        offer = services.offer_save(form=form, volunteer=request.user)
-        if offer.needs_confirmation:
+        offer, needs_confirmation = services.offer_save(actor=request.user, **form.cleaned_data)
+        if needs_confirmation:
             messages.success(
                 request,
                 _(
@@ -88,8 +88,8 @@ def offer_edit(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
-        offer = services.offer_save(form=form, volunteer=request.user)
-        if offer.needs_confirmation:
+        offer, needs_confirmation = services.offer_save(actor=request.user, offer=offer, **form.cleaned_data)
+        if needs_confirmation:
             messages.success(
                 request,
                 _(
@@ -108,10 +108,11 @@ def offer_edit(request, pk):
 @login_required
 def offer_pause(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
-    if offer.can_pause:
-        offer.pause()
-        offer.save(update_fields=["status", "updated_at"])
-        fragments.bump("offers")
+    try:
+        services.offer_pause(actor=request.user, offer=offer)
+    except OfferStateError:
+        pass  # Not listed: nothing to pause.
+    else:
         messages.success(request, _("Your offer is paused. It is hidden until you resume it."))
     return redirect("portal:dashboard")
 
@@ -120,10 +121,11 @@ def offer_pause(request, pk):
 @login_required
 def offer_resume(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
-    if offer.can_resume:
-        offer.resume()
-        offer.save(update_fields=["status", "updated_at"])
-        fragments.bump("offers")
+    try:
+        services.offer_resume(actor=request.user, offer=offer)
+    except OfferStateError:
+        pass  # Not paused: nothing to resume.
+    else:
         messages.success(request, _("Your offer is listed again."))
     return redirect("portal:dashboard")
 
@@ -132,9 +134,7 @@ def offer_resume(request, pk):
 @login_required
 def offer_archive(request, pk):
     offer = _get_offer_for_volunteer(request, pk)
-    offer.archive()
-    offer.save(update_fields=["status", "updated_at"])
-    fragments.bump("offers")
+    services.offer_archive(actor=request.user, offer=offer)
     messages.success(request, _("Your offer is archived."))
     return redirect("portal:dashboard")
 

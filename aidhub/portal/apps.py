@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """The top floor: pages that bring several apps together for one person, and the demo data.
+    """The top floor: pages that bring several apps together for one person.
 
     It may import any AidHub app; no app imports it.
     """

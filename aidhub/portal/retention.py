@@ -9,10 +9,8 @@ from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subs
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
-from aidhub.lib import fragments
 from aidhub.matching.services import purge_check_in_notes
-from aidhub.needs.models import HelpRequest
-from aidhub.needs.services import purge_finished_requests
+from aidhub.needs.services import help_requests_delete_created_before, purge_finished_requests
 
 
 @transaction.atomic
@@ -23,7 +21,6 @@ def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
     network = NetworkSettings.load()
     request_ids = purge_finished_requests(days=network.request_retention_days, now=now)
     purge_check_in_notes(request_ids=request_ids)
-    fragments.bump("requests")
     return {
         "requests": len(request_ids),
         "event sign-ups": purge_event_people(days=network.booking_retention_days, now=now),
@@ -38,10 +35,8 @@ def purge_everything_older_than(*, days: int, now: datetime | None = None) -> di
     """The emergency purge: deletes every family's request, booking and registration created more than `days`
     ago, whatever its state, with everything attached (matches, check-ins, follow-ups), and old reports."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
-    requests = HelpRequest.objects.filter(created_at__lt=cutoff).delete()[1].get(HelpRequest._meta.label, 0)
+    requests = help_requests_delete_created_before(cutoff=cutoff)
     bookings = Booking.objects.filter(created_at__lt=cutoff).delete()[1].get(Booking._meta.label, 0)
     registrations = Registration.objects.filter(created_at__lt=cutoff).delete()[1].get(Registration._meta.label, 0)
     reports = purge_old_reports(days=days, now=now)
-    # Organizers' figures and filters are cached: after an emergency they must not show what was deleted.
-    fragments.bump("requests")
     return {"requests": requests, "bookings": bookings + registrations, "reports": reports}

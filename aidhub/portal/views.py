@@ -8,7 +8,8 @@ from django.views.decorators.http import require_safe
 
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import Vetting, get_volunteer_profile
-from aidhub.core.models import AuditEvent, audit, is_organizer
+from aidhub.core.models import AuditEvent, audit
+from aidhub.core.selectors import is_organizer
 from aidhub.events.models import AppointmentSlot, ShiftSignup
 from aidhub.matching.models import Match
 from aidhub.offers.models import Offer

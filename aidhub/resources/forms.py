@@ -4,7 +4,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Language, organizer_organizations
+from aidhub.core.models import Language
+from aidhub.core.selectors import organized_organizations
 from aidhub.core.translations import interface_languages
 from aidhub.resources.files import clean_resource_file
 from aidhub.resources.models import Resource
@@ -37,7 +38,7 @@ class ResourceForm(forms.ModelForm[Resource]):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizer_organizations(user)
+        self.fields["organization"].queryset = organized_organizations(user)
         self.fields["organization"].empty_label = None
         self.fields["language"].queryset = Language.objects.active()
         self.fields["file"].help_text = _("A PDF, or a JPEG, PNG or WebP picture, under %(megabytes)s MB.") % {

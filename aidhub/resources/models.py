@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrPromise
 
-from aidhub.core.models import Language, Membership, Organization
+from aidhub.core.models import Language, Organization
+from aidhub.core.selectors import organized_organizations
 from aidhub.core.translations import TranslatableMixin
 
 # What an uploaded file may be, by what its bytes say (never by its name or the browser's word): the file
@@ -52,13 +53,7 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
 
     def organized_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Resources of the active organizations this user organizes for."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            organization__memberships__user_id=user.pk,
-            organization__memberships__role=Membership.Role.ORGANIZER,
-            organization__is_active=True,
-        )
+        return self.filter(organization__in=organized_organizations(user))
 
     def for_listing(self) -> Self:
         return self.select_related("language", "organization")

@@ -2,9 +2,6 @@
 # Volunteers' pages: only the volunteer asked sees a match; anyone else gets 404.
 ROWS = {
     "matching:dashboard": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
-    "matching:queue": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
-    "matching:request_detail": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
-    "matching:request_contact": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
     "matching:suggestions": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
     "matching:propose": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "matching:cancel": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),

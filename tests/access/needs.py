@@ -9,6 +9,9 @@ ROWS = {
     "needs:deleted": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     "needs:find": (None, "200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
     # Organizers: 403 for everyone else, 404 for requests outside their areas.
+    "needs:queue": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
+    "needs:request_detail": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
+    "needs:request_contact": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
     "needs:intake": (None, "302 302 403 403 403 200 200 403", "302 302 403 403 403 200 200 403"),
     # Organizers enter their password again first (302), then get the file.
     "needs:export": (None, "302 302 403 403 403 302 302 403", "405 405 405 405 405 405 405 405"),

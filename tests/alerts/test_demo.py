@@ -3,7 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from aidhub.alerts.models import Alert, Delivery, Report, Subscriber
-from aidhub.core.demo import DEMO_TOTP_SECRET
+from aidhub.devdata.demo.core import DEMO_TOTP_SECRET
 from tests.helpers import reauthenticate, sign_in_with_two_factor
 
 MODELS = [Subscriber, Alert, Delivery, Report]

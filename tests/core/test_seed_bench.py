@@ -8,8 +8,8 @@ from django.db import connection, transaction
 
 from aidhub.accounts.models import User, VolunteerProfile
 from aidhub.alerts.models import Subscriber
-from aidhub.core.bench import BENCH_TOTP_SECRET
 from aidhub.core.models import Area, Language
+from aidhub.devdata.bench.core import BENCH_TOTP_SECRET
 from aidhub.events.models import Booking, Event, ShiftSignup
 from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest

@@ -3,8 +3,8 @@ from io import StringIO
 from django.core.management import call_command
 
 from aidhub.accounts.models import User
-from aidhub.core.demo import DEMO_TOTP_SECRET
 from aidhub.core.models import Area, Membership, Organization
+from aidhub.devdata.demo.core import DEMO_TOTP_SECRET
 from aidhub.matching.models import Match
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer

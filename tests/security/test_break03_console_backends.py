@@ -21,7 +21,7 @@ from django.core.mail import EmailMultiAlternatives
 from aidhub.lib import redaction
 from aidhub.messaging import sms
 from aidhub.messaging.mail import ConsoleEmailBackend, FileEmailBackend
-from tests.security.test_production_settings import PRODUCTION_ENV
+from tests.security.test_production_settings import PRODUCTION_ENV, TEST_ONLY
 
 ROOT = Path(settings.BASE_DIR)
 PHONE = "+12025550143"
@@ -33,7 +33,7 @@ CODE_TEXT = "AidHub: your code is 482913. Type it on the page or reply with it t
 
 
 def _manage(*args, env_changes, drop=()):
-    env = {key: value for key, value in os.environ.items() if key not in ("SECURE_SSL_REDIRECT", "STATIC_MANIFEST")}
+    env = {key: value for key, value in os.environ.items() if key not in TEST_ONLY}
     env.update(PRODUCTION_ENV)
     env.update(env_changes)
     for name in drop:

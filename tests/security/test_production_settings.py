@@ -1,5 +1,6 @@
-"""Production settings, read in a fresh process as a deployment would: `check --deploy` is clean and the
-cookies are __Host- prefixed, Secure, HttpOnly (session) and SameSite=Lax."""
+"""Production settings, read in a fresh process as a deployment would: `check --deploy` is clean, the
+cookies are __Host- prefixed, Secure, HttpOnly (session) and SameSite=Lax, and the demo and benchmark seeders
+(which make accounts with published passwords) are not installed."""
 
 import json
 import os
@@ -25,9 +26,14 @@ PRODUCTION_ENV = {
 }
 
 
-def _run(*args):
-    env = {key: value for key, value in os.environ.items() if key not in ("SECURE_SSL_REDIRECT", "STATIC_MANIFEST")}
+# Settings of the test run that a production installation does not have (pyproject.toml).
+TEST_ONLY = ("SECURE_SSL_REDIRECT", "STATIC_MANIFEST", "DEV_DATA_APP")
+
+
+def _run(*args, **env_changes):
+    env = {key: value for key, value in os.environ.items() if key not in TEST_ONLY}
     env.update(PRODUCTION_ENV)
+    env.update(env_changes)
     return subprocess.run(
         [sys.executable, *args], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
     )
@@ -69,3 +75,30 @@ def test_production_refuses_to_start_without_keys():
         )
         assert result.returncode != 0
         assert missing in result.stderr
+
+
+INSTALLED = (
+    "import os; os.environ['DJANGO_SETTINGS_MODULE']='aidhub.settings'; import django; django.setup();"
+    "from django.apps import apps; print(apps.is_installed('aidhub.devdata'))"
+)
+
+
+def test_production_does_not_install_the_demo_and_benchmark_seeders():
+    assert _run("-c", INSTALLED).stdout.split() == ["False"]
+    for command in ("seed_demo", "seed_bench", "bench_alert_fanout"):
+        result = _run("manage.py", command)
+        assert result.returncode != 0
+        assert f"Unknown command: '{command}'" in result.stderr
+
+
+def test_development_and_the_flag_install_the_seeders():
+    # `make run` (DEBUG on), and the tests and the benchmark's seeding (DEV_DATA_APP with DEBUG off).
+    assert _run("-c", INSTALLED, DEBUG="true").stdout.split() == ["True"]
+    assert _run("-c", INSTALLED, DEV_DATA_APP="true").stdout.split() == ["True"]
+
+
+def test_check_deploy_refuses_the_seeders_in_production():
+    result = _run("manage.py", "check", "--deploy", "--fail-level", "WARNING", DEV_DATA_APP="true")
+    assert result.returncode != 0
+    assert "(aidhub.W201)" in result.stderr
+    assert "Unset DEV_DATA_APP in production." in result.stderr

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User
-from aidhub.core.models import Area, Language, Organization, organizer_areas
+from aidhub.core.models import Area, Language, Organization
+from aidhub.core.selectors import organizer_areas
 
 # Long enough for a clear message, short enough for two or three text-message segments.
 ALERT_TEXT_MAX = 480
@@ -157,6 +158,11 @@ class Alert(models.Model):
     @property
     def can_correct(self) -> bool:
         return self.status == self.Status.SENT and not self.is_correction
+
+    def is_written_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+        """Only the author (of a new alert: whoever writes it) changes its severity, its areas and its text in the
+        main language; other organizers of the area add or change translations. Asked by the form and the service."""
+        return self.pk is None or self.author_id == user.pk
 
     def may_be_verified_by(self, user: AbstractBaseUser) -> bool:
         """The two-person rule, asked by every path (pages, services): a pending alert is verified only by someone

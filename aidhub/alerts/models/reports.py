@@ -7,7 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, organizer_areas
+from aidhub.core.models import Area
+from aidhub.core.selectors import organizer_areas
 from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 
 

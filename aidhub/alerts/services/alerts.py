@@ -7,39 +7,51 @@ from django.db import transaction
 from django.db.models import F
 
 from aidhub.accounts.models import User
-from aidhub.alerts.forms import AlertForm
 from aidhub.alerts.models import Alert, AlertEdit, AlertStateError, AlertText, Delivery, Report
 from aidhub.alerts.services.delivery import deliveries_queue
-from aidhub.core.models import AuditEvent, Language, Organization, audit
+from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
 
 
 @transaction.atomic
-def alert_save(*, form: AlertForm, editor: User) -> Alert:
-    """Saves a new or changed alert from the organizer's form (texts included). A change counts as a new revision
-    and makes its editor one of those who may not verify the alert; saving the form unchanged is no change."""
-    alert = form.save(commit=False)
-    if alert.pk is None:
-        alert.author = editor
-        alert.main_language = alert.organization.alert_language()
-        alert.save()
-        alert.areas.set(form.cleaned_data["areas"])
-        _save_texts(alert, form.texts(), editor)
-        _record_edit(alert, editor, creating=True)
+def alert_save(
+    *,
+    actor: User,
+    alert: Alert | None = None,
+    organization: Organization,
+    severity: str,
+    areas: Iterable[Area],
+    texts: Iterable[tuple[Language, str]],
+) -> Alert:
+    """Saves a new alert of `organization`, or changes to `alert` (whose organization stays), with its texts as
+    (language, text); an empty text removes a translation. Only the author changes the severity, the areas and the
+    main language's text (Alert.is_written_by): from anyone else they are left as they are. A change counts as a
+    new revision and makes its editor one of those who may not verify the alert; saving the same values is no
+    change. AlertStateError when the alert was sent in the meantime."""
+    if alert is None:
+        alert = Alert.objects.create(
+            organization=organization, severity=severity, author=actor, main_language=organization.alert_language()
+        )
+        alert.areas.set(areas)
+        _save_texts(alert, texts, actor)
+        _record_edit(alert, actor, creating=True)
         return alert
     alert = _locked(alert)
     if not alert.can_edit:
         raise AlertStateError(alert.status)
-    # The form's own fields (severity, areas…) only change for the author; see AlertForm.
-    changed: list[str] = [name for name in ("severity", "organization") if name in form.changed_data]
-    for name in changed:
-        setattr(alert, name, form.cleaned_data[name])
-    if changed:
-        alert.save(update_fields=[*changed, "updated_at"])
-    if "areas" in form.changed_data:
-        alert.areas.set(form.cleaned_data["areas"])
-        changed.append("areas")
-    if _save_texts(alert, form.texts(), editor) or changed:
-        _record_edit(alert, editor)
+    changed: list[str] = []
+    if alert.is_written_by(actor):
+        if severity != alert.severity:
+            alert.severity = severity
+            alert.save(update_fields=["severity", "updated_at"])
+            changed.append("severity")
+        areas = list(areas)
+        if {area.pk for area in areas} != set(alert.areas.values_list("pk", flat=True)):
+            alert.areas.set(areas)
+            changed.append("areas")
+    else:
+        texts = [(language, text) for language, text in texts if language.pk != alert.main_language_id]
+    if _save_texts(alert, texts, actor) or changed:
+        _record_edit(alert, actor)
     alert.refresh_from_db()
     return alert
 

@@ -1,15 +1,24 @@
 """Community reports: received from anyone, vetted by the organizers of the area, never published as such."""
 
+from datetime import datetime
+
+from django.core.files import File
 from django.db import transaction
 
 from aidhub.accounts.models import User
-from aidhub.alerts.forms import CheckInForm, ReportForm
 from aidhub.alerts.models import CheckIn, Report
+from aidhub.core.models import Area
 
 
 @transaction.atomic
-def report_create(*, form: ReportForm) -> Report:
-    return form.save()
+def report_create(*, what: str, area: Area, happened_at: datetime, photo: File[bytes] | None, contact: str) -> Report:
+    """Receives a community report from anyone. `photo` is already stripped of its location and camera details
+    (aidhub.alerts.photos)."""
+    report = Report(what=what, area=area, happened_at=happened_at, contact=contact)
+    if photo is not None:
+        report.photo = photo
+    report.save()
+    return report
 
 
 @transaction.atomic
@@ -23,9 +32,6 @@ def report_set_status(*, report: Report, status: str, organizer: User, duplicate
 
 
 @transaction.atomic
-def report_check_in(*, report: Report, form: CheckInForm, organizer: User) -> CheckIn:
-    check_in = form.save(commit=False)
-    check_in.report = report
-    check_in.organizer = organizer
-    check_in.save()
-    return check_in
+def report_check_in(*, actor: User, report: Report, outcome: str, note: str) -> CheckIn:
+    """An organizer records how the person who reported is doing, after reaching them."""
+    return CheckIn.objects.create(report=report, organizer=actor, outcome=outcome, note=note)

@@ -1,5 +1,7 @@
 """Organizers' pages for alerts: write, translate, verify (a second person), follow the sending, correct, retract."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -40,7 +42,7 @@ def manage_list(request):
 def alert_create(request):
     form = AlertForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        alert = services.alert_save(form=form, editor=request.user)
+        alert = services.alert_save(actor=request.user, texts=form.texts(), **_alert_fields(form))
         messages.success(
             request, _("The draft is saved. Submit it when it is ready, so a second organizer verifies it.")
         )
@@ -57,13 +59,18 @@ def alert_edit(request, pk):
     form = AlertForm(request.POST or None, instance=alert, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.alert_save(form=form, editor=request.user)
+            services.alert_save(actor=request.user, alert=alert, texts=form.texts(), **_alert_fields(form))
         except AlertStateError:
             messages.warning(request, _("This alert was sent in the meantime; nothing was changed."))
         else:
             messages.success(request, _("Your changes are saved."))
         return redirect("alerts:manage_detail", pk=alert.pk)
     return render(request, "alerts/alert_form.html", {"form": form, "alert": alert})
+
+
+def _alert_fields(form: AlertForm) -> dict[str, Any]:
+    """What the alert form says besides its texts, as plain data for alert_save."""
+    return {name: form.cleaned_data[name] for name in ("organization", "severity", "areas")}
 
 
 @require_safe

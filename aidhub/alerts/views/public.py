@@ -137,7 +137,7 @@ def unsubscribe_confirm(request, token):
 def report(request):
     form = ReportForm(request.POST or None, request.FILES or None, request=request)
     if request.method == "POST" and form.is_valid():
-        report_services.report_create(form=form)
+        report_services.report_create(**{name: form.cleaned_data[name] for name in ReportForm.Meta.fields})
         messages.success(
             request, _("Thank you. Organizers of the area will check what you reported before anything is shared.")
         )

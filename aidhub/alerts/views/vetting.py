@@ -11,11 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.alerts.filters import ReportFilter
-from aidhub.alerts.forms import CheckInForm, ReportStatusForm, user_organizations
+from aidhub.alerts.forms import CheckInForm, ReportStatusForm
 from aidhub.alerts.models import AlertStateError, Report
 from aidhub.alerts.services import alerts as alert_services
 from aidhub.alerts.services import reports as services
 from aidhub.core.decorators import organizer_required
+from aidhub.core.selectors import acting_organization
 
 
 def _get_report_for_organizer(request, pk):
@@ -78,7 +79,7 @@ def report_check_in(request, pk):
     if not report.contact:
         messages.warning(request, _("The person left no way to reach them."))
     elif form.is_valid():
-        services.report_check_in(report=report, form=form, organizer=request.user)
+        services.report_check_in(actor=request.user, report=report, **form.cleaned_data)
         messages.success(request, _("The check-in is recorded."))
     else:
         messages.error(request, _("Choose how the check-in went."))
@@ -89,11 +90,12 @@ def report_check_in(request, pk):
 @organizer_required
 def report_to_alert(request, pk):
     report = _get_report_for_organizer(request, pk)
-    organization = user_organizations(request.user).filter(areas__in=[report.area, report.area.parent_id or 0]).first()
+    organization = acting_organization(request.user, area=report.area)
+    if organization is None:
+        # Not reached: the report is in an area of one of the person's organizations, or it answered 404 above.
+        raise Http404
     try:
-        alert = alert_services.alert_from_report(
-            report=report, author=request.user, organization=organization or user_organizations(request.user).first()
-        )
+        alert = alert_services.alert_from_report(report=report, author=request.user, organization=organization)
     except AlertStateError:
         messages.warning(request, _("Only a confirmed report can become an alert."))
         return redirect("alerts:report_detail", pk=report.pk)

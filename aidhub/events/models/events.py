@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.core.models import Area, Language, Organization
+from aidhub.core.selectors import organized_organizations
 from aidhub.core.translations import TranslatableMixin
 from aidhub.lib import fragments
 from aidhub.lib.choices import ChoiceLabelsMixin
@@ -73,13 +74,7 @@ class EventQuerySet(models.QuerySet["Event"]):
 
     def organized_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Events of the active organizations this user organizes for."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            organization__memberships__user_id=user.pk,
-            organization__memberships__role=Membership.Role.ORGANIZER,
-            organization__is_active=True,
-        )
+        return self.filter(organization__in=organized_organizations(user))
 
     def for_listing(self) -> Self:
         return self.select_related("area", "organization").prefetch_related("languages")

@@ -2,7 +2,6 @@
 
 from typing import Self
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.models import Language
+from aidhub.core.translations import interface_languages
 from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.events.models.shifts import Shift
 from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
@@ -36,7 +36,7 @@ class PrivateContact(models.Model):
     language = models.ForeignKey(
         Language, verbose_name=_("language you speak"), on_delete=models.PROTECT, related_name="+"
     )
-    message_language = models.CharField(_("language of our messages"), max_length=10, choices=settings.LANGUAGES)
+    message_language = models.CharField(_("language of our messages"), max_length=10, choices=interface_languages)
     reference_code = models.CharField(_("reference code"), max_length=7, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -1,25 +1,47 @@
 """An event's life: saved by its organizer, published, cancelled (telling everyone) or finished."""
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from django.db import transaction
 
 from aidhub.accounts.models import User
-from aidhub.events.forms import EventForm
+from aidhub.core.models import Area, Language, Organization
 from aidhub.events.models import Event
 from aidhub.events.services.families import promote_waiting
 from aidhub.events.services.reminders import notify_cancellation
 
 
 @transaction.atomic
-def event_save(*, form: EventForm, organizer: User) -> Event:
-    """Saves a new or edited event from the organizer's form; more places move people up the waiting list."""
-    event = form.save(commit=False)
-    if event.pk is None:
-        event.created_by = organizer
-    else:
-        # Lock the event so that a registration arriving now counts against the new capacity.
-        Event.objects.select_for_update().filter(pk=event.pk).first()
+def event_save(
+    *,
+    actor: User,
+    event: Event | None = None,
+    organization: Organization,
+    kind: str,
+    title: str,
+    description: str,
+    original_language: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    area: Area,
+    venue: str,
+    address: str,
+    languages: Iterable[Language],
+    accessibility: str,
+    childcare: bool,
+    capacity: int | None,
+) -> Event:
+    """Saves a new event (a draft) or the organizer's changes to `event`; more places move people up the waiting
+    list."""
+    # An event changed is locked, so that a registration arriving now counts against the new capacity.
+    event = Event(created_by=actor) if event is None else Event.objects.select_for_update().get(pk=event.pk)
+    event.organization, event.kind, event.title, event.description = organization, kind, title, description
+    event.original_language, event.starts_at, event.ends_at = original_language, starts_at, ends_at
+    event.area, event.venue, event.address = area, venue, address
+    event.accessibility, event.childcare, event.capacity = accessibility, childcare, capacity
     event.save()
-    form.save_m2m()
+    event.languages.set(languages)
     if event.takes_registrations and event.status == Event.Status.PUBLISHED:
         promote_waiting(event)
     return event

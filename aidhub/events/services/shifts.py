@@ -1,4 +1,7 @@
-"""Volunteers taking and leaving shifts. Never more sign-ups than places, however many click at once."""
+"""Shifts: set up by an event's organizers, taken and left by volunteers. Never more sign-ups than places, however
+many click at once."""
+
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +9,39 @@ from django_stubs_ext import StrOrPromise
 
 from aidhub.accounts.capabilities import may_take_shift, shift_category
 from aidhub.accounts.models import User
-from aidhub.core.models import Category
-from aidhub.events.models import Shift, ShiftSignup
+from aidhub.core.models import Category, Language
+from aidhub.events.models import Event, Shift, ShiftSignup
 from aidhub.events.services import CLOSED, Refusal
+
+
+@transaction.atomic
+def shift_save(
+    *,
+    actor: User,
+    event: Event,
+    shift: Shift | None = None,
+    role: str,
+    language: Language | None,
+    note: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    places: int,
+) -> Shift:
+    """Adds a shift to the event, or saves the organizer's changes to `shift` (one of the event's)."""
+    shift = Shift(event=event) if shift is None else Shift.objects.select_for_update().get(pk=shift.pk, event=event)
+    shift.role, shift.language, shift.note = role, language, note
+    shift.starts_at, shift.ends_at, shift.places = starts_at, ends_at, places
+    shift.save()
+    return shift
+
+
+@transaction.atomic
+def shift_delete(*, actor: User, shift: Shift) -> None:
+    """Removes a shift nobody signed up for; Refusal when volunteers did."""
+    shift = Shift.objects.select_for_update().get(pk=shift.pk)
+    if shift.signups.exists():
+        raise Refusal(_("Volunteers have signed up for this shift, so it stays."))
+    shift.delete()
 
 
 def not_allowed_message(shift: Shift) -> StrOrPromise:

@@ -1,4 +1,5 @@
-"""Pledges to bring what an event needs, never more than is still missing."""
+"""Supply lists: what an event needs (kept by its organizers) and pledges to bring it, never more than is still
+missing."""
 
 from django.db import transaction
 from django.db.models import Sum
@@ -7,8 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from aidhub.accounts.models import User
-from aidhub.events.models import Pledge, SupplyItem
+from aidhub.events.models import Event, Pledge, SupplyItem
 from aidhub.events.services import CLOSED, Refusal
+
+
+@transaction.atomic
+def supply_item_add(*, actor: User, event: Event, name: str, quantity: int) -> SupplyItem:
+    """Puts an item on the event's list of what is needed."""
+    return SupplyItem.objects.create(event=event, name=name, quantity=quantity)
+
+
+@transaction.atomic
+def supply_item_delete(*, actor: User, item: SupplyItem) -> None:
+    """Takes an item nobody pledged off the list; Refusal when people did."""
+    item = SupplyItem.objects.select_for_update().get(pk=item.pk)
+    if item.pledges.exists():
+        raise Refusal(_("People have pledged this item, so it stays on the list."))
+    item.delete()
 
 
 @transaction.atomic

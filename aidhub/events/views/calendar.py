@@ -15,8 +15,8 @@ from aidhub.accounts.capabilities import capabilities_of
 from aidhub.events.filters import CalendarFilter
 from aidhub.events.ical import events_calendar, ics_response, shifts_calendar
 from aidhub.events.models import Booking, CalendarFeed, Event, ShiftSignup
+from aidhub.events.services.calendar import calendar_feed_renew
 from aidhub.events.views.access import get_feed_owner, get_public_event, get_shifts_served_by
-from aidhub.lib.tokens import new_access_token
 
 # Calendars keep a month of past events, so that people see what took place.
 PAST_DAYS = 31
@@ -60,8 +60,7 @@ def my_calendar(request):
     """Makes (or replaces) the private calendar link; it is shown once, since only its hash is kept."""
     link = None
     if request.method == "POST":
-        token, token_hash = new_access_token()
-        CalendarFeed.objects.update_or_create(user=request.user, defaults={"token_hash": token_hash})
+        token = calendar_feed_renew(actor=request.user)
         link = request.build_absolute_uri(reverse("events:shift_feed", kwargs={"token": token}))
     current = CalendarFeed.objects.filter(user=request.user).first()
     return render(request, "events/my_calendar.html", {"link": link, "current": current})

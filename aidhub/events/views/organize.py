@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,13 +13,19 @@ from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.accounts.capabilities import capabilities_of_many
 from aidhub.core.decorators import organizer_required
-from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
+from aidhub.core.translations import (
+    TranslationForm,
+    translation_languages,
+    translation_save,
+    translations_page_context,
+)
 from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
-from aidhub.events.models import AppointmentSlot, Booking, Event, EventStateError, Pledge, ShiftSignup
-from aidhub.events.models.events import page_version
+from aidhub.events.models import Booking, Event, EventStateError, Pledge, ShiftSignup
+from aidhub.events.services import Refusal
 from aidhub.events.services import events as services
+from aidhub.events.services import shifts as shift_services
+from aidhub.events.services import slots as slot_services
 from aidhub.events.views.access import get_event_for_organizer, get_shift_for_organizer, get_slot_for_organizer
-from aidhub.lib import fragments
 
 
 @require_safe
@@ -40,7 +45,7 @@ def organizer_event_list(request):
 def event_create(request):
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        event = services.event_save(form=form, organizer=request.user)
+        event = services.event_save(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The event is saved as a draft. Add shifts, slots or supplies, then publish it."))
         return redirect("events:manage", event.pk)
     return render(request, "events/organize/event_form.html", {"form": form})
@@ -54,7 +59,7 @@ def event_edit(request, pk):
         return redirect("events:manage", event.pk)
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.event_save(form=form, organizer=request.user)
+        services.event_save(actor=request.user, event=event, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
         return redirect("events:manage", event.pk)
     return render(request, "events/organize/event_form.html", {"form": form, "event": event})
@@ -143,10 +148,7 @@ def shift_create(request, pk):
     event = get_event_for_organizer(request, pk)
     form = ShiftForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
-        shift = form.save(commit=False)
-        shift.event = event
-        with transaction.atomic():
-            shift.save()
+        shift_services.shift_save(actor=request.user, event=event, **form.cleaned_data)
         messages.success(request, _("The shift is added."))
         return redirect("events:manage", event.pk)
     return render(request, "events/organize/shift_form.html", {"form": form, "event": event})
@@ -157,8 +159,7 @@ def shift_edit(request, pk):
     shift = get_shift_for_organizer(request, pk)
     form = ShiftForm(request.POST or None, instance=shift, event=shift.event)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
+        shift_services.shift_save(actor=request.user, event=shift.event, shift=shift, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
         return redirect("events:manage", shift.event_id)
     return render(request, "events/organize/shift_form.html", {"form": form, "event": shift.event, "shift": shift})
@@ -168,10 +169,11 @@ def shift_edit(request, pk):
 @organizer_required
 def shift_delete(request, pk):
     shift = get_shift_for_organizer(request, pk)
-    if shift.signups.exists():
-        messages.error(request, _("Volunteers have signed up for this shift, so it stays."))
+    try:
+        shift_services.shift_delete(actor=request.user, shift=shift)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
-        shift.delete()
         messages.success(request, _("The shift is removed."))
     return redirect("events:manage", shift.event_id)
 
@@ -183,18 +185,12 @@ def slots_generate(request, pk):
     form = SlotGenerateForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        existing = set(event.slots.values_list("starts_at", flat=True))
-        new = [
-            AppointmentSlot(event=event, starts_at=start, ends_at=end, places=data["places"], shift=data["shift"])
-            for start, end in data["times"]
-            if start not in existing
-        ]
         try:
-            with transaction.atomic():
-                AppointmentSlot.objects.bulk_create(new)
-                fragments.bump(page_version(event.pk))  # bulk_create skips save(): the public page is told here
-        except IntegrityError:
-            form.add_error(None, _("Someone else just added slots. Please look at the list and try again."))
+            new = slot_services.slots_add(
+                actor=request.user, event=event, times=data["times"], places=data["places"], shift=data["shift"]
+            )
+        except Refusal as refusal:
+            form.add_error(None, refusal.message)
         else:
             messages.success(
                 request,
@@ -208,10 +204,11 @@ def slots_generate(request, pk):
 @organizer_required
 def slot_delete(request, pk):
     slot = get_slot_for_organizer(request, pk)
-    if slot.bookings.active().exists():
-        messages.error(request, _("A family has booked this slot, so it stays."))
+    try:
+        slot_services.slot_delete(actor=request.user, slot=slot)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
-        slot.delete()
         messages.success(request, _("The slot is removed."))
     return redirect("events:manage", slot.event_id)
 
@@ -232,7 +229,7 @@ def event_translation_save(request, pk, language):
         raise Http404
     form = TranslationForm(request.POST, instance=event, language=language)
     if form.is_valid():
-        form.save()
+        translation_save(instance=event, language=language, values=form.cleaned_data)
         messages.success(request, _("The translation into %(language)s is saved.") % {"language": form.language_name})
         return redirect(f"{reverse('events:translations', args=[event.pk])}#translation-{language}")
     return _translations_page(request, event, bound=form)
@@ -240,5 +237,8 @@ def event_translation_save(request, pk, language):
 
 def _translations_page(request, event, bound=None):
     context = translations_page_context(event, action="events:translation_save", bound=bound)
-    context.update({"object": event, "back_url": reverse("events:manage", args=[event.pk])})
-    return render(request, "core/translations.html", context)
+    return render(
+        request,
+        "core/translations.html",
+        {**context, "object": event, "back_url": reverse("events:manage", args=[event.pk])},
+    )

@@ -1,7 +1,6 @@
 """Supply lists: anyone pledges what is still missing; organizers keep the list and tick pledges off on arrival."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,7 +10,12 @@ from django.views.decorators.http import require_POST
 from aidhub.core.decorators import organizer_required
 from aidhub.events.forms import PledgeForm, SupplyItemForm
 from aidhub.events.services import Refusal
-from aidhub.events.services.supplies import pledge_create, pledge_toggle_received
+from aidhub.events.services.supplies import (
+    pledge_create,
+    pledge_toggle_received,
+    supply_item_add,
+    supply_item_delete,
+)
 from aidhub.events.views.access import (
     get_event_for_organizer,
     get_item_for_organizer,
@@ -50,10 +54,7 @@ def item_create(request, pk):
     event = get_event_for_organizer(request, pk)
     form = SupplyItemForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item.event = event
-        with transaction.atomic():
-            item.save()
+        supply_item_add(actor=request.user, event=event, **form.cleaned_data)
         messages.success(request, _("The item is on the list."))
         return redirect("events:manage", event.pk)
     return render(request, "events/organize/item_form.html", {"event": event, "form": form})
@@ -63,10 +64,11 @@ def item_create(request, pk):
 @organizer_required
 def item_delete(request, pk):
     item = get_item_for_organizer(request, pk)
-    if item.pledges.exists():
-        messages.error(request, _("People have pledged this item, so it stays on the list."))
+    try:
+        supply_item_delete(actor=request.user, item=item)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
-        item.delete()
         messages.success(request, _("The item is removed from the list."))
     return redirect("events:manage", item.event_id)
 

@@ -6,7 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import NetworkSettings, organizer_area_ids
+from aidhub.core.models import NetworkSettings
+from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib import fragments
 from aidhub.matching import stats
 from aidhub.matching.models import Match

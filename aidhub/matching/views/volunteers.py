@@ -14,13 +14,10 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.accounts.models import Vetting, VolunteerProfile
 from aidhub.accounts.services import VettingConflict, vetting_decide, vetting_set
 from aidhub.core.decorators import organizer_required
-from aidhub.core.models import Category, Membership, NetworkSettings, Organization, organizer_areas
+from aidhub.core.models import Category, NetworkSettings
+from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.matching.forms import VettingDecisionForm, VettingForm
 from aidhub.offers.models import Offer
-
-
-def _organizations_of(user):
-    return Organization.objects.active().filter(memberships__user=user, memberships__role=Membership.Role.ORGANIZER)
 
 
 def _volunteers_for_organizer(user):
@@ -31,7 +28,7 @@ def _volunteers_for_organizer(user):
         VolunteerProfile.objects.filter(
             Q(areas__in=areas)
             | Q(user__offers__areas__in=areas)
-            | Q(user__vettings__organization__in=_organizations_of(user))
+            | Q(user__vettings__organization__in=organized_organizations(user))
         )
         .filter(user__is_active=True)
         .distinct()
@@ -46,7 +43,7 @@ def vetting_requests_for_organizer(user):
     """Open requests to be confirmed, of volunteers this organizer can see (as above)."""
     volunteers = _volunteers_for_organizer(user).values("user_id")
     return Vetting.objects.requested().filter(
-        Q(volunteer__in=volunteers) | Q(organization__in=_organizations_of(user)), volunteer__is_active=True
+        Q(volunteer__in=volunteers) | Q(organization__in=organized_organizations(user)), volunteer__is_active=True
     )
 
 

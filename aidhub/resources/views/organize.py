@@ -11,7 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
-from aidhub.core.translations import TranslationForm, translation_languages, translations_page_context
+from aidhub.core.translations import (
+    TranslationForm,
+    translation_languages,
+    translation_save,
+    translations_page_context,
+)
 from aidhub.resources import services
 from aidhub.resources.forms import ResourceForm
 from aidhub.resources.models import Resource
@@ -31,7 +36,7 @@ def organizer_resource_list(request):
 def resource_create(request):
     form = ResourceForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        resource = services.resource_save(form=form, organizer=request.user)
+        resource = services.resource_save(actor=request.user, content_type=form.content_type, **form.cleaned_data)
         messages.success(request, _("The resource is saved as a draft. Check it, then publish it."))
         return redirect("resources:edit", resource.pk)
     return render(request, "resources/organize/resource_form.html", {"form": form})
@@ -42,7 +47,9 @@ def resource_edit(request, pk):
     resource = get_resource_for_organizer(request, pk)
     form = ResourceForm(request.POST or None, request.FILES or None, instance=resource, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.resource_save(form=form, organizer=request.user)
+        services.resource_save(
+            actor=request.user, resource=resource, content_type=form.content_type, **form.cleaned_data
+        )
         messages.success(request, _("Your changes are saved."))
         return redirect("resources:edit", resource.pk)
     return render(request, "resources/organize/resource_form.html", {"form": form, "resource": resource})
@@ -90,7 +97,7 @@ def resource_translation_save(request, pk, language):
         raise Http404
     form = TranslationForm(request.POST, instance=resource, language=language)
     if form.is_valid():
-        form.save()
+        translation_save(instance=resource, language=language, values=form.cleaned_data)
         messages.success(request, _("The translation into %(language)s is saved.") % {"language": form.language_name})
         return redirect(f"{reverse('resources:translations', args=[resource.pk])}#translation-{language}")
     return _translations_page(request, resource, bound=form)
@@ -98,5 +105,8 @@ def resource_translation_save(request, pk, language):
 
 def _translations_page(request, resource, bound=None):
     context = translations_page_context(resource, action="resources:translation_save", bound=bound)
-    context.update({"object": resource, "back_url": reverse("resources:edit", args=[resource.pk])})
-    return render(request, "core/translations.html", context)
+    return render(
+        request,
+        "core/translations.html",
+        {**context, "object": resource, "back_url": reverse("resources:edit", args=[resource.pk])},
+    )

@@ -1,12 +1,13 @@
+"""The filters of the organizers' queue of requests (needs:queue)."""
+
 from datetime import timedelta
 
 import django_filters
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aidhub.core.models import Area, Category, Language, NetworkSettings, organizer_areas
-from aidhub.matching.models import Match
+from aidhub.core.models import Area, Category, Language
+from aidhub.core.selectors import organizer_areas
 from aidhub.needs.models import HelpRequest
 
 UNMET = "unmet"
@@ -64,11 +65,3 @@ class RequestQueueFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by("created_at" if value == "oldest" else "-created_at", "id")
-
-
-def with_queue_flags(queryset):
-    """Marks requests whose proposal waits longer than the network allows."""
-    hours = NetworkSettings.load().proposal_timeout_hours
-    overdue = Match.objects.overdue(hours).filter(help_request=OuterRef("pk"))
-    queryset = queryset.select_related("language", "area").without_personal_data()
-    return queryset.annotate(proposal_overdue=Exists(overdue))

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from aidhub.core.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 from aidhub.core.models import Category
+from aidhub.devdata.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 from aidhub.offers.models import Offer
 
 OFFERS = 50_000

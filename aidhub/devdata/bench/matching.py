@@ -6,8 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from aidhub.accounts.models import Vetting
-from aidhub.core.benchkit import bulk_insert, scaled
 from aidhub.core.models import NetworkSettings
+from aidhub.devdata.benchkit import bulk_insert, scaled
 from aidhub.matching.models import CheckIn, Match
 from aidhub.needs.models import HelpRequest
 

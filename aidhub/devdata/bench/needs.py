@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from aidhub.core.benchkit import bulk_insert, reference_codes, scaled, zipf_weights
 from aidhub.core.models import Category
+from aidhub.devdata.benchkit import bulk_insert, reference_codes, scaled, zipf_weights
 from aidhub.needs.models import HelpRequest
 
 REQUESTS = 200_000

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from aidhub.core.benchkit import bulk_insert, bulk_insert_pairs, reference_codes, scaled, zipf_weights
 from aidhub.core.models import Organization
+from aidhub.devdata.benchkit import bulk_insert, bulk_insert_pairs, reference_codes, scaled, zipf_weights
 from aidhub.events.models import AppointmentSlot, Booking, ContactKind, Event, Shift, ShiftSignup
 from aidhub.lib.crypto import keyed_hash
 

@@ -5,8 +5,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from aidhub.accounts.models import VolunteerProfile
-from aidhub.core.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 from aidhub.core.models import Category
+from aidhub.devdata.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 
 VOLUNTEERS = 20_000
 BENCH_VOLUNTEER = "bench-volunteer@example.org"

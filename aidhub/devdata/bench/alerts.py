@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from aidhub.alerts.models import Subscriber
 from aidhub.alerts.models.subscribers import address_hash
-from aidhub.core.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
+from aidhub.devdata.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 
 CONFIRMED = 50_000
 # On top of the confirmed ones: people who never entered their code, and people who unsubscribed.

@@ -1,19 +1,19 @@
 """Demo data for a first look. For local use only: the passwords are printed and written in the README.
 
-Each app seeds its own part (`<app>/demo.py`, a `seed(**context)` function returning what later apps need);
-this command runs them in order inside one transaction. Running it again changes nothing.
+Each app's part is seeded by `aidhub/devdata/demo/<app>.py` (a `seed(**context)` function returning what later
+apps need); this command runs them in order inside one transaction. Running it again changes nothing.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from aidhub.alerts import demo as alerts_demo
-from aidhub.core import demo as core_demo
-from aidhub.events import demo as events_demo
-from aidhub.matching import demo as matching_demo
-from aidhub.needs import demo as needs_demo
-from aidhub.offers import demo as offers_demo
-from aidhub.resources import demo as resources_demo
+from aidhub.devdata.demo import alerts as alerts_demo
+from aidhub.devdata.demo import core as core_demo
+from aidhub.devdata.demo import events as events_demo
+from aidhub.devdata.demo import matching as matching_demo
+from aidhub.devdata.demo import needs as needs_demo
+from aidhub.devdata.demo import offers as offers_demo
+from aidhub.devdata.demo import resources as resources_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
 SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo, events_demo, resources_demo]

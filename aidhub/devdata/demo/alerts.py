@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from aidhub.alerts.models import Alert, AlertText, Delivery, Report, Subscriber
 from aidhub.alerts.models.subscribers import address_hash
-from aidhub.core.demo import demo_user, with_two_factor
 from aidhub.core.models import Language, Membership
+from aidhub.devdata.demo.core import demo_user, with_two_factor
 from aidhub.lib.tokens import new_access_token
 
 ACCOUNTS = [("verifier@example.org", "second organizer, Eastside Mutual Aid: verifies alerts")]

@@ -1,4 +1,4 @@
-"""Helpers shared by the `bench.py` modules of each app (for `manage.py seed_bench`)."""
+"""Helpers shared by the modules of `aidhub/devdata/bench/` (for `manage.py seed_bench`)."""
 
 import itertools
 

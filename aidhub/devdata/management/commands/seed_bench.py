@@ -1,7 +1,8 @@
 """Fills an empty database with a large, realistic, reproducible mix for the benchmark (bench/README.md).
 
-Each app seeds its own part (`<app>/bench.py`, a `seed(rng, scale, context)` function returning what later
-apps need), in dependency order, with one seeded random generator: the same scale and seed give the same data.
+Each app's part is seeded by `aidhub/devdata/bench/<app>.py` (a `seed(rng, scale, context)` function returning
+what later apps need), in dependency order, with one seeded random generator: the same scale and seed give the
+same data.
 Rows go in with bulk inserts in batches; encrypted fields are still encrypted (bulk_create prepares every value).
 """
 
@@ -11,13 +12,13 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from aidhub.accounts import bench as accounts_bench
-from aidhub.alerts import bench as alerts_bench
-from aidhub.core import bench as core_bench
-from aidhub.events import bench as events_bench
-from aidhub.matching import bench as matching_bench
-from aidhub.needs import bench as needs_bench
-from aidhub.offers import bench as offers_bench
+from aidhub.devdata.bench import accounts as accounts_bench
+from aidhub.devdata.bench import alerts as alerts_bench
+from aidhub.devdata.bench import core as core_bench
+from aidhub.devdata.bench import events as events_bench
+from aidhub.devdata.bench import matching as matching_bench
+from aidhub.devdata.bench import needs as needs_bench
+from aidhub.devdata.bench import offers as offers_bench
 
 # In dependency order; each seed gets everything the earlier ones returned.
 SEEDS = [core_bench, accounts_bench, offers_bench, events_bench, needs_bench, matching_bench, alerts_bench]
@@ -41,7 +42,7 @@ class Command(BaseCommand):
                 for module in SEEDS:
                     step = time.perf_counter()
                     context.update(module.seed(rng, scale, context) or {})
-                    name = module.__name__.removeprefix("aidhub.")
+                    name = module.__name__.rpartition(".")[2] + ".bench"
                     self.stdout.write(f"  {name:18} {time.perf_counter() - step:6.1f} s")
         except RuntimeError as error:
             raise CommandError(str(error)) from error

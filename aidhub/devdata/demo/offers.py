@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from aidhub.accounts.models import Vetting, VolunteerProfile
 from aidhub.core import availability
-from aidhub.core.demo import demo_user
 from aidhub.core.models import Category, Language
+from aidhub.devdata.demo.core import demo_user
 from aidhub.offers.models import Offer
 
 EVENINGS = availability.mask_from_slots((day, 2) for day in range(5))

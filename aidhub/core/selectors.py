@@ -1,0 +1,96 @@
+"""Organizer scope: which organizations, areas and people an organizer acts for. The one module that reads
+memberships (tests/test_organizer_scope_has_one_home.py fails on a copy elsewhere).
+
+A person organizes for an organization when they hold a membership with the organizer role **and** the organization
+is active. A membership of an inactive organization (the network deactivated it: it closed, or the network stopped
+working with it) grants nothing: no organizer page, no area, request, event, resource or audit row of it, no choice of
+it in a form, no message meant for its organizers (tests/security/test_organizer_scope.py).
+
+QuerySets of other apps ask these functions: `HelpRequest.objects.visible_to_organizer`, `Event.objects.organized_by`
+and the others named in docs/capabilities.md.
+"""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+
+from aidhub.core.models import Area, AreaQuerySet, AuditEvent, Membership, Organization, OrganizationQuerySet
+
+# Who asks: a signed-in person, or the anonymous visitor (who organizes nothing).
+Person = AbstractBaseUser | AnonymousUser
+
+
+def _organizing() -> QuerySet[Membership]:
+    """Memberships that make someone an organizer: the organizer role, in an active organization."""
+    return Membership.objects.filter(role=Membership.Role.ORGANIZER, organization__is_active=True)
+
+
+def organizer_memberships(user: Person) -> QuerySet[Membership]:
+    """This person's memberships that count: organizer of an active organization."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return _organizing().filter(user_id=user.pk)
+
+
+def organized_organizations(user: Person) -> OrganizationQuerySet:
+    """The active organizations this person organizes for (by name, as Organization orders)."""
+    return Organization.objects.filter(pk__in=organizer_memberships(user).values("organization_id"))
+
+
+def is_organizer(user: Person) -> bool:
+    """Anyone who organizes for at least one active organization."""
+    return organizer_memberships(user).exists()
+
+
+def organizer_areas(user: Person) -> AreaQuerySet:
+    """Areas whose requests, offers, reports and alerts this person curates: those served by the organizations they
+    organize for, with the areas inside them."""
+    return Area.objects.filter(organizations__in=organized_organizations(user)).with_descendants()
+
+
+def organizer_area_ids(user: Person) -> list[int]:
+    """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
+    (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
+    return list(organizer_areas(user).values_list("pk", flat=True))
+
+
+def organizers_for_area(area: Area) -> QuerySet[Any]:
+    """The active people who organize for an active organization serving this area (told when a volunteer says no).
+    Rows of the user model (accounts.User, which core may not name), typed Any so that callers above may use them
+    as such."""
+    serving = _organizing().filter(organization__in=Organization.objects.serving(area))
+    return get_user_model().objects.filter(is_active=True, pk__in=serving.values("user_id"))
+
+
+def organization_serving(area: Area, user: Person | None = None) -> Organization | None:
+    """The organization that answers for this area (the audit trail files a showing of a family's details under
+    it): the person's own where they organize there, else the first active one serving the area."""
+    if user is not None:
+        own = organized_organizations(user).serving(area).order_by("pk").first()
+        if own is not None:
+            return own
+    return Organization.objects.active().serving(area).order_by("pk").first()
+
+
+def acting_organization(
+    user: Person, *, area: Area | None = None, preferred: Organization | None = None
+) -> Organization | None:
+    """The organization an organizer acts for in one action (an alert drafted from a report, a vetting decision):
+    `preferred` where they organize for it, else one of theirs serving `area`, else their first. None for someone
+    who organizes nothing."""
+    organizations = organized_organizations(user).order_by("pk")
+    if preferred is not None and organizations.filter(pk=preferred.pk).exists():
+        return preferred
+    if area is not None:
+        serving = organizations.serving(area).first()
+        if serving is not None:
+            return serving
+    return organizations.first()
+
+
+def audit_events_for_organizer(user: Person) -> QuerySet[AuditEvent]:
+    """What happened in the organizations this person organizes for (the audit trail)."""
+    return AuditEvent.objects.filter(organization__in=organized_organizations(user))

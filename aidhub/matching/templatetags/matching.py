@@ -1,0 +1,38 @@
+"""Matching's part of the organizers' request pages, which live in aidhub.needs: the volunteers asked for a request,
+their answers and check-ins (`{% request_matches help_request %}` on needs:request_detail), and the queue's flag
+for proposals nobody answered (`{% overdue_proposals page.object_list as overdue %}` on needs:queue).
+
+aidhub.needs never imports matching: its templates load this library, so that a request has one home and matching
+keeps its own rules (Match.objects.overdue) in its own code.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import template
+
+from aidhub.core.models import NetworkSettings
+from aidhub.matching.models import Match
+from aidhub.needs.models import HelpRequest
+
+register = template.Library()
+
+
+@register.inclusion_tag("matching/_request_matches.html")
+def request_matches(help_request: HelpRequest) -> dict[str, Any]:
+    """The volunteers asked for this request, with their answers and check-ins, and the way to ask one."""
+    matches = Match.objects.filter(help_request=help_request)
+    overdue = matches.overdue(NetworkSettings.load().proposal_timeout_hours)
+    return {
+        "help_request": help_request,
+        "matches": matches.select_related("volunteer__volunteer_profile", "check_in", "offer"),
+        "overdue": list(overdue),
+    }
+
+
+@register.simple_tag
+def overdue_proposals(requests: Iterable[HelpRequest]) -> set[int]:
+    """The ids of these requests whose proposal waits longer than the network allows, in one query."""
+    hours = NetworkSettings.load().proposal_timeout_hours
+    overdue = Match.objects.overdue(hours).filter(help_request__in=[request.pk for request in requests])
+    return set(overdue.values_list("help_request_id", flat=True))
