@@ -11,21 +11,40 @@ PYTHON ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do 
 # (allauth accepts this bypass only when DEBUG is on).
 RUN_ENV := DEBUG=true MFA_TOTP_INSECURE_BYPASS_CODE=123456
 
+# Types (mypy with django-stubs, configured in pyproject.toml; its cache in .mypy_cache). The plugin loads the
+# settings, which need no secrets with DEBUG on.
+MYPY := DEBUG=true $(PY) -m mypy
+
 # Interface languages as locale folder names (zh_Hans, pt_BR), read from settings.LANGUAGES when `make messages`
 # runs: adding a language means changing settings only.
 UI_LANGUAGES = $(shell DEBUG=true $(PY) manage.py ui_languages)
 
-.PHONY: run test e2e lint format messages catalogs worker bench audit lock clean
+.PHONY: help run test e2e lint typecheck format messages catalogs worker bench audit lock clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
+help:
+	@echo "make run        the demo on http://127.0.0.1:8000 (migrates and seeds a local SQLite database)"
+	@echo "make test       ruff, migrations check, mypy (types), then the whole test suite"
+	@echo "make e2e        only the browser tests"
+	@echo "make lint       ruff and mypy"
+	@echo "make typecheck  only mypy"
+	@echo "make format     ruff's fixes and formatting"
+	@echo "make messages   extract new strings into the catalogs, then compile them"
+	@echo "make worker     run queued background tasks (TASKS_BACKEND=database)"
+	@echo "make bench      the load benchmark (bench/README.md)"
+	@echo "make lock       recompile requirements*.txt (with hashes) from requirements*.in"
+	@echo "make audit      known vulnerabilities in the pinned dependencies (needs the internet)"
+	@echo "make clean      remove the virtualenv, caches and compiled catalogs"
+
 test: $(VENV)/.installed-dev catalogs
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	$(MYPY)
 	$(PY) -m pytest
 
 # Only the browser tests (tests/e2e, Debian's Chromium). E2E_SCREENSHOTS=<folder> keeps a picture of every page.
@@ -35,6 +54,11 @@ e2e: $(VENV)/.installed-dev catalogs
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(MYPY)
+
+# Only the type check: 0 errors, strict for aidhub/lib, services, selectors and capability rules (pyproject.toml).
+typecheck: $(VENV)/.installed-dev
+	$(MYPY)
 
 format: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .
@@ -98,5 +122,5 @@ audit:
 	.venv-audit/bin/pip-audit --requirement requirements-dev.txt --require-hashes --no-deps --strict
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
 	find . -name '*.mo' -path './locale/*' -delete

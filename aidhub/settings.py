@@ -2,10 +2,15 @@
 
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+# Generic Django classes (forms.ModelForm[Offer], admin.ModelAdmin[Event]) written for the type checker work at run
+# time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

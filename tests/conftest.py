@@ -1,5 +1,4 @@
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -8,6 +7,7 @@ from django.utils import timezone
 from aidhub.alerts.services.subscribers import unsubscribe_token
 from aidhub.core.translations import translation_languages
 from aidhub.events.models import CalendarFeed
+from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret
 from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.messaging import sms
 from tests.factories import (
@@ -73,7 +73,7 @@ def organization(city):
 
 def with_two_factor(user):
     """Organizers and administrators must have two-factor sign-in set up before their pages open."""
-    TOTP.activate(user, generate_totp_secret())
+    activate_totp(user, new_totp_secret())
     return user
 
 

@@ -342,11 +342,11 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 
 def organizer_with_authenticator(organization, email, secret):
     """An organizer of `organization` whose authenticator app holds `secret` (browser tests type its codes)."""
-    from allauth.mfa.totp.internal.auth import TOTP
+    from aidhub.lib.adapters.allauth import activate_totp
 
     user = UserFactory(email=email)
     MembershipFactory(organization=organization, user=user)
-    TOTP.activate(user, secret)
+    activate_totp(user, secret)
     return user
 
 

@@ -53,9 +53,10 @@ def sign_in(client, user):
     """Signs a person in on a test client as allauth would have: the session records that they gave their password
     and, when they have an authenticator, their second factor (allauth's own record_authentication). Organizer and
     administrator pages need that second record (aidhub.core.security.session_passed_mfa)."""
-    from allauth.account.internal.flows.login import record_authentication
     from allauth.mfa.models import Authenticator
     from django.test import RequestFactory
+
+    from aidhub.lib.adapters.allauth import record_authentication
 
     client.force_login(user)
     request = RequestFactory().get("/")
@@ -70,9 +71,9 @@ def sign_in(client, user):
 
 def totp_code(secret):
     """The code an authenticator app with this secret shows now."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from aidhub.lib.adapters import allauth
 
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    return allauth.totp_code(secret)
 
 
 def sign_in_with_two_factor(client, email, password, secret):

@@ -12,6 +12,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.db import connection
 
 from aidhub.core.models import Language
+from aidhub.lib.adapters.encrypted_fields import cipher_of
 from aidhub.lib.languages import COMMON_LANGUAGES
 from aidhub.needs.models import HelpRequest
 from tests.factories import HelpRequestFactory, OfferFactory
@@ -67,6 +68,6 @@ def test_dump_restores_into_a_scratch_database_with_every_row(postgres, tmp_path
     # without them the backup says nothing.
     assert "Rosa" not in stored
     field = HelpRequest._meta.get_field("first_name")
-    assert field.f.decrypt(stored.encode()).decode() == "Rosa"
+    assert cipher_of(field).decrypt(stored.encode()).decode() == "Rosa"
     with pytest.raises(InvalidToken):
         Fernet(Fernet.generate_key()).decrypt(stored.encode())

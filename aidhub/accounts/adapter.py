@@ -27,7 +27,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authenticate(self, request, **credentials):
         user = super().authenticate(request, **credentials)
-        if user is not None:
+        if user is not None and self._sign_in_attempt is not None:
             # Only failures count; a success takes back its own attempt (not the others, as allauth does).
             self._sign_in_attempt.rollback()
         return user

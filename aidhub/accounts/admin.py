@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, Vetting, VolunteerProfile
@@ -16,7 +19,9 @@ class MembershipInline(admin.TabularInline):
 
 # The admin gives integer fields a number box, which cannot hold the weekly grid (and failed every save of a
 # user with a volunteer profile, deactivation included): the grid keeps its own widget here too.
-AVAILABILITY_WIDGET = {WeeklyAvailabilityField: {"widget": AvailabilityWidget}}
+AVAILABILITY_WIDGET: dict[type[Field[Any, Any]], dict[str, Any]] = {
+    WeeklyAvailabilityField: {"widget": AvailabilityWidget}
+}
 
 
 class VolunteerProfileInline(admin.StackedInline):

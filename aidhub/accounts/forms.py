@@ -1,19 +1,19 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
-from allauth.core import context
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import User, VolunteerProfile
 from aidhub.core.models import Area, Category, Language
+from aidhub.lib.adapters import allauth
 
 
 class VolunteerProfileForm(forms.ModelForm):
     """The volunteer's own profile; the interface language lives on the user and is saved alongside."""
 
     language = forms.ChoiceField(
-        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices
+        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices or []
     )
     categories = forms.MultipleChoiceField(
         label=_("Kinds of help you can give"),
@@ -47,6 +47,6 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        if email and not lockout.count_code_request(context.request, email):
+        if email and not lockout.count_code_request(allauth.current_request(), email):
             raise get_adapter().validation_error("too_many_login_attempts")
         return super().clean_email()

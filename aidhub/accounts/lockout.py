@@ -14,35 +14,37 @@ The counters are allauth's (its cache, its rollback of a successful attempt); th
 an email in clear, and the cache key function hashes them again.
 """
 
-from allauth.core.internal import ratelimit
+from django.http import HttpRequest
 
+from aidhub.lib.adapters import allauth
+from aidhub.lib.adapters.allauth import RateLimitUsage
 from aidhub.lib.crypto import keyed_hash
 
 APP = "allauth.account"
 
 
-def _account_key(login):
+def _account_key(login: str) -> str:
     return keyed_hash(f"sign-in:{login}")
 
 
-def _account_and_source_key(request, login):
-    return keyed_hash(f"sign-in:{login}:{ratelimit.get_ip(request)}")
+def _account_and_source_key(request: HttpRequest, login: str) -> str:
+    return keyed_hash(f"sign-in:{login}:{allauth.client_address(request)}")
 
 
-def _consume(request, pairs):
+def _consume(request: HttpRequest, pairs: list[tuple[str, str]]) -> RateLimitUsage | None:
     """Counts one attempt under each (action, key); None (and nothing counted) when any of them is used up."""
-    usages = []
+    usages: list[RateLimitUsage] = []
     for action, key in pairs:
-        usage = ratelimit.consume(request, app=APP, action=action, key=key)
+        usage = allauth.consume_rate_limit(request, app=APP, action=action, key=key)
         if usage is None:
             for earlier in usages:
                 earlier.rollback()
             return None
         usages.append(usage)
-    return ratelimit.RateLimitUsage(usage=[single for usage in usages for single in usage.usage])
+    return allauth.merge_usages(usages)
 
 
-def count_sign_in_attempt(request, login):
+def count_sign_in_attempt(request: HttpRequest, login: str | None) -> RateLimitUsage | None:
     """Counts a password attempt before it is checked; None when this one may not be tried. Roll the returned
     usage back when the password was right: only failures count."""
     login = (login or "").strip().lower()
@@ -55,7 +57,7 @@ def count_sign_in_attempt(request, login):
     )
 
 
-def count_code_request(request, email):
+def count_code_request(request: HttpRequest, email: str | None) -> bool:
     """Counts a request for an emailed sign-in code from this source; False when it may not be sent. (allauth
     counts it per account after this.)"""
     email = (email or "").strip().lower()

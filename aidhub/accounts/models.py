@@ -1,9 +1,12 @@
+from typing import Any, Self
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrPromise
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
@@ -11,10 +14,10 @@ from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -22,12 +25,12 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email, password=None, **extra_fields):
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
@@ -36,9 +39,10 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """Anyone who signs in. Every user can volunteer; organizers are members of an organization."""
 
-    username = None
-    first_name = None
-    last_name = None
+    # Removed from AbstractUser: email is the only identifier, and no names are asked (the stubs expect fields).
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(
         _("interface language"),
@@ -52,18 +56,18 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[assignment,misc]  # ours creates users by email, not username
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.email
 
     @property
-    def display_name(self):
+    def display_name(self) -> str:
         profile = getattr(self, "volunteer_profile", None)
         if profile and profile.display_name:
             return profile.display_name
@@ -105,14 +109,14 @@ class VolunteerProfile(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name
 
-    def category_labels(self):
+    def category_labels(self) -> list[StrPromise]:
         return [Category(value).label for value in self.categories if value in Category.values]
 
 
-def get_volunteer_profile(user):
+def get_volunteer_profile(user: User) -> VolunteerProfile:
     """The user's profile, created on first use with a name taken from the email."""
     profile, _created = VolunteerProfile.objects.get_or_create(
         user=user, defaults={"display_name": user.email.split("@", 1)[0][:60]}
@@ -120,11 +124,11 @@ def get_volunteer_profile(user):
     return profile
 
 
-class VettingQuerySet(models.QuerySet):
-    def confirmed(self):
+class VettingQuerySet(models.QuerySet["Vetting"]):
+    def confirmed(self) -> Self:
         return self.filter(status=Vetting.Status.VETTED)
 
-    def requested(self):
+    def requested(self) -> Self:
         return self.filter(status=Vetting.Status.REQUESTED)
 
 
@@ -166,5 +170,5 @@ class Vetting(ChoiceLabelsMixin, models.Model):
         constraints = [models.UniqueConstraint(fields=["volunteer", "category"], name="vetting_unique")]
         indexes = [models.Index(fields=["status", "requested_at"], name="vetting_status_requested")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.volunteer} · {self.get_category_display()} · {self.get_status_display()}"

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from aidhub.accounts.capabilities import needs_vetting
 from aidhub.accounts.models import User, Vetting, VolunteerProfile, get_volunteer_profile
-from aidhub.core.models import Area, AuditEvent, Language, audit
+from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
 from aidhub.core.selectors import acting_organization
 from aidhub.lib import fragments
 
@@ -43,13 +43,13 @@ def volunteer_profile_save(
     return profile
 
 
-def end_sessions(*, user):
+def end_sessions(*, user: User) -> int:
     """Ends every session of this person at once (after deactivation or deletion, or if their device was lost)."""
     return end_sessions_of(users=[user])
 
 
 @transaction.atomic
-def end_sessions_of(*, users):
+def end_sessions_of(*, users: Iterable[User]) -> int:
     """Ends every session of these people at once.
 
     Sessions are not indexed by user, so this reads the live ones; it runs rarely, by an administrator. Each is
@@ -65,7 +65,7 @@ def end_sessions_of(*, users):
     return ended
 
 
-def revoke_personal_links(*, user):
+def revoke_personal_links(*, user: User) -> int:
     """Deletes every link of this person that works without a session (the private calendar link of their
     shifts, and any such link added later). Models holding one, in whichever app, say `revoked_with_owner = True`;
     they are found through the person's relations, so that accounts imports no app above it."""
@@ -78,7 +78,7 @@ def revoke_personal_links(*, user):
 
 
 @transaction.atomic
-def user_deactivate(*, actor, user):
+def user_deactivate(*, actor: User, user: User) -> User:
     """Closes an account: no more sign-in, every session ended, every private link of theirs dead, and (through
     aidhub.accounts.capabilities, which asks whether a volunteer is active) nothing of theirs listed or suggested."""
     User.objects.filter(pk=user.pk).update(is_active=False)
@@ -90,7 +90,7 @@ def user_deactivate(*, actor, user):
     return user
 
 
-def vetting_request(*, volunteer, category, organization=None):
+def vetting_request(*, volunteer: User, category: str, organization: Organization | None = None) -> Vetting | None:
     """The volunteer asks to serve a kind of help that needs vetting: it enters the organizers' queue. Asking
     again changes nothing, and a decision stands until an organizer changes it. Returns the vetting, or None
     where this kind of help needs no confirmation."""
@@ -115,7 +115,7 @@ class VettingConflict(Exception):
     """Someone already decided this request."""
 
 
-def _decide(vetting, *, actor, confirm, organization):
+def _decide(vetting: Vetting, *, actor: User, confirm: bool, organization: Organization | None) -> None:
     vetting.status = Vetting.Status.VETTED if confirm else Vetting.Status.DECLINED
     vetting.decided_by = actor
     vetting.decided_at = timezone.now()
@@ -125,7 +125,7 @@ def _decide(vetting, *, actor, confirm, organization):
 
 
 @transaction.atomic
-def vetting_decide(*, actor, vetting, confirm):
+def vetting_decide(*, actor: User, vetting: Vetting, confirm: bool) -> Vetting:
     """An organizer answers a volunteer's request from the queue: confirmed, or not. Audited."""
     vetting = Vetting.objects.select_for_update().get(pk=vetting.pk)
     if vetting.status != Vetting.Status.REQUESTED:
@@ -139,17 +139,17 @@ def vetting_decide(*, actor, vetting, confirm):
 
 
 @transaction.atomic
-def vetting_set(*, actor, volunteer, categories):
+def vetting_set(*, actor: User, volunteer: User, categories: Iterable[str]) -> int:
     """An organizer states every kind of help a volunteer is confirmed for (the volunteer's page): the ones
     ticked are confirmed, confirmations not ticked are taken back, open requests not ticked stay open.
     Each change is audited. Returns how many changed."""
-    categories = set(categories)
+    wanted = set(categories)
     organization = acting_organization(actor)
     existing = {
         vetting.category: vetting for vetting in Vetting.objects.select_for_update().filter(volunteer=volunteer)
     }
     changed = 0
-    for category in categories:
+    for category in wanted:
         vetting = existing.get(category) or Vetting(volunteer=volunteer, category=category)
         if vetting.status != Vetting.Status.VETTED:
             if vetting.pk is None:
@@ -158,7 +158,7 @@ def vetting_set(*, actor, volunteer, categories):
             _decide(vetting, actor=actor, confirm=True, organization=organization)
             changed += 1
     for category, vetting in existing.items():
-        if category not in categories and vetting.status == Vetting.Status.VETTED:
+        if category not in wanted and vetting.status == Vetting.Status.VETTED:
             _decide(vetting, actor=actor, confirm=False, organization=organization)
             changed += 1
     if changed:

@@ -11,6 +11,7 @@ from aidhub.alerts.photos import clean_photo
 from aidhub.core.models import Area, Language, Organization
 from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.lib.antibot import AntiBotFormMixin
+from aidhub.lib.formfields import model_choices
 from aidhub.lib.languages import interface_spoken_codes
 from aidhub.lib.phones import PhoneNumberField
 from aidhub.messaging.segments import count_segments
@@ -43,7 +44,8 @@ class SubscribeForm(AntiBotFormMixin, forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         channel = cleaned.get("channel")
         if channel == Subscriber.Channel.SMS and not cleaned.get("phone") and "phone" not in self.errors:
             self.add_error("phone", _("Enter the phone number that should get the text messages."))
@@ -64,7 +66,7 @@ class ConfirmForm(forms.Form):
     )
 
 
-class ReportForm(AntiBotFormMixin, forms.ModelForm):
+class ReportForm(AntiBotFormMixin, forms.ModelForm[Report]):
     antibot_scope = "alerts.report"
 
     what = forms.CharField(
@@ -115,16 +117,17 @@ class ReportStatusForm(forms.Form):
 
     def __init__(self, *args, reports, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["duplicate_of"].queryset = reports
+        model_choices(self, "duplicate_of").queryset = reports
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("status") == Report.Status.DUPLICATE and not cleaned.get("duplicate_of"):
             self.add_error("duplicate_of", _("Choose the report this one repeats."))
         return cleaned
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(forms.ModelForm[CheckIn]):
     class Meta:
         model = CheckIn
         fields = ["outcome", "note"]
@@ -152,7 +155,7 @@ def offered_languages(organizations, alert=None):
     return list(languages.distinct().order_by("name_en"))
 
 
-class AlertForm(forms.ModelForm):
+class AlertForm(forms.ModelForm[Alert]):
     """An alert and its texts, one per language. Only the author changes what it says and where it goes;
     other organizers of the area may add or change translations."""
 
@@ -165,12 +168,13 @@ class AlertForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organizations = list(organized_organizations(user).select_related("main_language"))
-        self.fields["organization"].queryset = Organization.objects.filter(pk__in=[o.pk for o in organizations])
-        self.fields["organization"].empty_label = None
-        self.fields["areas"].queryset = (
+        model_choices(self, "organization").queryset = Organization.objects.filter(pk__in=[o.pk for o in organizations])
+        model_choices(self, "organization").empty_label = None
+        model_choices(self, "areas").queryset = (
             Area.objects.filter(pk__in=organizer_areas(user)) | Area.objects.filter(alerts=self.instance.pk or 0)
         ).distinct()
         self.is_author = self.instance.is_written_by(user)
+        main: Language | None
         if self.instance.pk:
             main = self.instance.main_language
         else:
@@ -220,7 +224,8 @@ class AlertForm(forms.ModelForm):
         return fields
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         organization = cleaned.get("organization")
         main = self.instance.main_language if self.instance.pk else (organization and organization.alert_language())
         if main is not None and not cleaned.get(f"text_{main.code}", "").strip():
@@ -230,7 +235,7 @@ class AlertForm(forms.ModelForm):
             )
         return cleaned
 
-    def texts(self):
+    def texts(self) -> list[tuple[Language, str]]:
         """(language, text) for every language field that this person may change."""
         return [
             (language, self.cleaned_data.get(f"text_{language.code}", "").strip())

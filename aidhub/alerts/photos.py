@@ -4,7 +4,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -13,7 +13,7 @@ NOT_A_PHOTO = _("This file is not a photo we can read. Please send a JPEG, PNG o
 TOO_LARGE = _("This photo is too large. Please send one under %(megabytes)s MB.")
 
 
-def clean_photo(upload):
+def clean_photo(upload: File[bytes]) -> ContentFile[bytes]:
     """A fresh JPEG of the picture (turned upright, at most REPORT_PHOTO_MAX_SIDE pixels wide), without metadata."""
     if upload.size > settings.REPORT_PHOTO_MAX_BYTES:
         raise ValidationError(

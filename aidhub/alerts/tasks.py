@@ -5,7 +5,7 @@ from aidhub.alerts.services.sending import load_alert, next_retry, send_due
 
 
 @task
-def send_deliveries(alert_id: int, kind: str):
+def send_deliveries(alert_id: int, kind: str) -> int:
     """Sends what is due for one alert; schedules itself again for messages waiting to be retried."""
     alert = load_alert(alert_id)
     sent = send_due(alert_id=alert_id, kind=kind, renderer=AlertMessages(alert, kind))

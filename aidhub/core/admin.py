@@ -10,7 +10,7 @@ from aidhub.lib import fragments
 class BumpsFragmentsAdmin(admin.ModelAdmin):
     """Changes made in the admin show at once in cached fragments (aidhub.lib.fragments) that use them."""
 
-    fragment_versions = ("reference", "offers")
+    fragment_versions: tuple[str, ...] = ("reference", "offers")
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

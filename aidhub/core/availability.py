@@ -4,6 +4,9 @@ A bit mask keeps overlap checks cheap and doable inside the database (`mask & ot
 Bit index = weekday * 3 + part, with Monday = 0 and morning = 0.
 """
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django import forms
 from django.db import models
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -21,11 +24,11 @@ WEEKDAY_BITS = [(day, part) for day in range(5) for part in range(3)]
 ALL = (1 << 21) - 1
 
 
-def bit(day, part):
+def bit(day: int, part: int) -> int:
     return 1 << (day * 3 + part)
 
 
-def mask_from_slots(slots):
+def mask_from_slots(slots: Iterable[tuple[int, int]]) -> int:
     """Turns (day, part) pairs into a mask."""
     mask = 0
     for day, part in slots:
@@ -33,15 +36,15 @@ def mask_from_slots(slots):
     return mask
 
 
-def slots_from_mask(mask):
+def slots_from_mask(mask: int) -> list[tuple[int, int]]:
     return [(day, part) for day in DAYS for part, _label in PARTS if mask & bit(day, part)]
 
 
-def overlaps(a, b):
+def overlaps(a: int, b: int) -> bool:
     return bool(a & b)
 
 
-def describe(mask):
+def describe(mask: int | None) -> str:
     """A short human description, e.g. "weekdays (evenings) · weekends (all day)"."""
     mask = mask or 0
     if mask == ALL:
@@ -49,7 +52,7 @@ def describe(mask):
     if not mask:
         return _("no times given")
     # Group the parts of the day that fall on the same days, so "weekends, all day" reads as one phrase.
-    parts_by_days = {}
+    parts_by_days: dict[tuple[int, ...], list[int]] = {}
     for part, _label in PARTS:
         days = tuple(day for day in DAYS if mask & bit(day, part))
         if days:
@@ -61,7 +64,7 @@ def describe(mask):
     return " · ".join(phrases)
 
 
-def _days_text(days):
+def _days_text(days: tuple[int, ...]) -> str:
     if len(days) == 7:
         return str(_("every day"))
     if days == (0, 1, 2, 3, 4):
@@ -83,14 +86,14 @@ class AvailabilityWidget(forms.Widget):
     template_name = "includes/widgets/availability.html"
     allow_multiple_selected = True
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> Any:
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
 
-    def value_omitted_from_data(self, data, files, name):
+    def value_omitted_from_data(self, data: Mapping[str, Any], files: Any, name: str) -> bool:
         # An unticked grid sends nothing: that means "no times", not "field missing".
         return False
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         selected = {str(v) for v in (value or [])}
         base_id = attrs.get("id") or f"id_{name}" if attrs else f"id_{name}"
@@ -117,34 +120,34 @@ class AvailabilityWidget(forms.Widget):
 class AvailabilityFormField(forms.TypedMultipleChoiceField):
     widget = AvailabilityWidget
 
-    def __init__(self, *, required=False, **kwargs):
+    def __init__(self, *, required: bool = False, **kwargs: Any) -> None:
         for key in ("max_value", "min_value", "step_size", "coerce", "empty_value", "choices"):
             kwargs.pop(key, None)
         choices = [(str(day * 3 + part), "") for day in DAYS for part, _label in PARTS]
         super().__init__(choices=choices, coerce=int, required=required, **kwargs)
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if isinstance(value, int):
             return [str(day * 3 + part) for day, part in slots_from_mask(value)]
         return value
 
-    def clean(self, value):
+    def clean(self, value: Any) -> int:
         indexes = super().clean(value)
         mask = 0
         for index in indexes:
             mask |= 1 << index
         return mask
 
-    def has_changed(self, initial, data):
+    def has_changed(self, initial: Any, data: Any) -> bool:
         return set(self.prepare_value(initial or 0)) != {str(v) for v in (data or [])}
 
 
-class WeeklyAvailabilityField(models.PositiveIntegerField):
+class WeeklyAvailabilityField(models.PositiveIntegerField[int, int]):
     """Model field holding the weekly grid; renders as the grid in forms."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", 0)
         super().__init__(*args, **kwargs)
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.Field | None:
         return super().formfield(**{"form_class": AvailabilityFormField, **kwargs})

@@ -1,12 +1,16 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, Self
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrPromise
 
 from aidhub.core.translations import TranslatableMixin
 from aidhub.lib import fragments
@@ -27,17 +31,17 @@ class Category(models.TextChoices):
     OTHER = "other", pgettext_lazy("category", "Other")
 
     @property
-    def icon(self):
+    def icon(self) -> str:
         return CATEGORY_ICONS[self.value]
 
     @property
-    def in_sentence(self):
+    def in_sentence(self) -> StrPromise:
         """The kind of help as it reads inside a sentence ("confirmed for legal help")."""
         return CATEGORY_IN_SENTENCE[self.value]
 
 
 # Bootstrap Icons names (vendored under static/vendor/bootstrap-icons/); always shown next to the label.
-CATEGORY_ICONS = {
+CATEGORY_ICONS: dict[str, str] = {
     Category.FOOD: "basket2",
     Category.CHILDCARE: "person-arms-up",
     Category.INTERPRETING: "translate",
@@ -51,7 +55,7 @@ CATEGORY_ICONS = {
 }
 
 # Inside a sentence most languages write these in lower case, and some inflect them.
-CATEGORY_IN_SENTENCE = {
+CATEGORY_IN_SENTENCE: dict[str, StrPromise] = {
     Category.FOOD: pgettext_lazy("kind of help, inside a sentence", "food"),
     Category.CHILDCARE: pgettext_lazy("kind of help, inside a sentence", "childcare"),
     Category.INTERPRETING: pgettext_lazy("kind of help, inside a sentence", "interpreting"),
@@ -77,14 +81,14 @@ DEFAULT_VETTED_CATEGORIES = [
 
 
 class AreaQuerySet(models.QuerySet["Area"]):
-    def active(self) -> "AreaQuerySet":
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
     def with_descendants(self) -> "AreaQuerySet":
         """These areas and every area inside them (areas nest at most three levels: region, city, neighbourhood)."""
         return Area.objects.filter(Q(pk__in=self) | Q(parent__in=self) | Q(parent__parent__in=self))
 
-    def overlapping(self, area: "Area") -> "AreaQuerySet":
+    def overlapping(self, area: "Area") -> Self:
         """The area itself, the areas it lies in and the areas inside it: all places that overlap it."""
         return self.filter(
             Q(pk=area.pk) | Q(children=area) | Q(children__children=area) | Q(parent=area) | Q(parent__parent=area)
@@ -123,12 +127,12 @@ class Area(models.Model):
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="area_not_own_parent"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
-class LanguageQuerySet(models.QuerySet):
-    def active(self):
+class LanguageQuerySet(models.QuerySet["Language"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 
@@ -153,21 +157,21 @@ class Language(models.Model):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.native_name and self.native_name != self.name_en:
             return f"{self.native_name} ({self.name_en})"
         return self.name_en
 
     @property
-    def direction(self):
+    def direction(self) -> str:
         return "rtl" if self.is_rtl else "ltr"
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
-    def active(self) -> "OrganizationQuerySet":
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def serving(self, area: Area) -> "OrganizationQuerySet":
+    def serving(self, area: Area) -> Self:
         """Organizations that serve this area, directly or through the city or region it lies in."""
         return self.filter(Q(areas=area) | Q(areas__children=area) | Q(areas__children__children=area)).distinct()
 
@@ -210,10 +214,10 @@ class Organization(TranslatableMixin, models.Model):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def alert_language(self):
+    def alert_language(self) -> Language:
         """The language every alert of this organization is written in first."""
         return self.main_language or Language.objects.get(code=settings.LANGUAGE_CODE)
 
@@ -240,7 +244,7 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["organization", "user"], name="membership_unique_user"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
 
 
@@ -281,10 +285,10 @@ class NetworkSettings(models.Model):
         verbose_name_plural = _("network settings")
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="network_settings_single_row")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(_("Network settings"))
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # Dropped now, for this transaction's own reads, and again once committed, in case another process
         # cached the old row in between. (The row is never deleted: the admin does not allow it.)
@@ -294,8 +298,8 @@ class NetworkSettings(models.Model):
         fragments.bump("offers")
 
     @classmethod
-    def load(cls):
-        settings_row = cache.get(NETWORK_SETTINGS_CACHE_KEY)
+    def load(cls) -> "NetworkSettings":
+        settings_row: NetworkSettings | None = cache.get(NETWORK_SETTINGS_CACHE_KEY)
         if settings_row is None:
             settings_row, _created = cls.objects.get_or_create(
                 pk=1, defaults={"vetted_categories": list(DEFAULT_VETTED_CATEGORIES)}
@@ -337,14 +341,20 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit trail")
         indexes = [models.Index(fields=["organization", "-created_at"], name="audit_organization_created")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
 
 
-def audit(*, actor, action, target=None, organization=None):
+def audit(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    target: models.Model | None = None,
+    organization: Organization | None = None,
+) -> "AuditEvent":
     """Records one audit event. `target` is the model instance acted on (only its type and id are kept)."""
     return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=target.pk if target is not None else None,
@@ -355,7 +365,7 @@ def audit(*, actor, action, target=None, organization=None):
 AUDIT_RETENTION_DAYS = 180
 
 
-def purge_old_audit_events(now=None):
+def purge_old_audit_events(now: datetime | None = None) -> int:
     """Audit rows are kept 180 days, then deleted."""
     cutoff = (now or timezone.now()) - timedelta(days=AUDIT_RETENTION_DAYS)
     return AuditEvent.objects.filter(created_at__lt=cutoff).delete()[0]

@@ -1,14 +1,18 @@
 """Security plumbing shared by every page: response headers, organizer sessions, two-factor for organizers."""
 
 import time
+from collections.abc import Callable
+from typing import Any
 
-from allauth.account.adapter import get_adapter as get_account_adapter
-from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -17,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from aidhub.core.selectors import is_organizer
+from aidhub.lib.adapters import allauth
 
 # Features no page of ours needs: a compromised script cannot reach for them either.
 PERMISSIONS_POLICY = (
@@ -41,7 +46,7 @@ STEP_UP_MESSAGE = gettext_noop(
 )
 
 
-def is_elevated(user):
+def is_elevated(user: AbstractUser | AnonymousUser) -> bool:
     """Organizers and administrators see families' data or can change everything: they get the stricter rules."""
     return user.is_authenticated and (user.is_staff or is_organizer(user))
 
@@ -49,10 +54,10 @@ def is_elevated(user):
 class SecurityHeadersMiddleware:
     """Permissions-Policy everywhere; pages for a signed-in person are never stored by browsers or proxies."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
@@ -62,7 +67,7 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def remember_session_rules(sender, request, user, **kwargs):
+def remember_session_rules(sender: object, request: HttpRequest | None, user: AbstractUser, **kwargs: Any) -> None:
     """At sign-in, start the session's clocks and note whether the stricter organizer rules apply from the start.
     Connected to Django's user_logged_in signal in CoreConfig.ready()."""
     if request is not None and hasattr(request, "session"):
@@ -70,14 +75,14 @@ def remember_session_rules(sender, request, user, **kwargs):
         request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = int(time.time())
 
 
-def _past_limits(session):
+def _past_limits(session: SessionBase) -> bool:
     """Idle for longer than allowed (since the last page before this one), or signed in too long ago."""
     now = int(time.time())
     idle = now - session.get(SESSION_SEEN, now)
     return idle > ORGANIZER_IDLE_SECONDS or now - session.get(SESSION_STARTED, now) > ORGANIZER_MAX_SECONDS
 
 
-def _sign_out_for_safety(request):
+def _sign_out_for_safety(request: HttpRequest) -> HttpResponseRedirect:
     path = request.path
     logout(request)
     messages.info(request, _("For safety, you were signed out. Please sign in again."))
@@ -90,10 +95,10 @@ class OrganizerSessionMiddleware:
     Every signed-in session notes when it was last used, so that the idle limit also holds for a session that
     becomes an organizer's half-way (elevated_session_problem marks it on its first organizer page)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.user.is_authenticated:
             session = request.session
             if SESSION_STARTED not in session:
@@ -111,19 +116,18 @@ class OrganizerSessionMiddleware:
         return response
 
 
-def session_passed_mfa(request):
+def session_passed_mfa(request: HttpRequest) -> bool:
     """True when this session gave a second factor (allauth's two-factor step at sign-in, a passkey, or a code asked
     again later) with an authenticator the person still has. Being made an organizer or setting up an authenticator
     later does not count: only what this session itself proved; removing the authenticator it used undoes it."""
-    used = {
-        record.get("id")
-        for record in get_authentication_records(request, request.user)
-        if record.get("method") == "mfa" and record.get("id") is not None
-    }
-    return bool(used) and Authenticator.objects.filter(user_id=request.user.pk, pk__in=used).exists()
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    used = allauth.second_factor_ids(request, user)
+    return bool(used) and Authenticator.objects.filter(user_id=user.pk, pk__in=used).exists()
 
 
-def elevated_session_problem(request):
+def elevated_session_problem(request: HttpRequest) -> str | None:
     """The one rule for organizer and administrator pages, after their role check: what stops this session, or
     None. "expired": past the idle or absolute limit; "no_two_factor": the person has not set up two-factor sign-in;
     "not_this_session": this session did not give the second factor. From its first such page on, the session keeps
@@ -140,7 +144,7 @@ def elevated_session_problem(request):
     return None
 
 
-def elevated_session_refusal(request, next_url=None):
+def elevated_session_refusal(request: HttpRequest, next_url: str | None = None) -> HttpResponseRedirect | None:
     """None when this session may open organizer and administrator pages; otherwise the way on: sign in again,
     set up two-factor sign-in, or give the second factor in this session (never a 403 dead end)."""
     problem = elevated_session_problem(request)
@@ -154,31 +158,30 @@ def elevated_session_refusal(request, next_url=None):
 
 
 @reauthentication_required
-def _recently_signed_in(request):
+def _recently_signed_in(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def require_recent_sign_in(request):
+def require_recent_sign_in(request: HttpRequest) -> None:
     """Before exporting data or sending an alert: unless the person entered their password (or code) in the last
     5 minutes, allauth asks for it and then replays this request. Call it after the access check, so that other
     people's objects still answer 404."""
     _recently_signed_in(request)
 
 
-def mfa_setup_redirect(request, next_url=None):
+def mfa_setup_redirect(request: HttpRequest, next_url: str | None = None) -> HttpResponseRedirect:
     """Where organizers and administrators go until they have set up two-factor sign-in."""
     messages.warning(request, _("Organizers and administrators must set up two-factor sign-in first."))
     return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': next_url or request.get_full_path()})}")
 
 
-def mfa_step_up_redirect(request, next_url=None):
+def mfa_step_up_redirect(request: HttpRequest, next_url: str | None = None) -> HttpResponseRedirect:
     """Asks for the second factor in this session (allauth's re-authentication by authenticator app, recovery code
     or security key), then comes back to the page."""
-    methods = get_account_adapter(request).get_reauthentication_methods(request.user)
-    url = next(method["url"] for method in methods if method["id"].startswith("mfa_reauthenticate"))
+    url = allauth.mfa_reauthentication_url(request, request.user)
     messages.warning(request, _(STEP_UP_MESSAGE))
     return redirect(f"{url}?{urlencode({'next': next_url or request.get_full_path()})}")
 
 
-def needs_mfa(user):
-    return not is_mfa_enabled(user)
+def needs_mfa(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return not (user.is_authenticated and is_mfa_enabled(user))

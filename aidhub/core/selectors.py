@@ -10,6 +10,8 @@ QuerySets of other apps ask these functions: `HelpRequest.objects.visible_to_org
 and the others named in docs/capabilities.md.
 """
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -55,8 +57,10 @@ def organizer_area_ids(user: Person) -> list[int]:
     return list(organizer_areas(user).values_list("pk", flat=True))
 
 
-def organizers_for_area(area: Area) -> QuerySet[AbstractBaseUser]:
-    """The active people who organize for an active organization serving this area (told when a volunteer says no)."""
+def organizers_for_area(area: Area) -> QuerySet[Any]:
+    """The active people who organize for an active organization serving this area (told when a volunteer says no).
+    Rows of the user model (accounts.User, which core may not name), typed Any so that callers above may use them
+    as such."""
     serving = _organizing().filter(organization__in=Organization.objects.serving(area))
     return get_user_model().objects.filter(is_active=True, pk__in=serving.values("user_id"))
 

@@ -6,6 +6,7 @@ write in `translations` = {"es": {"title": "…", "description": "…"}} on its 
 """
 
 import json
+from typing import TYPE_CHECKING, Any, Self
 
 from django import forms
 from django.conf import settings
@@ -13,24 +14,34 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    # What the admin mixins below are mixed into, for the type checker only.
+    from django.contrib.admin import ModelAdmin
 
-def interface_languages():
+    _ModelFormBase = forms.ModelForm[Any]
+    _ModelAdminBase = ModelAdmin[Any]
+else:
+    _ModelFormBase = _ModelAdminBase = object
+
+
+def interface_languages() -> list[tuple[str, str]]:
     """The interface languages, read when used: the choices never end up frozen in a migration."""
     return list(settings.LANGUAGES)
 
 
-def default_language():
+def default_language() -> str:
     return settings.LANGUAGE_CODE
 
 
-def language_direction(code):
+def language_direction(code: str) -> str:
     return "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
 
 
-def language_name(code):
+def language_name(code: str) -> str:
     """An interface language named in itself (Español, العربية), as the language menu names it."""
     return dict(settings.LANGUAGES).get(code, code)
 
@@ -39,7 +50,7 @@ class UnicodeJSONEncoder(json.JSONEncoder):
     """Keeps letters of every script as they are in the stored JSON (not \\u escapes), so that SQLite finds
     "derechos árabes" or "حقوق" in translations as PostgreSQL does."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ensure_ascii"] = False
         super().__init__(*args, **kwargs)
 
@@ -47,22 +58,25 @@ class UnicodeJSONEncoder(json.JSONEncoder):
 class TranslatedText(str):
     """A text in one language: the reader's where a translation exists, else the original (`is_fallback`)."""
 
-    def __new__(cls, text, *, language, is_fallback=False):
+    language: str
+    is_fallback: bool
+
+    def __new__(cls, text: str, *, language: str, is_fallback: bool = False) -> Self:
         value = super().__new__(cls, text)
         value.language = language
         value.is_fallback = is_fallback
         return value
 
     @property
-    def direction(self):
+    def direction(self) -> str:
         return language_direction(self.language)
 
     @property
-    def language_name(self):
+    def language_name(self) -> str:
         return language_name(self.language)
 
     @property
-    def attrs(self):
+    def attrs(self) -> SafeString:
         """The lang and dir attributes of the element that holds this text."""
         return format_html('lang="{}" dir="{}"', self.language, self.direction)
 
@@ -70,7 +84,7 @@ class TranslatedText(str):
 class TranslatableMixin(models.Model):
     """Gives a model an original language and translations of its `translatable_fields`."""
 
-    translatable_fields = ()
+    translatable_fields: tuple[str, ...] = ()
 
     original_language = models.CharField(
         _("written in"),
@@ -87,7 +101,7 @@ class TranslatableMixin(models.Model):
     class Meta:
         abstract = True
 
-    def translated(self, field, language=None):
+    def translated(self, field: str, language: str | None = None) -> TranslatedText:
         """This field in the reader's language (or `language`), else the original, flagged as a fallback."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         original = getattr(self, field) or ""
@@ -98,12 +112,12 @@ class TranslatableMixin(models.Model):
             return TranslatedText(text, language=language)
         return TranslatedText(original, language=self.original_language, is_fallback=bool(original))
 
-    def translation_for(self, language):
+    def translation_for(self, language: str) -> dict[str, str]:
         """What organizers wrote for this language: {field: text}, empty when nothing."""
         values = (self.translations or {}).get(language)
         return dict(values) if isinstance(values, dict) else {}
 
-    def translated_languages(self):
+    def translated_languages(self) -> list[tuple[str, str]]:
         """(code, name) of the interface languages this object has a translation in (its original language aside)."""
         return [
             (code, name)
@@ -112,12 +126,12 @@ class TranslatableMixin(models.Model):
         ]
 
     @property
-    def original_attrs(self):
+    def original_attrs(self) -> SafeString:
         """The lang and dir attributes of an element holding an original (untranslated) text."""
         return format_html('lang="{}" dir="{}"', self.original_language, language_direction(self.original_language))
 
 
-def _cleaned_values(instance, values):
+def _cleaned_values(instance: TranslatableMixin, values: dict[str, Any]) -> dict[str, str]:
     return {
         field: values[field].strip()
         for field in instance.translatable_fields
@@ -126,7 +140,7 @@ def _cleaned_values(instance, values):
 
 
 @transaction.atomic
-def translation_save(*, instance, language, values):
+def translation_save[T: TranslatableMixin](*, instance: T, language: str, values: dict[str, Any]) -> T:
     """Stores one language's translation (empty fields dropped); the other languages stay as they are."""
     model = type(instance)
     # Two organizers may translate into two languages at once: lock the row so neither loses the other's work.
@@ -144,7 +158,16 @@ def translation_save(*, instance, language, values):
     return instance
 
 
-def _form_field(model_field, language=None, label=None):
+def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{model.__name__}.{name} is not a field of its own"
+    return field
+
+
+def _form_field(
+    model_field: models.Field[Any, Any], language: str | None = None, label: str | None = None
+) -> forms.CharField:
+    widget: forms.Widget
     widget_attrs = {"lang": language, "dir": language_direction(language)} if language else {}
     if isinstance(model_field, models.TextField):
         widget = forms.Textarea(attrs={"rows": 4, **widget_attrs})
@@ -164,21 +187,25 @@ class TranslationForm(forms.Form):
     """One language's translation of an object's translatable fields. Every field is optional: what is left
     empty shows the original."""
 
-    def __init__(self, data=None, *, instance, language):
+    action: str  # the URL it posts to (translation_forms)
+
+    def __init__(self, data: dict[str, Any] | None = None, *, instance: TranslatableMixin, language: str) -> None:
         super().__init__(data, prefix=language)
         self.instance, self.language = instance, language
         self.language_name = language_name(language)
         for name in instance.translatable_fields:
-            self.fields[name] = _form_field(instance._meta.get_field(name), language)
+            self.fields[name] = _form_field(_model_field(type(instance), name), language)
         self.initial = instance.translation_for(language)
 
 
-def translation_languages(instance):
+def translation_languages(instance: TranslatableMixin) -> list[str]:
     """The interface languages an object can be translated into: all but its original language."""
     return [code for code, _name in settings.LANGUAGES if code != instance.original_language]
 
 
-def translation_forms(instance, *, action, bound=None):
+def translation_forms(
+    instance: TranslatableMixin, *, action: str, bound: TranslationForm | None = None
+) -> list[TranslationForm]:
     """One form per language the object can be translated into, each posting to the URL named `action` (with
     `pk` and `language`); `bound` (a form that failed) replaces the blank form of its language."""
     forms_ = []
@@ -191,10 +218,15 @@ def translation_forms(instance, *, action, bound=None):
     return forms_
 
 
-def translations_page_context(instance, *, action, bound=None):
+def translations_page_context(
+    instance: TranslatableMixin, *, action: str, bound: TranslationForm | None = None
+) -> dict[str, Any]:
     """What the organizer's Translations page of an object shows: its original texts and one form per language."""
     originals = [
-        (capfirst(instance._meta.get_field(field).verbose_name), instance.translated(field, instance.original_language))
+        (
+            capfirst(_model_field(type(instance), field).verbose_name),
+            instance.translated(field, instance.original_language),
+        )
         for field in instance.translatable_fields
     ]
     return {"originals": originals, "forms": translation_forms(instance, action=action, bound=bound)}
@@ -203,15 +235,15 @@ def translations_page_context(instance, *, action, bound=None):
 # The admin: one optional field per interface language and translatable field, stored in `translations`.
 
 
-def _admin_field_name(code, field):
+def _admin_field_name(code: str, field: str) -> str:
     return f"translation_{code}_{field}"
 
 
-def admin_translation_fields(model):
+def admin_translation_fields(model: type[TranslatableMixin]) -> list[str]:
     return [_admin_field_name(code, field) for code, _name in settings.LANGUAGES for field in model.translatable_fields]
 
 
-class _TranslationsAdminForm:
+class _TranslationsAdminForm(_ModelFormBase):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code, _name in settings.LANGUAGES:
@@ -232,23 +264,25 @@ class _TranslationsAdminForm:
         return super().save(commit)
 
 
-def translations_admin_form(model, base=forms.ModelForm):
+def translations_admin_form(
+    model: type[TranslatableMixin], base: type[forms.ModelForm[Any]] = forms.ModelForm
+) -> type[forms.ModelForm[Any]]:
     """A ModelForm class (for ModelAdmin.form) with the per-language translation fields of `model`."""
     fields = {}
     for code, name in settings.LANGUAGES:
         for field in model.translatable_fields:
-            model_field = model._meta.get_field(field)
+            model_field = _model_field(model, field)
             label = f"{capfirst(model_field.verbose_name)} · {name}"
             fields[_admin_field_name(code, field)] = _form_field(model_field, code, label)
     return type(f"{model.__name__}TranslationsForm", (_TranslationsAdminForm, base), fields)
 
 
-class TranslationsAdminMixin:
+class TranslationsAdminMixin(_ModelAdminBase):
     """For a ModelAdmin of a translatable model: a "Translations" section with a field per language."""
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = translations_admin_form(self.model, base=kwargs.get("form", self.form))
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         names = admin_translation_fields(self.model)

@@ -10,6 +10,7 @@ from aidhub.core.models import Language
 from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
 from aidhub.lib.antibot import AntiBotFormMixin
+from aidhub.lib.formfields import model_choices
 from aidhub.lib.phones import normalise_phone
 
 MAX_SLOTS = 100
@@ -24,7 +25,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[Event]):
     kind = forms.ChoiceField(label=_("Kind of event"), choices=Event.Kind.choices, widget=forms.RadioSelect)
     languages = forms.ModelMultipleChoiceField(
         label=_("Languages offered (interpretation available)"),
@@ -58,9 +59,9 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organized_organizations(user)
-        self.fields["organization"].empty_label = None
-        self.fields["area"].queryset = organizer_areas(user).active()
+        model_choices(self, "organization").queryset = organized_organizations(user)
+        model_choices(self, "organization").empty_label = None
+        model_choices(self, "area").queryset = organizer_areas(user).active()
         # Organizers usually write in the language they read the site in; left out, it stays as it was.
         self.fields["original_language"].required = False
         if self.instance.pk is None:
@@ -72,7 +73,8 @@ class EventForm(forms.ModelForm):
         return self.instance.original_language if self.instance.pk else translation.get_language()
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The end must be after the start."))
@@ -95,13 +97,14 @@ class ShiftForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["language"].queryset = Language.objects.active()
+        model_choices(self, "language").queryset = Language.objects.active()
         if self.instance.pk is None:
             self.initial.setdefault("starts_at", timezone.localtime(event.starts_at))
             self.initial.setdefault("ends_at", timezone.localtime(event.ends_at))
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at:
             if ends_at <= starts_at:
@@ -136,14 +139,15 @@ class SlotGenerateForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["shift"].queryset = event.shifts.select_related("language")
+        model_choices(self, "shift").queryset = event.shifts.select_related("language")
         start = timezone.localtime(event.starts_at)
         self.initial.setdefault("date", start.date())
         self.initial.setdefault("first_start", start.time().replace(second=0, microsecond=0))
         self.initial.setdefault("last_end", timezone.localtime(event.ends_at).time().replace(second=0, microsecond=0))
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         tz = timezone.get_current_timezone()
@@ -206,7 +210,8 @@ class ContactForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         kind, contact = cleaned.get("contact_kind"), cleaned.get("contact", "").strip()
         if not kind or not contact:
             return cleaned
@@ -291,6 +296,6 @@ class PledgeForm(AntiBotFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         missing = [item.pk for item in event.supplies.with_counts() if item.missing > 0]
         # Counted items, so that each choice can say how many are still needed.
-        self.fields["item"].queryset = event.supplies.with_counts().filter(pk__in=missing)
+        model_choices(self, "item").queryset = event.supplies.with_counts().filter(pk__in=missing)
         if user.is_authenticated:
             del self.fields["first_name"], self.fields["contact"]

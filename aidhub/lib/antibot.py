@@ -23,6 +23,8 @@ import logging
 import os
 import secrets
 import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from allauth.account.adapter import get_adapter as get_account_adapter
 from django import forms
@@ -30,11 +32,30 @@ from django.conf import settings
 from django.core import checks, signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.datastructures import MultiValueDict
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.lib.crypto import keyed_hash
 
 logger = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker only.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class Challenge(TypedDict):
+    """A challenge as the widget shows it: the signed token, the zero bits asked for, and the small sum."""
+
+    token: str
+    difficulty: int
+    a: int
+    b: int
+
 
 SALT = "aidhub.antibot.v2"
 # (per browser, per address, seconds) for a scope missing from settings.ANTIBOT_RATES.
@@ -44,7 +65,7 @@ FORWARDED_SEEN = "antibot:forwarded-for-seen"
 FORWARDED_SEEN_SECONDS = 7 * 24 * 3600
 
 
-def client_key(request):
+def client_key(request: HttpRequest) -> str:
     """A keyed hash of the client's address: enough to count attempts, useless to find the person. The address
     is found as allauth finds it for its own limits (behind a proxy: TRUSTED_PROXY_COUNT and X-Forwarded-For),
     so that one setting serves both."""
@@ -54,7 +75,7 @@ def client_key(request):
     return keyed_hash(f"antibot:{address}")[:32]
 
 
-def note_forwarded_address():
+def note_forwarded_address() -> None:
     """A proxy sends visitors' addresses that we ignore: every visitor then counts as the proxy, together."""
     if cache.add(FORWARDED_SEEN, 1, timeout=FORWARDED_SEEN_SECONDS):
         logger.warning(
@@ -63,14 +84,14 @@ def note_forwarded_address():
         )
 
 
-def browser_key(request):
+def browser_key(request: HttpRequest) -> str:
     """A keyed hash of the browser's CSRF cookie, which every browser that posts a form has (Django refuses the
     post otherwise); empty without one."""
     secret = request.META.get("CSRF_COOKIE") or ""
     return keyed_hash(f"antibot-browser:{secret}")[:32] if secret else ""
 
 
-def count_in_window(key, period):
+def count_in_window(key: str, period: int) -> int:
     """Adds one to a counter in the cache that lives `period` seconds from its first count; returns the count."""
     cache.add(key, 0, timeout=period)
     try:
@@ -80,7 +101,7 @@ def count_in_window(key, period):
         return 1
 
 
-def rate_limit_exceeded(request, scope):
+def rate_limit_exceeded(request: HttpRequest, scope: str) -> bool:
     """Counts one attempt; True once the browser, or its address, made more than the scope allows in the current
     window."""
     per_browser, per_address, period = settings.ANTIBOT_RATES.get(scope, DEFAULT_RATE)
@@ -92,33 +113,34 @@ def rate_limit_exceeded(request, scope):
     return over
 
 
-def _sum_key():
+def _sum_key() -> bytes:
     return hashlib.sha256(f"aidhub.antibot.sum:{settings.SECRET_KEY}".encode()).digest()
 
 
-def sum_operands(nonce):
+def sum_operands(nonce: str) -> tuple[int, int]:
     """The two numbers of the small sum, derived from the challenge's nonce with a server key."""
     digest = hmac.new(_sum_key(), nonce.encode(), hashlib.sha256).digest()
     return digest[0] % 8 + 2, digest[1] % 8 + 1
 
 
-def new_challenge():
+def new_challenge() -> "Challenge":
     """A signed challenge: a random nonce, the number of zero bits asked for, and when it was made."""
     payload = {"n": secrets.token_hex(12), "d": settings.ANTIBOT_DIFFICULTY, "t": int(time.time())}
     return _shown(signing.dumps(payload, salt=SALT), payload)
 
 
-def _shown(token, payload):
+def _shown(token: str, payload: dict[str, Any]) -> "Challenge":
     a, b = sum_operands(payload["n"])
     return {"token": token, "difficulty": payload["d"], "a": a, "b": b}
 
 
-def load_challenge(token):
+def load_challenge(token: str | None) -> dict[str, Any]:
     """The challenge's payload, or SignatureExpired / BadSignature."""
-    return signing.loads(token or "", salt=SALT, max_age=settings.ANTIBOT_MAX_AGE)
+    payload: dict[str, Any] = signing.loads(token or "", salt=SALT, max_age=settings.ANTIBOT_MAX_AGE)
+    return payload
 
 
-def leading_zero_bits(digest):
+def leading_zero_bits(digest: bytes) -> int:
     bits = 0
     for byte in digest:
         if byte == 0:
@@ -128,13 +150,13 @@ def leading_zero_bits(digest):
     return bits
 
 
-def solves(token, solution, difficulty):
+def solves(token: str, solution: str, difficulty: int) -> bool:
     if not solution.isdigit() or len(solution) > 12:
         return False
     return leading_zero_bits(hashlib.sha256(f"{token}:{solution}".encode()).digest()) >= difficulty
 
 
-def solve(token, difficulty):
+def solve(token: str, difficulty: int) -> str:
     """What the browser does, in Python (for tests and command-line clients)."""
     counter = 0
     while not solves(token, str(counter), difficulty):
@@ -142,7 +164,7 @@ def solve(token, difficulty):
     return str(counter)
 
 
-def _answers(payload, answer):
+def _answers(payload: dict[str, Any], answer: str) -> bool:
     try:
         # int() reads Arabic-Indic and other digits too.
         return int(answer) == sum(sum_operands(payload["n"]))
@@ -150,7 +172,7 @@ def _answers(payload, answer):
         return False
 
 
-def _used_key(payload):
+def _used_key(payload: dict[str, Any]) -> str:
     return f"antibot:used:{payload['n']}"
 
 
@@ -172,7 +194,7 @@ TOO_SOON = _(
 TOO_MANY = _("Too many attempts from your connection. Please wait a few minutes, then try again.")
 
 
-def verify(value):
+def verify(value: dict[str, str]) -> None:
     """Raises ValidationError unless the challenge is ours, fresh, not used before, and solved (or the sum
     answered, after the wait). Every challenge that gets this far is used up, whatever the answer."""
     if not value.get("challenge"):
@@ -196,10 +218,11 @@ def verify(value):
         raise ValidationError(UNSOLVED, code="unsolved")
 
 
-def reusable(value):
+def reusable(value: dict[str, str] | None) -> "Challenge | None":
     """The challenge of a form sent too soon, to show again (it was not used); None for any other."""
+    value = value or {}
     try:
-        payload = load_challenge((value or {}).get("challenge"))
+        payload = load_challenge(value.get("challenge"))
     except signing.BadSignature:
         return None
     if cache.get(_used_key(payload)) is not None:
@@ -213,48 +236,50 @@ class AntiBotWidget(forms.Widget):
 
     template_name = "includes/widgets/antibot.html"
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, None, attrs)
         kept = reusable(value)
         context["challenge"] = kept or new_challenge()
         context["answer"] = value.get("answer", "") if kept else ""
         return context
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(
+        self, data: Mapping[str, Any], files: MultiValueDict[str, Any], name: str
+    ) -> dict[str, str]:
         return {part: data.get(f"{name}_{part}", "") for part in ("challenge", "solution", "answer")}
 
-    def value_omitted_from_data(self, data, files, name):
+    def value_omitted_from_data(self, data: Mapping[str, Any], files: MultiValueDict[str, Any], name: str) -> bool:
         return False
 
 
 class AntiBotField(forms.Field):
     widget = AntiBotWidget
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("A check against automatic messages"))
         super().__init__(**kwargs)
 
-    def validate(self, value):
+    def validate(self, value: dict[str, str]) -> None:
         verify(value)
 
 
-def challenge_widget():
+def challenge_widget() -> SafeString:
     """The field's HTML with a fresh challenge, for pages that show a cached form (the help form)."""
     return AntiBotWidget().render("antibot", None, attrs={"id": "id_antibot"})
 
 
-class AntiBotFormMixin:
+class AntiBotFormMixin(_FormBase):
     """Adds the proof-of-work field and the rate limits to a public form."""
 
     antibot_scope = "form"
 
-    def __init__(self, *args, request, **kwargs):
+    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
         self.rate_limited = False
         self.fields["antibot"] = AntiBotField()
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         if self.is_bound and rate_limit_exceeded(self.request, self.antibot_scope):
             # Nothing else is checked: a flood gets one short answer.
             self.rate_limited = True
@@ -265,7 +290,7 @@ class AntiBotFormMixin:
         super().full_clean()
 
 
-def _proxy_signs():
+def _proxy_signs() -> list[str]:
     """What says that a reverse proxy stands in front of the app."""
     signs = []
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
@@ -283,7 +308,7 @@ def _proxy_signs():
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def check_trusted_proxy_count(app_configs=None, **kwargs):
+def check_trusted_proxy_count(app_configs: object = None, **kwargs: object) -> list[checks.CheckMessage]:
     """Behind a proxy, TRUSTED_PROXY_COUNT=0 makes every visitor count as the proxy: one shared rate limit."""
     if settings.ALLAUTH_TRUSTED_PROXY_COUNT:
         return []

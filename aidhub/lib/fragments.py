@@ -12,34 +12,37 @@ matches, for organizers' figures).
 import copy
 import hashlib
 import time
+from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 
 TIMEOUT = 300
 
 
-def _version_key(name):
+def _version_key(name: str) -> str:
     return f"aidhub:version:{name}"
 
 
-def bump(*names):
+def bump(*names: str) -> None:
     """Marks what these names cover as changed, once the current transaction commits."""
 
-    def new_versions():
+    def new_versions() -> None:
         cache.set_many({_version_key(name): time.time_ns() for name in names}, timeout=None)
 
     transaction.on_commit(new_versions)
 
 
-def fragment_key(name, *parts):
+def fragment_key(name: str, *parts: object) -> str:
     """A short key for a fragment and what it depends on besides versions (language, query string…)."""
     digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
     return f"aidhub:fragment:{name}:{digest}"
 
 
-def cached(name, parts, *, versions, build, timeout=TIMEOUT):
+def cached[T](
+    name: str, parts: Iterable[object], *, versions: Iterable[str], build: Callable[[], T], timeout: int = TIMEOUT
+) -> T:
     """The fragment `name` for these parts, built by `build()` when missing or older than the named versions.
 
     One round trip to the cache: the versions and the fragment come in one get_many. The fragment is stored
@@ -56,13 +59,14 @@ def cached(name, parts, *, versions, build, timeout=TIMEOUT):
     current = [found[version_key] for version_key in version_keys]
     entry = found.get(key)
     if entry is not None and entry[0] == current:
-        return entry[1]
+        kept: T = entry[1]
+        return kept
     html = build()
     cache.set(key, (current, html), timeout)
     return html
 
 
-def only_parameters(request, names):
+def only_parameters(request: HttpRequest, names: Iterable[str]) -> tuple[HttpRequest, list[tuple[str, list[str]]]]:
     """The request with only these query parameters, and those parameters as part of a fragment's key.
 
     Made-up parameters must neither fill the cache with copies nor end up in the links (pagination keeps the
@@ -74,5 +78,5 @@ def only_parameters(request, names):
             data.setlist(name, request.GET.getlist(name))
     data._mutable = False
     clean = copy.copy(request)
-    clean.GET = data
+    clean.GET = data  # type: ignore[assignment]  # made immutable just above
     return clean, sorted(data.lists())

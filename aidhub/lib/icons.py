@@ -12,10 +12,12 @@ SPRITE = Path(settings.BASE_DIR) / "static" / "img" / "icons.svg"
 _SVG = re.compile(r"<svg[^>]*viewBox=\"([^\"]+)\"[^>]*>(.*)</svg>", re.DOTALL)
 
 
-def sprite_text():
+def sprite_text() -> str:
     symbols = []
     for path in sorted(ICONS.glob("*.svg")):
-        view_box, body = _SVG.search(path.read_text(encoding="utf-8")).groups()
+        match = _SVG.search(path.read_text(encoding="utf-8"))
+        assert match is not None, f"{path} is not an SVG file"
+        view_box, body = match.groups()
         inner = " ".join(line.strip() for line in body.strip().splitlines())
         symbols.append(f'<symbol id="{path.stem}" viewBox="{view_box}">{inner}</symbol>')
     lines = [
@@ -25,5 +27,5 @@ def sprite_text():
     return "\n".join([*lines, *symbols, "</svg>"]) + "\n"
 
 
-def icon_names():
+def icon_names() -> set[str]:
     return {path.stem for path in ICONS.glob("*.svg")}

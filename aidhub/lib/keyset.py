@@ -6,28 +6,30 @@ id of the last row shown) reads only the page, through the index, however deep. 
 instead of page numbers, which nobody used to jump to page 1,000 anyway.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 
 
 @dataclass
 class KeysetPage:
-    object_list: list
+    object_list: list[Any]
     next_cursor: str = ""
     previous_cursor: str = ""
 
     @property
-    def has_other_pages(self):
+    def has_other_pages(self) -> bool:
         return bool(self.next_cursor or self.previous_cursor)
 
 
-def _cursor(value, pk):
+def _cursor(value: datetime, pk: int) -> str:
     return f"{int(value.timestamp() * 1_000_000)}.{pk}"
 
 
-def _parse(cursor):
+def _parse(cursor: str | None) -> tuple[datetime, int] | None:
     """(moment, id) from a cursor, or None for anything else (a bad cursor shows the first page)."""
     try:
         micros, pk = (int(part) for part in (cursor or "").split("."))
@@ -36,7 +38,7 @@ def _parse(cursor):
         return None
 
 
-def paginate(queryset, data, *, field, per_page):
+def paginate(queryset: QuerySet[Any], data: Mapping[str, str], *, field: str, per_page: int) -> KeysetPage:
     """A page of `queryset` newest first by `field` (then id), from the `after` or `before` cursor in `data`."""
     after, before = _parse(data.get("after")), _parse(data.get("before"))
     if before:
@@ -54,8 +56,8 @@ def paginate(queryset, data, *, field, per_page):
     return _page(rows[:per_page], field, has_older=len(rows) > per_page, has_newer=bool(after and rows))
 
 
-def _page(rows, field, *, has_older, has_newer):
-    page = KeysetPage(rows)
+def _page(rows: Sequence[Model], field: str, *, has_older: bool, has_newer: bool) -> KeysetPage:
+    page = KeysetPage(list(rows))
     if rows and has_older:
         page.next_cursor = _cursor(getattr(rows[-1], field), rows[-1].pk)
     if rows and has_newer:

@@ -57,12 +57,12 @@ UI_TO_SPOKEN = {"zh-hans": "zh", "pt-br": "pt"}
 SPOKEN_TO_UI = {spoken: ui for ui, spoken in UI_TO_SPOKEN.items()}
 
 
-def spoken_code(ui_code):
+def spoken_code(ui_code: str) -> str:
     """The core.Language code of an interface language: zh-hans → zh."""
     return UI_TO_SPOKEN.get(ui_code, ui_code)
 
 
-def interface_language(*spoken_or_ui_codes):
+def interface_language(*spoken_or_ui_codes: str) -> str:
     """The first of these languages that the interface has (zh → zh-hans), else the site's default.
     Messages go out in the language a person speaks when we can, otherwise in one they can read."""
     from django.conf import settings
@@ -75,7 +75,7 @@ def interface_language(*spoken_or_ui_codes):
     return settings.LANGUAGE_CODE
 
 
-def interface_spoken_codes():
+def interface_spoken_codes() -> set[str]:
     """core.Language codes of every interface language."""
     from django.conf import settings
 

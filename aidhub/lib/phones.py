@@ -1,5 +1,7 @@
 """Phone numbers typed by people, checked and written one way (E.164, e.g. +12025550143) with `phonenumbers`."""
 
+from typing import Any
+
 import phonenumbers
 from django import forms
 from django.conf import settings
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 INVALID_PHONE = _("This does not look like a phone number. Include the area code, e.g. 555 201 0100.")
 
 
-def normalise_phone(text, region=None):
+def normalise_phone(text: str, region: str | None = None) -> str:
     """The number in E.164 form, or ValidationError. Numbers without a country code are read in the default region."""
     try:
         number = phonenumbers.parse(text, region or settings.PHONE_DEFAULT_REGION)
@@ -20,7 +22,7 @@ def normalise_phone(text, region=None):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def display_phone(e164):
+def display_phone(e164: str) -> str:
     """The number written the way people of the default region read it, international otherwise."""
     try:
         number = phonenumbers.parse(e164)
@@ -35,17 +37,17 @@ def display_phone(e164):
     return phonenumbers.format_number(number, style)
 
 
-def mask_phone(e164):
+def mask_phone(e164: str) -> str:
     """+12025550143 → +1 ••• ••• 43: enough for a person to recognise their own number on a page."""
     return f"{e164[:2]} ••• ••• {e164[-2:]}" if e164 else ""
 
 
 class PhoneNumberField(forms.CharField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 32)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}))
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str:
         value = super().to_python(value)
         return normalise_phone(value) if value else value

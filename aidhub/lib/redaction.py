@@ -9,6 +9,7 @@ set up), so any app may use it. `deploy/nginx.conf` and
 
 import logging
 import re
+from collections.abc import Iterable
 
 REDACTED = "[redacted]"
 
@@ -32,7 +33,7 @@ PRIVATE_QUERY_KEYS = ("k",)
 _SEGMENT = r"[^/?#\s\"'<>]+"
 
 
-def _path_pattern(prefixes):
+def _path_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(prefix) for prefix in prefixes)
     return re.compile(rf"(/(?:{alternatives})/){_SEGMENT}")
 
@@ -52,7 +53,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069
 _NAMED_CONTROLS = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
 
-def _mask_phone(match):
+def _mask_phone(match: re.Match[str]) -> str:
     plus, number = match.groups()
     digits = re.sub(r"\D", "", number)
     if len(digits) < (8 if plus else 10):
@@ -60,12 +61,12 @@ def _mask_phone(match):
     return f"[phone ending {digits[-2:]}]"
 
 
-def mask_phone_numbers(text):
+def mask_phone_numbers(text: str) -> str:
     """+12025550143 → [phone ending 43]: enough to tell two numbers apart, not to call either."""
     return _PHONE.sub(_mask_phone, text)
 
 
-def redact(text, *, account_links=True):
+def redact(text: str, *, account_links: bool = True) -> str:
     """The text without private links' tokens (path and query) and with phone numbers masked.
     account_links=False leaves allauth's own links (sign-up confirmation, password reset) as they are."""
     paths = _PRIVATE_PATHS if account_links else _PRIVATE_PATHS_BUT_ACCOUNTS
@@ -74,25 +75,25 @@ def redact(text, *, account_links=True):
     return mask_phone_numbers(text)
 
 
-def _escape(match):
+def _escape(match: re.Match[str]) -> str:
     character = match.group()
     return _NAMED_CONTROLS.get(character) or (
         f"\\x{ord(character):02x}" if ord(character) < 0x100 else f"\\u{ord(character):04x}"
     )
 
 
-def escape_controls(text):
+def escape_controls(text: str) -> str:
     """Line breaks, terminal escapes and direction overrides written as visible escapes (\\r, \\x1b, \\u202e):
     a visitor's path then stays on its own log line and cannot pose as another."""
     return _CONTROL.sub(_escape, text)
 
 
-def log_safe(text):
+def log_safe(text: str) -> str:
     """One logged field: escaped, then redacted."""
     return redact(escape_controls(text))
 
 
-def mask_email(address):
+def mask_email(address: str) -> str:
     """rosa@example.net → r***@example.net."""
     return re.sub(r"([^\s<@])[^\s<@]*@", r"\1***@", address)
 
@@ -101,7 +102,7 @@ class RedactingFilter(logging.Filter):
     """Makes each log record safe before any handler writes it: its message on one line, without tokens or
     phone numbers; a traceback keeps its lines but loses tokens and numbers too."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except (TypeError, ValueError):

@@ -15,14 +15,17 @@ class MatchAdmin(admin.ModelAdmin):
         return False
 
 
+# What administrators see of a check-in, none of it editable.
+CHECK_IN_SHOWN = ("match", "outcome", "recorded_by", "recorded_at")
+
+
 @admin.register(CheckIn)
 class CheckInAdmin(admin.ModelAdmin):
     """The check-in note is about the family: administrators see only the outcome."""
 
     list_display = ["match", "outcome", "recorded_at"]
     list_filter = ["outcome"]
-    fields = ["match", "outcome", "recorded_by", "recorded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = CHECK_IN_SHOWN
 
     def has_add_permission(self, request):
         return False

@@ -1,39 +1,43 @@
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Self
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from encrypted_fields.fields import EncryptedTextField
 
 from aidhub.core.selectors import organizer_area_ids
+from aidhub.lib.adapters.encrypted_fields import EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
 
-class MatchQuerySet(models.QuerySet):
-    def active(self):
+class MatchQuerySet(models.QuerySet["Match"]):
+    def active(self) -> Self:
         return self.filter(status__in=Match.ACTIVE)
 
-    def for_volunteer(self, user):
-        return self.filter(volunteer=user)
+    def for_volunteer(self, user: AbstractBaseUser) -> Self:
+        return self.filter(volunteer_id=user.pk)
 
-    def visible_to_organizer(self, user):
+    def visible_to_organizer(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         return self.in_areas(organizer_area_ids(user))
 
-    def without_personal_data(self):
+    def without_personal_data(self) -> Self:
         """For lists of matches that show no family's name, contact or description: not even decrypted."""
         return self.defer(*(f"help_request__{name}" for name in HelpRequest.PERSONAL_FIELDS))
 
-    def in_areas(self, area_ids):
+    def in_areas(self, area_ids: Iterable[int]) -> Self:
         """Matches of requests in these areas: a join on the request's area, not `help_request__in` a subquery
         of requests, which PostgreSQL answered by hashing every request of the areas for each query."""
         return self.filter(help_request__area_id__in=area_ids)
 
-    def overdue(self, hours):
+    def overdue(self, hours: int) -> Self:
         """Proposals nobody answered within the configured time."""
         return self.filter(status=Match.Status.PROPOSED, proposed_at__lt=timezone.now() - timedelta(hours=hours))
 
@@ -104,27 +108,27 @@ class Match(ChoiceLabelsMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.help_request} → {self.volunteer}"
 
     @property
-    def shows_contact(self):
+    def shows_contact(self) -> bool:
         """The family's name, contact and description are for the volunteer only once they accepted."""
         return self.status in (self.Status.ACCEPTED, self.Status.DONE)
 
-    def accept(self):
+    def accept(self) -> None:
         self.status = self.Status.ACCEPTED
         self.answered_at = timezone.now()
 
-    def decline(self, reason):
+    def decline(self, reason: str) -> None:
         self.status = self.Status.DECLINED
         self.decline_reason = reason
         self.answered_at = timezone.now()
 
-    def cancel(self):
+    def cancel(self) -> None:
         self.status = self.Status.CANCELLED
 
-    def mark_done(self):
+    def mark_done(self) -> None:
         self.status = self.Status.DONE
         self.done_at = timezone.now()
 
@@ -149,5 +153,5 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.match} · {self.get_outcome_display()}"

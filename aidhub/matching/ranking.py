@@ -14,6 +14,7 @@ Then, in this order of importance (each only breaks ties of the ones above):
   10. fairness: asked least recently (never asked comes first).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -69,10 +70,10 @@ class Refusal:
     OUT_OF_REACH = "out_of_reach"
 
 
-def refusals(facts, candidate):
+def refusals(facts: RequestFacts, candidate: Candidate) -> list[str]:
     """Every reason this volunteer may not be asked for this request; none when they may. The one rule that
     suggestions (in SQL first: aidhub.matching.suggestions) and the organizer's "Ask this volunteer" apply."""
-    reasons = []
+    reasons: list[str] = []
     if candidate.category != facts.category:
         reasons.append(Refusal.OTHER_KIND)
     if not candidate.active:
@@ -88,11 +89,11 @@ def refusals(facts, candidate):
     return reasons
 
 
-def is_eligible(facts, candidate):
+def is_eligible(facts: RequestFacts, candidate: Candidate) -> bool:
     return not refusals(facts, candidate)
 
 
-def sort_key(facts, candidate):
+def sort_key(facts: RequestFacts, candidate: Candidate) -> tuple[bool, bool, bool, float, datetime, int]:
     last_asked = candidate.last_asked_at.replace(tzinfo=None) if candidate.last_asked_at else NEVER
     return (
         not candidate.speaks_language,
@@ -104,9 +105,9 @@ def sort_key(facts, candidate):
     )
 
 
-def rank(facts, candidates, limit=10):
+def rank(facts: RequestFacts, candidates: Iterable[Candidate], limit: int = 10) -> list[Suggestion]:
     """The best volunteers for this request, one entry per volunteer, each with the reasons in words."""
-    best_per_volunteer = {}
+    best_per_volunteer: dict[int, Candidate] = {}
     for candidate in candidates:
         if not is_eligible(facts, candidate):
             continue
@@ -119,9 +120,9 @@ def rank(facts, candidates, limit=10):
     ]
 
 
-def explain(facts, candidate):
+def explain(facts: RequestFacts, candidate: Candidate) -> list[str]:
     """E.g. ["speaks Spanish", "reaches Eastside", "free weekdays (evenings)", "1 of 3 active"]."""
-    reasons = []
+    reasons: list[str] = []
     if candidate.speaks_language:
         reasons.append(_("speaks %(language)s") % {"language": facts.language_name})
     else:

@@ -1,9 +1,12 @@
 """Matching a request to a volunteer and following it to a check-in. Each step tells the right people,
 in their own language, once the change is saved."""
 
+from collections.abc import Sequence
+
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
+from aidhub.accounts.models import User
 from aidhub.core.models import AuditEvent, audit
 from aidhub.core.selectors import organization_serving, organizers_for_area
 from aidhub.lib import fragments
@@ -14,6 +17,7 @@ from aidhub.matching.suggestions import candidate_for_offer, request_facts
 from aidhub.messaging.services import send_email_to_user
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import tell_family
+from aidhub.offers.models import Offer
 
 
 class MatchConflict(Exception):
@@ -23,13 +27,13 @@ class MatchConflict(Exception):
 class MatchRefused(Exception):
     """This volunteer may not be asked for this request; `reasons` are aidhub.matching.ranking.Refusal codes."""
 
-    def __init__(self, reasons):
+    def __init__(self, reasons: Sequence[str]) -> None:
         super().__init__(", ".join(reasons))
         self.reasons = reasons
 
 
 @transaction.atomic
-def match_propose(*, help_request, offer, proposed_by):
+def match_propose(*, help_request: HelpRequest, offer: Offer, proposed_by: User) -> Match:
     """Asks the offer's volunteer to help, if the rule suggestions follow allows it (ranking.refusals: vetting,
     capacity, earlier declines by this family, inactive volunteers). The request row is locked, and the database
     allows one live match per request: two organizers proposing at once get one match and one clear refusal."""
@@ -65,7 +69,7 @@ def match_propose(*, help_request, offer, proposed_by):
     return match
 
 
-def _locked(match, *allowed):
+def _locked(match: Match, *allowed: str) -> Match:
     match = Match.objects.select_for_update().select_related("help_request").get(pk=match.pk)
     if match.status not in allowed:
         raise MatchConflict
@@ -73,7 +77,7 @@ def _locked(match, *allowed):
 
 
 @transaction.atomic
-def match_accept(*, match):
+def match_accept(*, match: Match) -> Match:
     match = _locked(match, Match.Status.PROPOSED)
     match.accept()
     match.save(update_fields=["status", "answered_at"])
@@ -87,20 +91,20 @@ def match_accept(*, match):
 
 
 @transaction.atomic
-def match_decline(*, match, reason):
+def match_decline(*, match: Match, reason: str) -> Match:
     """The request goes back to the queue, with the reason for the organizers."""
     match = _locked(match, Match.Status.PROPOSED)
     match.decline(reason)
     match.save(update_fields=["status", "decline_reason", "answered_at"])
     fragments.bump("requests")
     _back_to_queue(match.help_request)
-    if match.proposed_by_id:
+    if match.proposed_by is not None:
         send_email_to_user(user=match.proposed_by, template="matching/declined", context={"match": match})
     return match
 
 
 @transaction.atomic
-def match_cancel(*, match):
+def match_cancel(*, match: Match) -> Match:
     """An organizer withdraws a proposal nobody answered, or an accepted match that cannot go ahead."""
     match = _locked(match, Match.Status.PROPOSED, Match.Status.ACCEPTED)
     match.cancel()
@@ -112,7 +116,7 @@ def match_cancel(*, match):
 
 
 @transaction.atomic
-def match_done(*, match):
+def match_done(*, match: Match) -> Match:
     match = _locked(match, Match.Status.ACCEPTED)
     match.mark_done()
     match.save(update_fields=["status", "done_at"])
@@ -128,7 +132,7 @@ def match_done(*, match):
 
 
 @transaction.atomic
-def check_in_record(*, match, outcome, note, recorded_by):
+def check_in_record(*, match: Match, outcome: str, note: str, recorded_by: User) -> tuple[CheckIn, HelpRequest | None]:
     """Records how it went. "Needs more" opens a follow-up request for the same family, with its own link."""
     match = _locked(match, Match.Status.DONE)
     if CheckIn.objects.filter(match=match).exists():
@@ -145,12 +149,12 @@ def check_in_record(*, match, outcome, note, recorded_by):
     return check_in, follow_up
 
 
-def _back_to_queue(help_request):
+def _back_to_queue(help_request: HelpRequest) -> None:
     help_request.set_status(HelpRequest.Status.REVIEWED)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
     fragments.bump("requests")
 
 
-def purge_check_in_notes(*, request_ids):
+def purge_check_in_notes(*, request_ids: Sequence[int]) -> int:
     """Check-in notes are about the family: they go with the request's personal data."""
     return CheckIn.objects.filter(match__help_request_id__in=request_ids).update(note=None)

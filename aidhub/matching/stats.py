@@ -1,17 +1,20 @@
 """Figures for the organizer dashboard, over the areas one organizer serves."""
 
 import statistics
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
-from aidhub.matching.models import CheckIn, Match
+from aidhub.matching.models import CheckIn, Match, MatchQuerySet
+from aidhub.needs.models import HelpRequestQuerySet
 
 WINDOW = timedelta(days=30)
 
 
-def unmet_breakdown(requests):
+def unmet_breakdown(requests: HelpRequestQuerySet) -> list[Mapping[str, object]]:
     """Unmet requests counted by category × language × area, largest first."""
     return list(
         requests.unmet()
@@ -21,29 +24,30 @@ def unmet_breakdown(requests):
     )
 
 
-def median_hours(durations):
+def median_hours(durations: Sequence[timedelta]) -> float | None:
     if not durations:
         return None
     return round(statistics.median(d.total_seconds() for d in durations) / 3600, 1)
 
 
-def time_to_match_and_done(matches):
+def time_to_match_and_done(matches: MatchQuerySet) -> tuple[float | None, float | None]:
     """Median hours from request to an accepted match, and to help given, over the last 30 days."""
     since = timezone.now() - WINDOW
-    matches = matches.filter(answered_at__gte=since).exclude(status__in=[Match.Status.DECLINED, Match.Status.CANCELLED])
+    recent = matches.filter(answered_at__gte=since).exclude(status__in=[Match.Status.DECLINED, Match.Status.CANCELLED])
     to_match = [
         answered - created
-        for answered, created in matches.values_list("answered_at", "help_request__created_at")
+        for answered, created in recent.values_list("answered_at", "help_request__created_at")
         if answered and created
     ]
     to_done = [
         done - created
-        for done, created in matches.filter(done_at__isnull=False).values_list("done_at", "help_request__created_at")
+        for done, created in recent.filter(done_at__isnull=False).values_list("done_at", "help_request__created_at")
+        if done
     ]
     return median_hours(to_match), median_hours(to_done)
 
 
-def dashboard(requests, matches, timeout_hours):
+def dashboard(requests: HelpRequestQuerySet, matches: MatchQuerySet, timeout_hours: int) -> dict[str, Any]:
     """`requests` and `matches`: those of one organizer's areas."""
     unmet = requests.unmet()
     median_to_match, median_to_done = time_to_match_and_done(matches)

@@ -7,6 +7,9 @@ those are ranked in Python. The organizer's "Ask this volunteer" reads the same 
 the same rule (`candidate_for_offer`), so it can never ask someone suggestions leave out.
 """
 
+from datetime import datetime
+from typing import Any, TypedDict
+
 from django.db.models import (
     BooleanField,
     Count,
@@ -16,26 +19,47 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce
+from django_stubs_ext import WithAnnotations
 
 from aidhub.accounts.capabilities import may_serve_q
 from aidhub.accounts.models import Vetting
 from aidhub.core.models import Area, NetworkSettings
 from aidhub.matching.models import Match
-from aidhub.matching.ranking import Candidate, RequestFacts, rank
+from aidhub.matching.ranking import Candidate, RequestFacts, Suggestion, rank
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
 POOL = 300
 DEFAULT_CAPACITY = 2
+
+
+class OfferFacts(TypedDict):
+    """What _offers_with_facts adds to each offer."""
+
+    speaks: bool
+    reaches: bool
+    active: int
+    volunteer_capacity: int
+    last_asked: datetime | None
+    declined: bool
+    vetted: bool
+    volunteer_active: bool
+    serves: bool
+
+
+# A type statement is evaluated only when read: WithAnnotations takes its second argument for the type checker only.
+type OffersWithFacts = QuerySet[WithAnnotations[Offer, OfferFacts]]
+
 # A chain of follow-ups is short (each one follows a check-in); this bounds the walk all the same.
 MAX_FOLLOW_UPS = 20
 
 
-def request_facts(help_request, network=None):
+def request_facts(help_request: HelpRequest, network: NetworkSettings | None = None) -> RequestFacts:
     network = network or NetworkSettings.load()
     return RequestFacts(
         category=help_request.category,
@@ -46,7 +70,7 @@ def request_facts(help_request, network=None):
     )
 
 
-def family_request_ids(help_request):
+def family_request_ids(help_request: HelpRequest) -> list[int]:
     """This request and the ones it follows up: the same family and need (HelpRequest.follow_up)."""
     ids, earlier = [help_request.pk], help_request.follow_up_of_id
     while earlier is not None and earlier not in ids and len(ids) < MAX_FOLLOW_UPS:
@@ -55,7 +79,7 @@ def family_request_ids(help_request):
     return ids
 
 
-def _offers_with_facts(help_request):
+def _offers_with_facts(help_request: HelpRequest) -> OffersWithFacts:
     """Published offers of the request's category, with every fact the rule and the ranking read."""
     area_ids = list(Area.objects.overlapping(help_request.area).values_list("pk", flat=True))
     volunteer = OuterRef("volunteer_id")
@@ -92,7 +116,7 @@ def _offers_with_facts(help_request):
     )
 
 
-def _eligible(offers):
+def _eligible(offers: OffersWithFacts) -> OffersWithFacts:
     """The rule of ranking.refusals, in SQL, so that only volunteers who may be asked fill the pool."""
     return offers.filter(
         Q(speaks=True) | Q(reaches=True), serves=True, active__lt=F("volunteer_capacity"), declined=False
@@ -115,7 +139,7 @@ FIELDS = [
 ]
 
 
-def _candidate(help_request, row):
+def _candidate(help_request: HelpRequest, row: dict[str, Any]) -> Candidate:
     return Candidate(
         volunteer_id=row["volunteer_id"],
         display_name=row["volunteer__volunteer_profile__display_name"] or "",
@@ -133,19 +157,19 @@ def _candidate(help_request, row):
     )
 
 
-def candidates_for(help_request, facts):
+def candidates_for(help_request: HelpRequest, facts: RequestFacts) -> list[Candidate]:
     """Offers of volunteers who may be asked for this request, with the facts the ranking needs."""
     rows = _eligible(_offers_with_facts(help_request)).order_by("-speaks", "-reaches", "active", "pk")
     return [_candidate(help_request, row) for row in rows.values(*FIELDS)[:POOL]]
 
 
-def candidate_for_offer(help_request, offer_id):
+def candidate_for_offer(help_request: HelpRequest, offer_id: int) -> Candidate | None:
     """One published offer of the request's category with its facts, whether or not it may be asked (the
     ranking's `refusals` says); None for any other offer."""
     row = _offers_with_facts(help_request).filter(pk=offer_id).values(*FIELDS).first()
     return None if row is None else _candidate(help_request, row)
 
 
-def suggestions_for(help_request, limit=10):
+def suggestions_for(help_request: HelpRequest, limit: int = 10) -> list[Suggestion]:
     facts = request_facts(help_request)
     return rank(facts, candidates_for(help_request, facts), limit=limit)

@@ -31,13 +31,13 @@ KEPT_EMAIL = [
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def check_messages_leave_the_server(app_configs, **kwargs):
+def check_messages_leave_the_server(app_configs: object, **kwargs: object) -> list[checks.CheckMessage]:
     if settings.DEBUG:
         return []
     return [*_sms_problems(), *_email_problems()]
 
 
-def _sms_problems():
+def _sms_problems() -> list[checks.CheckMessage]:
     backend = import_string(settings.SMS_BACKEND)
     if issubclass(backend, sms.NotConfiguredBackend):
         return [
@@ -62,7 +62,7 @@ def _sms_problems():
     return []
 
 
-def _email_problems():
+def _email_problems() -> list[checks.CheckMessage]:
     mailer = getattr(settings, "MAILERS", {}).get("default", {})
     backend = import_string(mailer.get("BACKEND") or settings.EMAIL_BACKEND)
     for kind, scheme, what in KEPT_EMAIL:

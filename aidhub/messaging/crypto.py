@@ -6,6 +6,7 @@ so the payload is encrypted with a key derived from SECRET_KEY (and its fallback
 
 import base64
 import json
+from typing import Any
 
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 
 
-def _fernet():
+def _fernet() -> MultiFernet:
     keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return MultiFernet(
         [
@@ -27,9 +28,10 @@ def _fernet():
     )
 
 
-def seal(data):
+def seal(data: dict[str, Any]) -> str:
     return _fernet().encrypt(force_bytes(json.dumps(data))).decode("ascii")
 
 
-def unseal(token):
-    return json.loads(_fernet().decrypt(force_bytes(token)))
+def unseal(token: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_fernet().decrypt(force_bytes(token)))
+    return data

@@ -1,6 +1,7 @@
 """Words people reply to a text message to stop getting them, in the interface languages and beyond."""
 
 import unicodedata
+from collections.abc import Iterable
 
 # Carriers' standard English words, then Spanish, French, Haitian Creole, Portuguese, Arabic, Persian,
 # Chinese, Vietnamese, Tagalog, Russian and Korean. Compared without case, accents or punctuation.
@@ -18,7 +19,7 @@ STOP_WORDS = {
 }  # fmt: skip
 
 
-def normalise_reply(body):
+def normalise_reply(body: str) -> str:
     """Upper case, accents removed, surrounding spaces and punctuation dropped: "  Arrêt! " → "ARRET"."""
     text = unicodedata.normalize("NFKD", body.strip())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -27,12 +28,12 @@ def normalise_reply(body):
     return text.strip(" .!¡?¿,;:'\"«»()").upper()
 
 
-def _normalised(words):
+def _normalised(words: Iterable[str]) -> set[str]:
     return {normalise_reply(word) for word in words}
 
 
 NORMALISED_STOP_WORDS = _normalised(STOP_WORDS)
 
 
-def is_stop_word(body):
+def is_stop_word(body: str) -> bool:
     return normalise_reply(body) in NORMALISED_STOP_WORDS

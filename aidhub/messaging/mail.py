@@ -3,13 +3,14 @@ Django's, with phone numbers, recipients' addresses and private links' tokens le
 
 import copy
 
+from django.core.mail import EmailMessage
 from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 from django.core.mail.backends.filebased import EmailBackend as DjangoFileBackend
 
 from aidhub.lib.redaction import mask_email, redact
 
 
-def _shown(text):
+def _shown(text: str) -> str:
     # allauth's sign-up and password links stay readable: in development they are the only way to finish.
     return redact(text, account_links=False)
 
@@ -33,10 +34,10 @@ def redacted_copy(message):
 
 
 class ConsoleEmailBackend(DjangoConsoleBackend):
-    def write_message(self, message):
+    def write_message(self, message: EmailMessage) -> None:
         super().write_message(redacted_copy(message))
 
 
 class FileEmailBackend(DjangoFileBackend):
-    def write_message(self, message):
+    def write_message(self, message: EmailMessage) -> None:
         super().write_message(redacted_copy(message))

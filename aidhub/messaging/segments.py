@@ -26,12 +26,12 @@ class SegmentCount:
     per_segment: int
 
     @property
-    def remaining(self):
+    def remaining(self) -> int:
         """Units left before the text needs another segment."""
         return self.segments * self.per_segment - self.units
 
 
-def count_segments(text):
+def count_segments(text: str) -> SegmentCount:
     text = text.replace("\r\n", "\n")
     if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
         encoding = GSM7

@@ -4,6 +4,8 @@ Messages are rendered here, inside the recipient's language, then sealed and que
 the message never waits for a mail server or an SMS provider.
 """
 
+from typing import Any, Protocol
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -16,12 +18,23 @@ from aidhub.messaging.crypto import seal
 from aidhub.messaging.tasks import deliver_email, deliver_sms
 
 
-def render_email(*, template, language, context):
+class Recipient(Protocol):
+    """A signed-up person as messages need them (aidhub.accounts.models.User, which messaging may not import)."""
+
+    @property
+    def email(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+
+def render_email(*, template: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Subject, text body and optional HTML body from templates/emails/<template>_{subject,body}.{txt,html}."""
     context = _with_site(context)
     with translation.override(language):
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         body = render_to_string(f"emails/{template}_body.txt", context)
+        html: str
         try:
             html = render_to_string(f"emails/{template}_body.html", context)
         except TemplateDoesNotExist:
@@ -29,13 +42,13 @@ def render_email(*, template, language, context):
     return subject, body, html
 
 
-def render_sms(*, template, language, context):
+def render_sms(*, template: str, language: str, context: dict[str, Any]) -> str:
     context = _with_site(context)
     with translation.override(language):
         return render_to_string(f"sms/{template}.txt", context).strip()
 
 
-def send_email(*, to, language, template, context=None):
+def send_email(*, to: str | None, language: str, template: str, context: dict[str, Any] | None = None) -> None:
     """Queues an email once the current transaction commits (nothing is sent for a change that rolled back)."""
     if not to:
         return
@@ -44,7 +57,7 @@ def send_email(*, to, language, template, context=None):
     transaction.on_commit(lambda: deliver_email.enqueue(payload=payload))
 
 
-def send_sms(*, to, language, template, context=None):
+def send_sms(*, to: str | None, language: str, template: str, context: dict[str, Any] | None = None) -> None:
     if not to:
         return
     body = render_sms(template=template, language=language, context=context or {})
@@ -52,17 +65,19 @@ def send_sms(*, to, language, template, context=None):
     transaction.on_commit(lambda: deliver_sms.enqueue(payload=payload))
 
 
-def send_email_to_user(*, user, template, context=None):
+def send_email_to_user(*, user: Recipient, template: str, context: dict[str, Any] | None = None) -> None:
     """Email to a signed-up person, in the language they chose."""
     send_email(to=user.email, language=user.language, template=template, context={"user": user, **(context or {})})
 
 
-def deliver_sms_now(*, to, body):
+def deliver_sms_now(*, to: str, body: str) -> str:
     """Sends at once and returns the provider's id, or raises: for background work that tracks delivery itself."""
     return sms.get_backend().send(to, body)
 
 
-def deliver_email_now(*, to, subject, body, html="", headers=None):
+def deliver_email_now(
+    *, to: str, subject: str, body: str, html: str = "", headers: dict[str, str] | None = None
+) -> None:
     """Sends at once, or raises: for background work that tracks delivery itself."""
     email = EmailMultiAlternatives(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers or {}
@@ -72,5 +87,5 @@ def deliver_email_now(*, to, subject, body, html="", headers=None):
     email.send()
 
 
-def _with_site(context):
+def _with_site(context: dict[str, Any]) -> dict[str, Any]:
     return {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}

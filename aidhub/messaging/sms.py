@@ -22,11 +22,11 @@ class SmsError(Exception):
 
 
 class BaseSmsBackend:
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         raise NotImplementedError
 
 
-def _printable(to, body):
+def _printable(to: str, body: str) -> tuple[str, str]:
     """The number and the text as development backends show them: without the number or private links' tokens."""
     return redact(to), redact(body, account_links=False)
 
@@ -36,7 +36,7 @@ class DisabledBackend(BaseSmsBackend):
 
     reason = "text messages are turned off (SMS_BACKEND=disabled)"
 
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         raise SmsError(self.reason)
 
 
@@ -49,7 +49,7 @@ class NotConfiguredBackend(DisabledBackend):
 class ConsoleBackend(BaseSmsBackend):
     """Prints messages to standard output: for development."""
 
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         message_id = uuid.uuid4().hex
         to, body = _printable(to, body)
         sys.stdout.write(f"--- SMS to {to} ({message_id}) ---\n{body}\n---\n")
@@ -58,14 +58,14 @@ class ConsoleBackend(BaseSmsBackend):
 
 
 # Messages sent with the locmem backend, for tests to inspect (like django.core.mail.outbox).
-outbox = []
+outbox: list[dict[str, str]] = []
 _outbox_lock = threading.Lock()
 
 
 class LocmemBackend(BaseSmsBackend):
     """Keeps messages, whole, in `outbox`: for tests, which read their links."""
 
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         message_id = uuid.uuid4().hex
         with _outbox_lock:
             outbox.append({"to": to, "body": body, "id": message_id})
@@ -75,7 +75,7 @@ class LocmemBackend(BaseSmsBackend):
 class FileBackend(BaseSmsBackend):
     """Writes each message to a file in settings.SMS_FILE_PATH: for development."""
 
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         folder = Path(settings.SMS_FILE_PATH)
         folder.mkdir(parents=True, exist_ok=True)
         message_id = uuid.uuid4().hex
@@ -88,12 +88,12 @@ class FileBackend(BaseSmsBackend):
 class TwilioBackend(BaseSmsBackend):
     """Sends through Twilio's Messaging API (settings TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from twilio.rest import Client
 
         self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
 
-    def send(self, to, body):
+    def send(self, to: str, body: str) -> str:
         from twilio.base.exceptions import TwilioException
 
         try:
@@ -101,8 +101,10 @@ class TwilioBackend(BaseSmsBackend):
         except TwilioException as error:
             # The provider's text may quote the number: pass on only the kind of error and its code.
             raise SmsError(f"{type(error).__name__} {getattr(error, 'code', '') or ''}".strip()) from None
-        return message.sid
+        sid: str = message.sid
+        return sid
 
 
-def get_backend():
-    return import_string(settings.SMS_BACKEND)()
+def get_backend() -> BaseSmsBackend:
+    backend: BaseSmsBackend = import_string(settings.SMS_BACKEND)()
+    return backend

@@ -1,9 +1,10 @@
 import logging
 from datetime import timedelta
+from typing import NoReturn
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.tasks import task
+from django.tasks import Task, task
 from django.utils import timezone
 
 from aidhub.messaging import sms
@@ -19,7 +20,7 @@ class DeliveryFailed(Exception):
 
 
 @task
-def deliver_email(payload: str, attempt: int = 1):
+def deliver_email(payload: str, attempt: int = 1) -> None:
     message = unseal(payload)
     email = EmailMultiAlternatives(
         subject=message["subject"], body=message["body"], from_email=settings.DEFAULT_FROM_EMAIL, to=[message["to"]]
@@ -34,7 +35,7 @@ def deliver_email(payload: str, attempt: int = 1):
 
 
 @task
-def deliver_sms(payload: str, attempt: int = 1):
+def deliver_sms(payload: str, attempt: int = 1) -> None:
     message = unseal(payload)
     try:
         sms.get_backend().send(message["to"], message["body"])
@@ -43,7 +44,7 @@ def deliver_sms(payload: str, attempt: int = 1):
     logger.info("text message sent (template %s)", message["template"])
 
 
-def _retry_or_fail(task_, payload, attempt, error):
+def _retry_or_fail(task_: Task[..., None], payload: str, attempt: int, error: Exception) -> NoReturn:
     """Tries again later, waiting longer each time, where the backend can defer; never logs the provider's words."""
     logger.warning("%s attempt %s failed: %s", task_.name, attempt, type(error).__name__)
     if attempt < MAX_ATTEMPTS and task_.get_backend().supports_defer:

@@ -2,6 +2,10 @@ from django.contrib import admin
 
 from aidhub.needs.models import HelpRequest
 
+# What administrators see of a request, none of it editable.
+SHOWN = ("reference_code", "category", "language", "area", "urgency", "status", "close_reason", "source",
+         "created_at", "status_changed_at")  # fmt: skip
+
 
 @admin.register(HelpRequest)
 class HelpRequestAdmin(admin.ModelAdmin):
@@ -11,9 +15,7 @@ class HelpRequestAdmin(admin.ModelAdmin):
     list_filter = ["status", "category", "urgency", "source", "area"]
     search_fields = ["reference_code"]
     date_hierarchy = "created_at"
-    fields = ["reference_code", "category", "language", "area", "urgency", "status", "close_reason", "source",
-              "created_at", "status_changed_at"]  # fmt: skip
-    readonly_fields = fields
+    fields = readonly_fields = SHOWN
 
     def has_add_permission(self, request):
         return False

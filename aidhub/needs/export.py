@@ -8,13 +8,16 @@ a hundred thousand.
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from aidhub.core.models import Area, Category, Language
-from aidhub.needs.models import HelpRequest
+from aidhub.needs.models import HelpRequest, HelpRequestQuerySet
 
 CHUNK_SIZE = 2000
 FINISHED = [HelpRequest.Status.DONE, HelpRequest.Status.CLOSED, HelpRequest.Status.WITHDRAWN]
@@ -23,7 +26,7 @@ FIELDS = ["reference_code", "category", "language_id", "area_id", "status", "clo
 FIELDS += ["status_changed_at"]
 
 
-def header():
+def header() -> list[str]:
     return [
         _("Reference code"),
         _("Kind of help"),
@@ -36,20 +39,20 @@ def header():
     ]
 
 
-def finished_requests(requests):
+def finished_requests(requests: HelpRequestQuerySet) -> Any:
     return requests.filter(status__in=FINISHED).order_by("created_at", "id").values_list(*FIELDS)
 
 
-def _cell(text):
+def _cell(text: str) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas: an admin-typed area name must not."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _local_date(moment):
+def _local_date(moment: datetime | None) -> str:
     return timezone.localtime(moment).date().isoformat() if moment else ""
 
 
-def csv_chunks(rows):
+def csv_chunks(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
     """The CSV text, a chunk of rows at a time, in the language active now (for labels and the header)."""
     # Labels are looked up once, not once per row: the reference tables are small.
     categories = {value: str(label) for value, label in Category.choices}

@@ -1,6 +1,7 @@
 """The filters of the organizers' queue of requests (needs:queue)."""
 
 from datetime import timedelta
+from typing import cast
 
 import django_filters
 from django.utils import timezone
@@ -52,7 +53,8 @@ class RequestQueueFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("status", UNMET)
         super().__init__(data, *args, **kwargs)
-        self.filters["area"].queryset = organizer_areas(user)
+        # Declared as a ModelChoiceFilter above; FilterSet.filters is typed as holding any Filter.
+        cast(django_filters.ModelChoiceFilter, self.filters["area"]).queryset = organizer_areas(user)
 
     def filter_status(self, queryset, name, value):
         return queryset.unmet() if value == UNMET else queryset.filter(status=value)

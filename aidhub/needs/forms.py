@@ -1,6 +1,6 @@
 import re
 import secrets
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -27,21 +27,22 @@ def new_submission_id():
 def area_choices():
     """Active areas grouped under the city or region they belong to, for a select with optgroups."""
     areas = list(Area.objects.active().select_related("parent").order_by("name"))
-    groups, top_level = {}, []
+    groups: dict[str, list[tuple[int, str]]] = {}
+    top_level: list[tuple[int, str]] = []
     for area in areas:
-        if area.parent_id:
+        if area.parent is not None:
             groups.setdefault(area.parent.name, []).append((area.pk, area.name))
         else:
             top_level.append((area.pk, area.name))
     # A city is a choice itself ("somewhere in Riverside") and the heading of its neighbourhoods.
-    choices = [("", "—")]
+    choices: list[tuple[str, Any]] = [("", "—")]
     for pk, name in top_level:
         choices.append((name, [(pk, _("%(city)s (anywhere)") % {"city": name}), *groups.pop(name, [])]))
     choices.extend((name, members) for name, members in groups.items())
     return choices
 
 
-class RequestFieldsForm(forms.ModelForm):
+class RequestFieldsForm(forms.ModelForm[HelpRequest]):
     """What a family tells us. Nothing more: no surname, address, status, date of birth or ID numbers."""
 
     category = forms.ChoiceField(label=_("What do you need?"), choices=Category.choices, widget=forms.RadioSelect)
@@ -96,8 +97,10 @@ class RequestFieldsForm(forms.ModelForm):
         self.fields["submission_id"].initial = new_submission_id()
         if self.is_bound and not SUBMISSION_ID.match(self.data.get("submission_id") or ""):
             # A page from an old cache or a tampered form: give it a fresh id rather than an error.
-            self.data = self.data.copy()
-            self.data["submission_id"] = self.fields["submission_id"].initial
+            # The request's QueryDict (or a dict), whose copy may change; typed as a read-only Mapping.
+            data = self.data.copy()  # type: ignore[attr-defined]  # QueryDict.copy, not on Mapping
+            data["submission_id"] = self.fields["submission_id"].initial
+            self.data = data
         if not self.is_bound and not self.instance.pk:
             self.fields["language"].initial = Language.objects.filter(code=spoken_code(get_language())).first()
         if self.instance.pk:
@@ -109,7 +112,7 @@ class RequestFieldsForm(forms.ModelForm):
 
     def details(self) -> RequestDetails:
         """What the family told, as plain data for aidhub.needs.services (only the questions this form asked)."""
-        asked = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+        asked = {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data}
         return cast(RequestDetails, asked)
 
     def clean_area(self):
@@ -119,7 +122,8 @@ class RequestFieldsForm(forms.ModelForm):
         return area
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         method = cleaned.get("contact_method")
         value = (cleaned.get("contact_value") or "").strip()
         if method == HelpRequest.ContactMethod.PARTNER:

@@ -1,44 +1,48 @@
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Self
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.core.selectors import organizer_area_ids
 from aidhub.core.translations import default_language, interface_languages
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.lib.tokens import new_reference_code
 
 
-class HelpRequestQuerySet(models.QuerySet):
-    def past_retention(self, days, now=None):
+class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):
+    def past_retention(self, days: int, now: datetime | None = None) -> Self:
         """Finished requests whose personal data has been kept long enough."""
         cutoff = (now or timezone.now()) - timedelta(days=days)
         return self.filter(
             status__in=HelpRequest.FINISHED, status_changed_at__lt=cutoff, personal_data_purged_at__isnull=True
         )
 
-    def visible_to_organizer(self, user):
+    def visible_to_organizer(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Requests in the areas this organizer's organizations serve; nobody else's."""
         return self.in_areas(organizer_area_ids(user))
 
-    def in_areas(self, area_ids):
+    def in_areas(self, area_ids: Iterable[int]) -> Self:
         return self.filter(area_id__in=area_ids)
 
-    def unmet(self):
+    def unmet(self) -> Self:
         return self.filter(status__in=HelpRequest.UNMET)
 
-    def without_personal_data(self):
+    def without_personal_data(self) -> Self:
         """For lists that show no name, contact or description: they are neither read nor decrypted."""
         return self.defer(*HelpRequest.PERSONAL_FIELDS)
 
-    def by_priority(self):
+    def by_priority(self) -> Self:
         """Most urgent first, then the ones waiting longest."""
         return self.order_by("urgency_rank", "created_at", "id")
 
@@ -177,10 +181,10 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.reference_code
 
-    def create_with_code(self):
+    def create_with_code(self) -> Self:
         """Saves a new request under a fresh reference code, retrying on the rare collision."""
         for _attempt in range(5):
             self.reference_code = new_reference_code()
@@ -196,63 +200,63 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
 
     # What the family may do.
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return self.status in self.OPEN
 
     @property
-    def can_change_details(self):
+    def can_change_details(self) -> bool:
         """What is needed and where can change until a volunteer has accepted; contact details longer."""
         return self.status in self.UNMET
 
     @property
-    def can_change_contact(self):
+    def can_change_contact(self) -> bool:
         return self.is_open
 
     @property
-    def can_withdraw(self):
+    def can_withdraw(self) -> bool:
         return self.is_open
 
     # What organizers may do.
     @property
-    def can_propose(self):
+    def can_propose(self) -> bool:
         return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.NEEDS_INFO)
 
     @property
-    def can_mark_reviewed(self):
+    def can_mark_reviewed(self) -> bool:
         return self.status in (self.Status.NEW, self.Status.NEEDS_INFO)
 
     @property
-    def can_ask_for_info(self):
+    def can_ask_for_info(self) -> bool:
         return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.MATCHING)
 
     @property
-    def can_close(self):
+    def can_close(self) -> bool:
         return self.is_open or self.status == self.Status.DONE
 
     @property
-    def sends_sms(self):
+    def sends_sms(self) -> bool:
         return self.contact_method in self.SMS_METHODS
 
     @property
-    def contact_email(self):
+    def contact_email(self) -> str | None:
         return self.contact_value if self.contact_method == self.ContactMethod.EMAIL else ""
 
     @property
-    def contact_phone(self):
+    def contact_phone(self) -> str | None:
         return self.contact_value if self.sends_sms else ""
 
-    def set_status(self, status):
+    def set_status(self, status: str) -> None:
         self.status = status
         self.status_changed_at = timezone.now()
 
-    def withdraw(self):
+    def withdraw(self) -> None:
         self.set_status(self.Status.WITHDRAWN)
 
-    def close(self, reason):
+    def close(self, reason: str) -> None:
         self.close_reason = reason
         self.set_status(self.Status.CLOSED)
 
-    def follow_up(self):
+    def follow_up(self) -> "HelpRequest":
         """A new request for the same family and need, after a check-in found they need more help."""
         return HelpRequest(
             category=self.category,

@@ -4,7 +4,7 @@ import base64
 import hashlib
 import hmac
 from datetime import datetime
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,7 +23,7 @@ from aidhub.messaging.services import send_email, send_sms
 from aidhub.needs.models import HelpRequest
 
 
-def status_token_for_submission(submission_id):
+def status_token_for_submission(submission_id: str) -> str:
     """The private-link token of a form submission: derived with a server key from the form's one-time id,
     so that the same form posted twice leads to the same link, and the token itself is never stored."""
     key = hashlib.sha256(f"aidhub.needs.status-token:{settings.SECRET_KEY}".encode()).digest()
@@ -31,19 +31,19 @@ def status_token_for_submission(submission_id):
     return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
 
 
-def message_language_for(spoken_language, fallback):
+def message_language_for(spoken_language: Language, fallback: str) -> str:
     """Messages go out in the language the person speaks when the interface has it, else in the fallback."""
     return interface_language(spoken_language.code, fallback)
 
 
-def status_path(token, language):
+def status_path(token: str, language: str) -> str:
     """The family's private status page, in its language. The token travels in the query string,
     which access logs leave out, rather than in the path."""
     with translation.override(language):
         return f"{reverse('needs:status')}?k={token}"
 
 
-def already_submitted(submission_id):
+def already_submitted(submission_id: str | None) -> tuple[HelpRequest, str] | tuple[None, None]:
     """The request made by this form already, with its link's token: a second click is answered like the first
     (even though its anti-bot check was used up by the first)."""
     if not submission_id:
@@ -116,7 +116,7 @@ def help_request_change(*, help_request: HelpRequest, details: RequestDetails) -
 
 
 @transaction.atomic
-def help_request_withdraw(*, help_request):
+def help_request_withdraw(*, help_request: HelpRequest) -> HelpRequest:
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if help_request.can_withdraw:
         help_request.withdraw()
@@ -126,7 +126,7 @@ def help_request_withdraw(*, help_request):
 
 
 @transaction.atomic
-def help_request_delete(*, help_request):
+def help_request_delete(*, help_request: HelpRequest) -> None:
     """Deletes the request and everything attached to it at once: matches, check-ins, follow-ups.
     The contact-access log keeps only ids."""
     HelpRequest.objects.filter(pk=help_request.pk).delete()
@@ -134,11 +134,11 @@ def help_request_delete(*, help_request):
 
 
 @transaction.atomic
-def help_request_send_new_link(*, help_request):
+def help_request_send_new_link(*, help_request: HelpRequest) -> None:
     """A fresh private link for a family that lost its own, sent to the contact on the request (never shown on the
     page that asked for it); the old link stops working. At most a few a day (aidhub.lib.quiet)."""
 
-    def send():
+    def send() -> None:
         token, token_hash = new_access_token()
         HelpRequest.objects.filter(pk=help_request.pk).update(access_token_hash=token_hash)
         tell_family(help_request, "needs/new_link", {"token": token})
@@ -146,7 +146,7 @@ def help_request_send_new_link(*, help_request):
     quiet.send_again(help_request, send)
 
 
-def record_contact_shown(*, help_request, user):
+def record_contact_shown(*, help_request: HelpRequest, user: User) -> None:
     """Every showing of a family's name, contact and description is audited: who, which request, when."""
     audit(
         actor=user,
@@ -156,7 +156,7 @@ def record_contact_shown(*, help_request, user):
     )
 
 
-def find_help_request(*, reference_code, contact):
+def find_help_request(*, reference_code: str, contact: str) -> HelpRequest | None:
     """The request with this code, if the contact given matches the one on it (compared after decryption)."""
     help_request = HelpRequest.objects.filter(reference_code=reference_code).first()
     if help_request is None or not help_request.contact_value:
@@ -171,7 +171,7 @@ def find_help_request(*, reference_code, contact):
 
 
 @transaction.atomic
-def help_request_mark_reviewed(*, help_request):
+def help_request_mark_reviewed(*, help_request: HelpRequest) -> HelpRequest:
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if help_request.can_mark_reviewed:
         help_request.set_status(HelpRequest.Status.REVIEWED)
@@ -181,7 +181,7 @@ def help_request_mark_reviewed(*, help_request):
 
 
 @transaction.atomic
-def help_request_ask_for_info(*, help_request):
+def help_request_ask_for_info(*, help_request: HelpRequest) -> HelpRequest:
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if help_request.can_ask_for_info:
         help_request.set_status(HelpRequest.Status.NEEDS_INFO)
@@ -192,7 +192,7 @@ def help_request_ask_for_info(*, help_request):
 
 
 @transaction.atomic
-def help_request_close(*, help_request, reason):
+def help_request_close(*, help_request: HelpRequest, reason: str) -> HelpRequest:
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if help_request.can_close:
         help_request.close(reason)
@@ -201,7 +201,7 @@ def help_request_close(*, help_request, reason):
     return help_request
 
 
-def tell_family(help_request, template, context=None):
+def tell_family(help_request: HelpRequest, template: str, context: dict[str, Any] | None = None) -> None:
     """A message to the family, in the language it used, by email or text message, if it gave one.
     Templates get the reference code and the family's first name, never other personal data."""
     context = {"code": help_request.reference_code, "first_name": help_request.first_name, **(context or {})}
@@ -216,13 +216,13 @@ def tell_family(help_request, template, context=None):
         send_sms(to=help_request.contact_phone, language=language, template=template, context=context)
 
 
-def _find_path(language):
+def _find_path(language: str) -> str:
     with translation.override(language):
         return reverse("needs:find")
 
 
 @transaction.atomic
-def purge_finished_requests(*, days, now=None):
+def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[int]:
     """Deletes the name, contact and message of requests finished more than `days` ago (check-in notes
     go in aidhub.matching). The rest stays for counts: category, language, area, dates."""
     purged = HelpRequest.objects.past_retention(days, now)

@@ -5,7 +5,7 @@ from aidhub.core.models import Area, Category, Language
 from aidhub.offers.models import Offer
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(forms.ModelForm[Offer]):
     category = forms.ChoiceField(label=_("Kind of help"), choices=Category.choices, widget=forms.RadioSelect)
     languages = forms.ModelMultipleChoiceField(
         label=_("Languages you can help in"),
@@ -58,7 +58,8 @@ class OfferReviewForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("decision") == self.SEND_BACK and not cleaned.get("reason"):
             self.add_error("reason", _("Choose a reason so the volunteer knows what to change."))
         if cleaned.get("reason") == Offer.ReturnReason.OTHER and not cleaned.get("note"):

@@ -1,4 +1,8 @@
+from typing import Self
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -7,40 +11,41 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.accounts.capabilities import may_serve_q
+from aidhub.accounts.models import User
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language
 from aidhub.core.selectors import organizer_areas
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
-class OfferQuerySet(models.QuerySet):
-    def published(self):
+class OfferQuerySet(models.QuerySet["Offer"]):
+    def published(self) -> Self:
         return self.filter(status=Offer.Status.PUBLISHED)
 
-    def listed(self):
+    def listed(self) -> Self:
         """What the public sees: published offers whose volunteer may serve that kind of help now (active, and
         confirmed by an organizer where the kind needs it: aidhub.accounts.capabilities)."""
         return self.published().filter(may_serve_q(volunteer="volunteer", category_field="category"))
 
-    def in_area(self, area):
+    def in_area(self, area: Area) -> Self:
         """Offers that reach a place overlapping this area (the area, a city around it, a neighbourhood in it)."""
         return self.filter(areas__in=Area.objects.overlapping(area)).distinct()
 
-    def speaking(self, language):
+    def speaking(self, language: Language) -> Self:
         return self.filter(languages=language)
 
-    def available_during(self, mask):
+    def available_during(self, mask: int) -> Self:
         """Offers whose weekly availability shares at least one slot with the mask."""
         return self.annotate(shared_slots=models.F("availability").bitand(mask)).exclude(shared_slots=0)
 
-    def reviewable_by(self, user):
+    def reviewable_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Offers in the areas this organizer curates."""
         return self.filter(areas__in=organizer_areas(user)).distinct()
 
-    def awaiting_review_by(self, user):
+    def awaiting_review_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         return self.reviewable_by(user).filter(status=Offer.Status.PENDING)
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         return self.select_related("volunteer__volunteer_profile").prefetch_related("languages", "areas")
 
 
@@ -95,6 +100,9 @@ class Offer(ChoiceLabelsMixin, models.Model):
 
     objects = OfferQuerySet.as_manager()
 
+    # Set by the volunteer's dashboard (portal): the volunteer must first be confirmed for this kind of help.
+    needs_confirmation: bool
+
     class Meta:
         ordering = ["-published_at", "-id"]
         verbose_name = pgettext_lazy("offer of help", "offer")
@@ -116,40 +124,40 @@ class Offer(ChoiceLabelsMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     @property
-    def category_choice(self):
+    def category_choice(self) -> Category:
         return Category(self.category)
 
     # State changes. Each one only moves from the states that allow it.
     EDITABLE = {Status.PENDING, Status.PUBLISHED, Status.RETURNED, Status.PAUSED}
 
     @property
-    def can_edit(self):
+    def can_edit(self) -> bool:
         return self.status in self.EDITABLE
 
     @property
-    def can_pause(self):
+    def can_pause(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     @property
-    def can_resume(self):
+    def can_resume(self) -> bool:
         return self.status == self.Status.PAUSED
 
     @property
-    def can_archive(self):
+    def can_archive(self) -> bool:
         return self.status != self.Status.ARCHIVED
 
-    def submit_for_review(self):
+    def submit_for_review(self) -> None:
         """A new or edited offer goes (back) to the review queue and leaves the public list until approved."""
         self.status = self.Status.PENDING
         self.submitted_at = timezone.now()
         self.return_reason = ""
         self.review_note = ""
 
-    def approve(self, reviewer):
+    def approve(self, reviewer: User) -> None:
         self._require(self.status == self.Status.PENDING)
         self.status = self.Status.PUBLISHED
         self.reviewed_by = reviewer
@@ -157,7 +165,7 @@ class Offer(ChoiceLabelsMixin, models.Model):
         self.return_reason = ""
         self.review_note = ""
 
-    def send_back(self, reviewer, reason, note=""):
+    def send_back(self, reviewer: User, reason: str, note: str = "") -> None:
         self._require(self.status == self.Status.PENDING)
         self.status = self.Status.RETURNED
         self.reviewed_by = reviewer
@@ -165,19 +173,19 @@ class Offer(ChoiceLabelsMixin, models.Model):
         self.return_reason = reason
         self.review_note = note
 
-    def pause(self):
+    def pause(self) -> None:
         self._require(self.can_pause)
         self.status = self.Status.PAUSED
 
-    def resume(self):
+    def resume(self) -> None:
         self._require(self.can_resume)
         self.status = self.Status.PUBLISHED
 
-    def archive(self):
+    def archive(self) -> None:
         self._require(self.can_archive)
         self.status = self.Status.ARCHIVED
 
-    def _require(self, allowed):
+    def _require(self, allowed: bool) -> None:
         if not allowed:
             raise OfferStateError(self.status)
 

@@ -84,7 +84,7 @@ def _locked(actor: User, offer: Offer) -> Offer:
 
 
 @transaction.atomic
-def offer_approve(*, offer, reviewer):
+def offer_approve(*, offer: Offer, reviewer: User) -> Offer:
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.approve(reviewer)
     offer.save()
@@ -94,7 +94,7 @@ def offer_approve(*, offer, reviewer):
 
 
 @transaction.atomic
-def offer_send_back(*, offer, reviewer, reason, note=""):
+def offer_send_back(*, offer: Offer, reviewer: User, reason: str, note: str = "") -> Offer:
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.send_back(reviewer, reason, note)
     offer.save()
@@ -102,5 +102,5 @@ def offer_send_back(*, offer, reviewer, reason, note=""):
     return offer
 
 
-def _tell_volunteer(offer, template):
+def _tell_volunteer(offer: Offer, template: str) -> None:
     send_email_to_user(user=offer.volunteer, template=template, context={"offer": offer})

@@ -1,6 +1,6 @@
 """Deleting personal data on schedule, and at once in an emergency. Each app deletes its own part."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +14,7 @@ from aidhub.needs.services import help_requests_delete_created_before, purge_fin
 
 
 @transaction.atomic
-def purge_on_schedule(now=None):
+def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
     """The daily purge, with the periods set in the admin: finished requests, past events' sign-ups, old reports,
     unconfirmed or ended subscriptions, and audit rows older than 180 days."""
     now = now or timezone.now()
@@ -31,7 +31,7 @@ def purge_on_schedule(now=None):
 
 
 @transaction.atomic
-def purge_everything_older_than(*, days, now=None):
+def purge_everything_older_than(*, days: int, now: datetime | None = None) -> dict[str, int]:
     """The emergency purge: deletes every family's request, booking and registration created more than `days`
     ago, whatever its state, with everything attached (matches, check-ins, follow-ups), and old reports."""
     cutoff = (now or timezone.now()) - timedelta(days=days)

@@ -80,7 +80,7 @@ def _clean_image(upload):
             # Checked from the header, before any pixel is decoded: no decompression bombs.
             if image.width * image.height > settings.RESOURCE_IMAGE_MAX_PIXELS:
                 raise _too_large()
-            image_format = image.format
+            image_format = image.format or ""  # one of IMAGE_FORMATS: Image.open opens no other
             image.load()
             upright = ImageOps.exif_transpose(image)
     except ValidationError:

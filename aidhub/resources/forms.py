@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from aidhub.core.models import Language
 from aidhub.core.selectors import organized_organizations
 from aidhub.core.translations import interface_languages
+from aidhub.lib.formfields import model_choices
 from aidhub.resources.files import clean_resource_file
 from aidhub.resources.models import Resource
 
@@ -15,7 +16,7 @@ PAPER_SIZES = [("a4", _("A4")), ("letter", _("Letter (North America)"))]
 LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "SV", "HN", "NI", "CR", "PA", "DO", "PR"}
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(forms.ModelForm[Resource]):
     kind = forms.ChoiceField(label=_("Kind of resource"), choices=Resource.Kind.choices, widget=forms.RadioSelect)
 
     class Meta:
@@ -38,9 +39,9 @@ class ResourceForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organized_organizations(user)
-        self.fields["organization"].empty_label = None
-        self.fields["language"].queryset = Language.objects.active()
+        model_choices(self, "organization").queryset = organized_organizations(user)
+        model_choices(self, "organization").empty_label = None
+        model_choices(self, "language").queryset = Language.objects.active()
         self.fields["file"].help_text = _("A PDF, or a JPEG, PNG or WebP picture, under %(megabytes)s MB.") % {
             "megabytes": settings.RESOURCE_FILE_MAX_BYTES // (1024 * 1024)
         }
@@ -56,7 +57,8 @@ class ResourceForm(forms.ModelForm):
         return upload
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         check_kind_has_content(self, cleaned)
         return cleaned
 
@@ -104,6 +106,7 @@ class ResourceAdminForm(forms.ModelForm):
         return upload
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         check_kind_has_content(self, cleaned)
         return cleaned

@@ -1,9 +1,12 @@
 """The resources library: know-your-rights and other materials, each in one language (any language people speak)."""
 
 import uuid
+from typing import Self
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -11,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrPromise
 
 from aidhub.core.models import Language, Organization
 from aidhub.core.selectors import organized_organizations
@@ -26,7 +30,7 @@ FILE_TYPES = {
 }
 
 
-def resource_file_path(resource, _filename):
+def resource_file_path(resource: "Resource", _filename: str) -> str:
     """A random name with the extension of the checked type: the uploader's file name may say who made it."""
     return f"resources/{uuid.uuid4().hex}{FILE_TYPES.get(resource.content_type, '')}"
 
@@ -43,18 +47,18 @@ class Topic(models.TextChoices):
     OTHER = "other", pgettext_lazy("resource topic", "Other")
 
 
-class ResourceQuerySet(models.QuerySet):
-    def published(self):
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    def published(self) -> Self:
         return self.filter(status=Resource.Status.PUBLISHED, organization__is_active=True)
 
-    def organized_by(self, user):
+    def organized_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Resources of the active organizations this user organizes for."""
         return self.filter(organization__in=organized_organizations(user))
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         return self.select_related("language", "organization")
 
-    def readers_language_first(self, interface_code):
+    def readers_language_first(self, interface_code: str) -> Self:
         """Materials in the reader's language first (zh-hans reads zh, pt-br reads pt), then the newest."""
         spoken = interface_code.split("-")[0]
         first = Case(When(language__code=spoken, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -135,19 +139,19 @@ class Resource(TranslatableMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     @property
-    def is_published(self):
+    def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     @property
-    def is_image(self):
+    def is_image(self) -> bool:
         return self.content_type.startswith("image/")
 
     @property
-    def kind_badge(self):
+    def kind_badge(self) -> tuple[str, StrPromise]:
         """(icon, short label) of what a reader gets: a text, a PDF, a picture or another website."""
         if self.kind == self.Kind.TEXT:
             return "journal-text", _("Text")
@@ -156,18 +160,18 @@ class Resource(TranslatableMixin, models.Model):
         return ("file-earmark-image", _("Picture")) if self.is_image else ("file-earmark-pdf", _("PDF"))
 
     @property
-    def link_host(self):
+    def link_host(self) -> str:
         """The website a link leads to, shown before people leave this site."""
         return urlsplit(self.url).hostname or ""
 
     @property
-    def download_name(self):
+    def download_name(self) -> str:
         """The file's name when saved: from the title and the checked extension, nothing the uploader's file said."""
         return f"{slugify(self.title)[:60] or 'resource'}-{self.pk}{FILE_TYPES.get(self.content_type, '')}"
 
-    def publish(self):
+    def publish(self) -> None:
         self.status = self.Status.PUBLISHED
         self.published_at = self.published_at or timezone.now()
 
-    def unpublish(self):
+    def unpublish(self) -> None:
         self.status = self.Status.DRAFT

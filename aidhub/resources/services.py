@@ -46,14 +46,14 @@ def resource_save(
     else:
         resource.file, resource.content_type = "", ""
     resource.save()
-    if old_file and old_file.name and old_file.name != (resource.file.name if resource.file else None):
+    if old_file is not None and old_file.name and old_file.name != (resource.file.name if resource.file else None):
         storage, name = old_file.storage, old_file.name
         transaction.on_commit(lambda: storage.delete(name))
     return resource
 
 
 @transaction.atomic
-def resource_publish(*, resource):
+def resource_publish(*, resource: Resource) -> Resource:
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     resource.publish()
     resource.save(update_fields=["status", "published_at", "updated_at"])
@@ -61,7 +61,7 @@ def resource_publish(*, resource):
 
 
 @transaction.atomic
-def resource_unpublish(*, resource):
+def resource_unpublish(*, resource: Resource) -> Resource:
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     resource.unpublish()
     resource.save(update_fields=["status", "updated_at"])

@@ -143,9 +143,9 @@ class Visit:
 
 def totp_code(secret):
     """The current code of an authenticator app holding this secret."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from aidhub.lib.adapters import allauth
 
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    return allauth.totp_code(secret)
 
 
 def sign_in(phone, language, email, *, password, totp_secret=None):

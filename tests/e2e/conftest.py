@@ -14,13 +14,13 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 
+from aidhub.lib.adapters.allauth import new_totp_secret
 from tests.e2e.browser import Visit
 from tests.factories import organizer_with_authenticator
 
@@ -169,7 +169,7 @@ def common_languages(transactional_db):
 
 @pytest.fixture
 def two_factor_secret():
-    return generate_totp_secret()
+    return new_totp_secret()
 
 
 @pytest.fixture

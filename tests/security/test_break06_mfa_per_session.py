@@ -6,12 +6,12 @@ session that reaches those pages, however it became an organizer's."""
 from unittest import mock
 
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 from django.utils import translation
 
 from aidhub.core import security
 from aidhub.core.models import AuditEvent
+from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret, pending_totp_secret
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.helpers import sign_in_with_two_factor, totp_code
 
@@ -26,8 +26,8 @@ def _sign_in_with_password(client, user):
 
 
 def _add_authenticator_app(user):
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
+    secret = new_totp_secret()
+    activate_totp(user, secret)
     return secret
 
 
@@ -78,7 +78,7 @@ def test_adding_an_authenticator_mid_session_does_not_open_organizer_pages(clien
     client.get("/en/accounts/2fa/totp/activate/")
     client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
     client.get("/en/accounts/2fa/totp/activate/")
-    secret = client.session["mfa.totp.secret"]
+    secret = pending_totp_secret(client.session)
     client.post("/en/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert Authenticator.objects.filter(user=organizer, type="totp").exists()
     response = client.get(f"/en/organize/requests/{help_request.pk}/contact/")

@@ -9,6 +9,7 @@ from cryptography.fernet import InvalidToken
 from django.core.management import call_command
 from django.db import connection
 
+from aidhub.lib.adapters.allauth import stored_secrets
 from aidhub.lib.crypto import reset_field_ciphers
 from aidhub.matching.models import CheckIn
 from aidhub.needs.models import HelpRequest
@@ -46,7 +47,7 @@ def test_rotation_keeps_every_row_readable(keys, eastside, organizer, done_match
     assert CheckIn.objects.get().note == "Canary note"
     # Two-factor secrets too: the organizer can still be checked against their TOTP secret.
     authenticator = Authenticator.objects.get(user=organizer, type="totp")
-    assert len(get_adapter().decrypt(authenticator.data["secret"])) == 32
+    assert len(get_adapter().decrypt(stored_secrets(authenticator)["secret"])) == 32
 
 
 def test_without_rotation_the_old_key_is_needed(keys, eastside):
@@ -58,3 +59,12 @@ def test_without_rotation_the_old_key_is_needed(keys, eastside):
 
     with pytest.raises(InvalidToken):
         field_cipher().decrypt(_raw(request.pk).encode())
+
+
+def test_rotation_with_a_single_key_re_encrypts_two_factor_secrets_too(keys, organizer):
+    """Run with one key only (before adding a new one, or after dropping the old one), the command used to stop
+    at the first two-factor secret: one key made a plain Fernet cipher, which cannot rotate."""
+    secret = get_adapter().decrypt(stored_secrets(Authenticator.objects.get(user=organizer))["secret"])
+    call_command("rotate_encryption_keys", stdout=StringIO())
+    authenticator = Authenticator.objects.get(user=organizer)
+    assert get_adapter().decrypt(stored_secrets(authenticator)["secret"]) == secret

@@ -2,6 +2,7 @@
 
 from allauth.mfa.models import Authenticator
 
+from aidhub.lib.adapters.allauth import stored_secrets
 from tests.conftest import with_two_factor
 from tests.factories import MembershipFactory, UserFactory
 
@@ -47,5 +48,5 @@ def test_signing_in_with_two_factor_asks_for_the_code(client, organizer):
 
 def test_two_factor_secrets_are_encrypted_at_rest(organizer):
     authenticator = Authenticator.objects.get(user=organizer, type="totp")
-    secret = authenticator.wrap().instance.data["secret"]
+    secret = stored_secrets(authenticator)["secret"]
     assert len(secret) > 60  # a Fernet token, not the 32-character base32 seed

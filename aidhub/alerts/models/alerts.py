@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -7,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.accounts.models import User
 from aidhub.core.models import Area, Language, Organization
 from aidhub.core.selectors import organizer_areas
 
@@ -14,16 +17,16 @@ from aidhub.core.selectors import organizer_areas
 ALERT_TEXT_MAX = 480
 
 
-class AlertQuerySet(models.QuerySet):
-    def published(self):
+class AlertQuerySet(models.QuerySet["Alert"]):
+    def published(self) -> Self:
         """Verified alerts, retracted ones included (marked as such): the public record."""
         return self.filter(status__in=[Alert.Status.SENT, Alert.Status.RETRACTED])
 
-    def visible_to(self, user):
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Alerts for areas this organizer curates."""
         return self.filter(areas__in=organizer_areas(user)).distinct()
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         return self.select_related("main_language", "organization").prefetch_related(
             "areas", models.Prefetch("texts", queryset=AlertText.objects.select_related("language"))
         )
@@ -120,40 +123,40 @@ class Alert(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         text = self.main_text
         return text.text[:60] if text else f"#{self.pk}"
 
-    def texts_by_code(self):
+    def texts_by_code(self) -> dict[str, "AlertText"]:
         return {text.language.code: text for text in self.texts.all()}
 
     @property
-    def main_text(self):
+    def main_text(self) -> "AlertText | None":
         return self.texts_by_code().get(self.main_language.code)
 
-    def text_for(self, language_code):
+    def text_for(self, language_code: str) -> "AlertText | None":
         """The text in this language, or the main one when nobody translated it."""
         texts = self.texts_by_code()
         return texts.get(language_code) or texts.get(self.main_language.code)
 
     @property
-    def is_correction(self):
+    def is_correction(self) -> bool:
         return self.corrects_id is not None
 
     @property
-    def can_edit(self):
+    def can_edit(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.PENDING)
 
     @property
-    def can_submit(self):
+    def can_submit(self) -> bool:
         return self.status == self.Status.DRAFT
 
     @property
-    def can_retract(self):
+    def can_retract(self) -> bool:
         return self.status == self.Status.SENT
 
     @property
-    def can_correct(self):
+    def can_correct(self) -> bool:
         return self.status == self.Status.SENT and not self.is_correction
 
     def is_written_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -161,7 +164,7 @@ class Alert(models.Model):
         main language; other organizers of the area add or change translations. Asked by the form and the service."""
         return self.pk is None or self.author_id == user.pk
 
-    def may_be_verified_by(self, user):
+    def may_be_verified_by(self, user: AbstractBaseUser) -> bool:
         """The two-person rule, asked by every path (pages, services): a pending alert is verified only by someone
         who neither wrote it nor changed any of its texts, in any language."""
         return (
@@ -171,12 +174,12 @@ class Alert(models.Model):
         )
 
     # State changes: each one only from the states that allow it.
-    def submit(self):
+    def submit(self) -> None:
         self._require(self.can_submit and self.main_text is not None)
         self.status = self.Status.PENDING
         self.submitted_at = timezone.now()
 
-    def verify(self, verifier, revision):
+    def verify(self, verifier: User, revision: int) -> None:
         self._require(self.status == self.Status.PENDING)
         if not self.may_be_verified_by(verifier):
             raise AlertStateError("editor")
@@ -186,13 +189,13 @@ class Alert(models.Model):
         self.verified_by = verifier
         self.verified_at = timezone.now()
 
-    def retract(self, organizer):
+    def retract(self, organizer: User) -> None:
         self._require(self.can_retract)
         self.status = self.Status.RETRACTED
         self.retracted_by = organizer
         self.retracted_at = timezone.now()
 
-    def _require(self, allowed):
+    def _require(self, allowed: bool) -> None:
         if not allowed:
             raise AlertStateError(self.status)
 
@@ -217,7 +220,7 @@ class AlertEdit(models.Model):
         verbose_name_plural = _("changes to alerts")
         indexes = [models.Index(fields=["alert", "editor"], name="alert_edit_editor")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"#{self.alert_id} r{self.revision}"
 
 
@@ -242,7 +245,7 @@ class AlertText(models.Model):
         verbose_name_plural = _("alert texts")
         constraints = [models.UniqueConstraint(fields=["alert", "language"], name="alert_text_unique_language")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.language.code}: {self.text[:40]}"
 
 
@@ -282,5 +285,5 @@ class Delivery(models.Model):
         ]
         indexes = [models.Index(fields=["alert", "kind", "status", "next_attempt_at"], name="delivery_due")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.alert_id} → {self.subscriber_id}: {self.get_status_display()}"

@@ -1,25 +1,28 @@
 import uuid
+from typing import Self
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from aidhub.core.models import Area
 from aidhub.core.selectors import organizer_areas
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField, EncryptedTextField
 
 
-def photo_path(_report, _filename):
+def photo_path(_report: "Report", _filename: str) -> str:
     """A random name: the person's file name may say who or where they are."""
     return f"reports/{uuid.uuid4().hex}.jpg"
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ReportQuerySet(models.QuerySet["Report"]):
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Reports about areas this organizer curates. Reports are never public."""
         return self.filter(area__in=organizer_areas(user))
 
-    def open(self):
+    def open(self) -> Self:
         return self.filter(status__in=[Report.Status.NEW, Report.Status.VERIFYING])
 
 
@@ -67,11 +70,11 @@ class Report(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"#{self.pk} {self.area} {self.get_status_display()}"
 
     @property
-    def can_become_alert(self):
+    def can_become_alert(self) -> bool:
         return self.status == self.Status.CONFIRMED
 
 
@@ -96,5 +99,5 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_outcome_display()} ({self.created_at:%Y-%m-%d})"

@@ -1,12 +1,15 @@
+from collections.abc import Iterable
+from typing import Self, cast
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
-from aidhub.core.models import Area, Language
+from aidhub.core.models import Area, AreaQuerySet, Language
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 from aidhub.lib.crypto import keyed_hash
 
 
-def reach_of(areas):
+def reach_of(areas: Iterable[Area]) -> AreaQuerySet:
     """Every area that overlaps one of these: a city around a neighbourhood, the neighbourhoods inside a city."""
     reach = Area.objects.none()
     for area in areas:
@@ -14,19 +17,19 @@ def reach_of(areas):
     return reach
 
 
-class SubscriberQuerySet(models.QuerySet):
-    def confirmed(self):
+class SubscriberQuerySet(models.QuerySet["Subscriber"]):
+    def confirmed(self) -> Self:
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
-    def in_reach_of(self, areas):
+    def in_reach_of(self, areas: Iterable[Area]) -> Self:
         """Subscribers of any area that overlaps the given ones."""
         return self.filter(areas__in=reach_of(areas)).distinct()
 
-    def with_address(self, channel, address):
+    def with_address(self, channel: str, address: str) -> Self:
         return self.filter(channel=channel, address_hash=address_hash(channel, address))
 
 
-def address_hash(channel, address):
+def address_hash(channel: str, address: str) -> str:
     return keyed_hash(f"alerts.subscriber:{channel}:{address}")
 
 
@@ -76,20 +79,21 @@ class Subscriber(models.Model):
         ]
         indexes = [models.Index(fields=["status"], name="subscriber_status")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_channel_display()} #{self.pk}"
 
     @property
-    def address(self):
-        return self.phone if self.channel == self.Channel.SMS else self.email
+    def address(self) -> str:
+        # The address of the subscription's channel is never empty (constraint subscriber_one_address).
+        return cast(str, self.phone if self.channel == self.Channel.SMS else self.email)
 
     # Recomputed by `rotate_encryption_keys` when the key changes.
     KEYED_HASH_FIELDS = ["address_hash"]
 
-    def refresh_keyed_hashes(self):
+    def refresh_keyed_hashes(self) -> None:
         self.address_hash = address_hash(self.channel, self.address)
 
-    def set_address(self, address):
+    def set_address(self, address: str) -> None:
         if self.channel == self.Channel.SMS:
             self.phone, self.email = address, None
         else:
@@ -97,12 +101,12 @@ class Subscriber(models.Model):
         self.address_hash = address_hash(self.channel, address)
 
     @property
-    def is_confirmed(self):
+    def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
 
-    def code_matches(self, code):
+    def code_matches(self, code: str) -> bool:
         return bool(self.code_hash) and self.code_hash == code_hash(self.token_hash, code)
 
 
-def code_hash(token_hash, code):
+def code_hash(token_hash: str, code: str) -> str:
     return keyed_hash(f"alerts.code:{token_hash}:{code.strip()}")

@@ -38,7 +38,7 @@ def alert_save(
     alert = _locked(alert)
     if not alert.can_edit:
         raise AlertStateError(alert.status)
-    changed = []
+    changed: list[str] = []
     if alert.is_written_by(actor):
         if severity != alert.severity:
             alert.severity = severity
@@ -57,7 +57,7 @@ def alert_save(
 
 
 @transaction.atomic
-def alert_record_edit(*, alert, editor):
+def alert_record_edit(*, alert: Alert, editor: User) -> Alert:
     """For changes made elsewhere than the organizer's form (the admin): under the alert's lock, refuses a change
     to an alert that was already verified and sent, otherwise counts a revision and remembers the editor. Call it in
     the transaction that made the change, so that a refusal undoes it."""
@@ -68,7 +68,7 @@ def alert_record_edit(*, alert, editor):
     return alert
 
 
-def _record_edit(alert, editor, *, creating=False):
+def _record_edit(alert: Alert, editor: User, *, creating: bool = False) -> None:
     """A verifier confirms the revision they read (a new alert is revision 1); and nobody who wrote or changed the
     alert may verify it."""
     if not creating:
@@ -77,7 +77,7 @@ def _record_edit(alert, editor, *, creating=False):
     AlertEdit.objects.create(alert=alert, editor=editor, revision=revision)
 
 
-def _save_texts(alert, texts, editor):
+def _save_texts(alert: Alert, texts: Iterable[tuple[Language, str]], editor: User) -> bool:
     """Writes the texts that changed; True when any did."""
     existing = {text.language_id: text for text in alert.texts.all()}
     changed = False
@@ -98,7 +98,7 @@ def _save_texts(alert, texts, editor):
 
 
 @transaction.atomic
-def alert_submit(*, alert):
+def alert_submit(*, alert: Alert) -> Alert:
     alert = _locked(alert)
     alert.submit()
     alert.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -106,7 +106,7 @@ def alert_submit(*, alert):
 
 
 @transaction.atomic
-def alert_verify(*, alert, verifier, revision):
+def alert_verify(*, alert: Alert, verifier: User, revision: int) -> int:
     """The second organizer's yes: the alert is published and queued to every confirmed subscriber it reaches."""
     alert = _locked(alert)
     alert.verify(verifier, revision)
@@ -118,7 +118,7 @@ def alert_verify(*, alert, verifier, revision):
 
 
 @transaction.atomic
-def alert_retract(*, alert, organizer):
+def alert_retract(*, alert: Alert, organizer: User) -> int:
     """Withdraws a sent alert and tells the same people. Speed matters more than a second pair of eyes here."""
     alert = _locked(alert)
     alert.retract(organizer)
@@ -128,7 +128,7 @@ def alert_retract(*, alert, organizer):
 
 
 @transaction.atomic
-def alert_start_correction(*, alert, author):
+def alert_start_correction(*, alert: Alert, author: User) -> Alert:
     """A draft that corrects a sent alert: same areas and severity, its texts to start from. Verified like any alert."""
     alert = _locked(alert)
     if not alert.can_correct:
@@ -152,7 +152,7 @@ def alert_start_correction(*, alert, author):
 
 
 @transaction.atomic
-def alert_from_report(*, report, author, organization):
+def alert_from_report(*, report: Report, author: User, organization: Organization) -> Alert:
     """A draft alert for the area of a confirmed report. Its text is written fresh: reports may name people."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not report.can_become_alert:
@@ -169,5 +169,5 @@ def alert_from_report(*, report, author, organization):
     return alert
 
 
-def _locked(alert):
+def _locked(alert: Alert) -> Alert:
     return Alert.objects.select_for_update().select_related("main_language").get(pk=alert.pk)

@@ -11,16 +11,18 @@ Provider errors put the row back in the queue with a growing delay, up to ALERTS
 This module queues rows and starts the tasks; aidhub.alerts.services.sending sends them (called by the tasks).
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from aidhub.alerts.models import Delivery, Subscriber
+from aidhub.alerts.models import Alert, Delivery, Subscriber
 from aidhub.alerts.tasks import send_deliveries
 
 
-def audience(alert, kind):
+def audience(alert: Alert, kind: str) -> QuerySet[Subscriber]:
     """Who gets this message: everyone confirmed in reach for an alert; the same people for what follows it."""
     confirmed = Subscriber.objects.confirmed()
     if kind == Delivery.Kind.ALERT:
@@ -29,7 +31,7 @@ def audience(alert, kind):
     return confirmed.filter(deliveries__alert=original, deliveries__kind=Delivery.Kind.ALERT)
 
 
-def deliveries_queue(*, alert, kind):
+def deliveries_queue(*, alert: Alert, kind: str) -> int:
     """Creates the rows in bulk and starts the sending tasks once the transaction commits. Returns the row count."""
     subscriber_ids = list(audience(alert, kind).values_list("pk", flat=True))
     Delivery.objects.bulk_create(
@@ -42,12 +44,12 @@ def deliveries_queue(*, alert, kind):
     return len(subscriber_ids)
 
 
-def _start(alert_id, kind, tasks):
+def _start(alert_id: int, kind: str, tasks: int) -> None:
     for _ in range(tasks):
         send_deliveries.enqueue(alert_id=alert_id, kind=kind)
 
 
-def deliveries_retry_failed(*, alert):
+def deliveries_retry_failed(*, alert: Alert) -> int:
     """An organizer's choice to try failed messages again (interrupted ones may then arrive twice)."""
     kinds = list(
         alert.deliveries.filter(status=Delivery.Status.FAILED).values_list("kind", flat=True).distinct().order_by()
@@ -56,11 +58,11 @@ def deliveries_retry_failed(*, alert):
         status=Delivery.Status.QUEUED, attempts=0, next_attempt_at=timezone.now(), error=""
     )
     for kind in kinds:
-        transaction.on_commit(lambda kind=kind: _start(alert.pk, kind, 1))
+        transaction.on_commit(partial(_start, alert.pk, kind, 1))
     return len(kinds)
 
 
-def progress(alert):
+def progress(alert: Alert) -> dict[str, int]:
     """Counts of rows per status, for the organizer's live view."""
     counts = dict(alert.deliveries.values_list("status").annotate(n=Count("pk")).order_by())
     counts = {status: counts.get(status, 0) for status in Delivery.Status.values}

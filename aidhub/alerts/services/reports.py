@@ -22,7 +22,7 @@ def report_create(*, what: str, area: Area, happened_at: datetime, photo: File[b
 
 
 @transaction.atomic
-def report_set_status(*, report, status, organizer, duplicate_of=None):
+def report_set_status(*, report: Report, status: str, organizer: User, duplicate_of: Report | None = None) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     report.status = status
     report.duplicate_of = duplicate_of if status == Report.Status.DUPLICATE else None

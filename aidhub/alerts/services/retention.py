@@ -1,6 +1,6 @@
 """Community reports and subscriptions are not kept longer than the network needs them."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +9,7 @@ from aidhub.alerts.models import Report, Subscriber
 
 
 @transaction.atomic
-def purge_old_reports(*, days, now=None):
+def purge_old_reports(*, days: int, now: datetime | None = None) -> int:
     """Deletes reports (their text, photo, contact and check-ins) received more than `days` ago. Alerts made from
     them keep their own words."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
@@ -22,7 +22,7 @@ def purge_old_reports(*, days, now=None):
 
 
 @transaction.atomic
-def purge_stale_subscribers(*, days, now=None):
+def purge_stale_subscribers(*, days: int, now: datetime | None = None) -> int:
     """Deletes subscriptions never confirmed, or ended, more than `days` ago: their address is of no more use."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
     pending = Subscriber.objects.filter(status=Subscriber.Status.PENDING, created_at__lt=cutoff)

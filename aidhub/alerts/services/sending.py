@@ -2,20 +2,28 @@
 Called by the sending task (aidhub.alerts.tasks); it never starts tasks itself, so the two modules form no loop."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db.models import F, Min
 from django.utils import timezone
 
-from aidhub.alerts.models import Alert, Delivery
+from aidhub.alerts.models import Alert, Delivery, Subscriber
 
 logger = logging.getLogger(__name__)
+
+
+class Renderer(Protocol):
+    """Sends one subscriber their message (aidhub.alerts.messages.AlertMessages), or raises."""
+
+    def send(self, subscriber: Subscriber) -> None: ...
+
 
 BATCH = 200
 
 
-def send_due(*, alert_id, kind, renderer):
+def send_due(*, alert_id: int, kind: str, renderer: Renderer) -> int:
     """Sends every row of this alert and kind that is due. Safe to run in several workers at once."""
     now = timezone.now()
     lease = timedelta(seconds=settings.ALERTS_SENDING_LEASE_SECONDS)
@@ -37,7 +45,7 @@ def send_due(*, alert_id, kind, renderer):
     return sent
 
 
-def _send_one(delivery, renderer):
+def _send_one(delivery: Delivery, renderer: Renderer) -> int:
     claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
         status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
@@ -58,12 +66,12 @@ def _send_one(delivery, renderer):
     return 1
 
 
-def _failed(delivery, error):
+def _failed(delivery: Delivery, error: Exception) -> None:
     attempts = delivery.attempts + 1
     logger.warning("delivery %s attempt %s failed: %s", delivery.pk, attempts, type(error).__name__)
     if attempts < settings.ALERTS_SEND_MAX_ATTEMPTS:
         delay = timedelta(seconds=settings.ALERTS_RETRY_DELAY_SECONDS * 2 ** (attempts - 1))
-        changes = {"status": Delivery.Status.QUEUED, "next_attempt_at": timezone.now() + delay}
+        changes: dict[str, Any] = {"status": Delivery.Status.QUEUED, "next_attempt_at": timezone.now() + delay}
     else:
         changes = {"status": Delivery.Status.FAILED}
     Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
@@ -71,14 +79,15 @@ def _failed(delivery, error):
     )
 
 
-def next_retry(alert_id, kind):
+def next_retry(alert_id: int, kind: str) -> datetime | None:
     """When the earliest postponed row is due, or None."""
-    return (
+    due: datetime | None = (
         Delivery.objects.filter(alert_id=alert_id, kind=kind, status=Delivery.Status.QUEUED)
         .aggregate(due=Min("next_attempt_at"))
         .get("due")
     )
+    return due
 
 
-def load_alert(alert_id):
+def load_alert(alert_id: int) -> Alert:
     return Alert.objects.for_listing().get(pk=alert_id)

@@ -1,7 +1,9 @@
 """Subscribing, confirming and unsubscribing. Nothing here tells a stranger whether an address is subscribed."""
 
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -13,6 +15,7 @@ from django.utils import timezone, translation
 from aidhub.alerts.languages import interface_language
 from aidhub.alerts.models import Delivery, Subscriber
 from aidhub.alerts.models.subscribers import code_hash
+from aidhub.core.models import Area, Language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import new_access_token
 from aidhub.messaging.keywords import is_stop_word, normalise_reply
@@ -24,7 +27,7 @@ CARRIER_STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 
 
 @transaction.atomic
-def subscriber_subscribe(*, channel, address, language, areas):
+def subscriber_subscribe(*, channel: str, address: str, language: Language, areas: Iterable[Area]) -> str:
     """Starts (or restarts) a subscription and sends a code. Returns the token of the private confirmation page.
 
     The answer is the same whether or not the address was known: a confirmed subscription is never changed from
@@ -56,7 +59,7 @@ def subscriber_subscribe(*, channel, address, language, areas):
     return token
 
 
-def _may_send_code(subscriber):
+def _may_send_code(subscriber: Subscriber) -> bool:
     """At most a few messages a day to one address, so that the form cannot be used to flood someone."""
     now = timezone.now()
     if subscriber.codes_sent_since is None or subscriber.codes_sent_since < now - timedelta(days=1):
@@ -68,7 +71,7 @@ def _may_send_code(subscriber):
     return True
 
 
-def _send_code(subscriber, token):
+def _send_code(subscriber: Subscriber, token: str) -> None:
     # A short code to type (or reply) for phones; a long one inside a link for email.
     code = (
         f"{secrets.randbelow(10**6):06d}" if subscriber.channel == Subscriber.Channel.SMS else secrets.token_urlsafe(18)
@@ -84,7 +87,7 @@ def _send_code(subscriber, token):
 
 
 @transaction.atomic
-def subscriber_confirm(*, subscriber, code):
+def subscriber_confirm(*, subscriber: Subscriber, code: str) -> bool:
     """True when the code is right, fresh, and tried no more than a few times."""
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     if (
@@ -107,7 +110,7 @@ def subscriber_confirm(*, subscriber, code):
 
 
 @transaction.atomic
-def subscriber_unsubscribe(*, subscriber, reply=True):
+def subscriber_unsubscribe(*, subscriber: Subscriber, reply: bool = True) -> bool:
     """Stops every alert at once, messages already queued included."""
     updated = Subscriber.objects.filter(pk=subscriber.pk).exclude(status=Subscriber.Status.UNSUBSCRIBED)
     if not updated.update(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now(), code_hash=""):
@@ -118,7 +121,7 @@ def subscriber_unsubscribe(*, subscriber, reply=True):
     return True
 
 
-def subscriber_reply(*, sender, body):
+def subscriber_reply(*, sender: str, body: str) -> None:
     """A text message sent to our number: a stop word unsubscribes, a code confirms. Anything else is ignored."""
     try:
         phone = normalise_phone(sender)
@@ -133,12 +136,12 @@ def subscriber_reply(*, sender, body):
         subscriber_confirm(subscriber=subscriber, code="".join(ch for ch in body if ch.isdigit()))
 
 
-def unsubscribe_token(subscriber):
+def unsubscribe_token(subscriber: Subscriber) -> str:
     """A link token that stays valid as long as the subscription: signed, nothing stored."""
     return signing.dumps(subscriber.pk, salt=UNSUBSCRIBE_SALT)
 
 
-def subscriber_from_unsubscribe_token(token):
+def subscriber_from_unsubscribe_token(token: str) -> Subscriber | None:
     try:
         pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
@@ -146,13 +149,13 @@ def subscriber_from_unsubscribe_token(token):
     return Subscriber.objects.filter(pk=pk).select_related("language").first()
 
 
-def unsubscribe_url(subscriber, language):
+def unsubscribe_url(subscriber: Subscriber, language: str) -> str:
     with translation.override(language):
         path = reverse("alerts:unsubscribe", kwargs={"token": unsubscribe_token(subscriber)})
     return f"{settings.SITE_URL}{path}"
 
 
-def _message(subscriber, template, context=None):
+def _message(subscriber: Subscriber, template: str, context: dict[str, Any] | None = None) -> None:
     """Sends a short note about the subscription itself, by the subscriber's own channel and in their language."""
     language = interface_language(subscriber.language.code)
     context = {"subscriber": subscriber, **(context or {})}

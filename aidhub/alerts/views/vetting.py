@@ -91,6 +91,9 @@ def report_check_in(request, pk):
 def report_to_alert(request, pk):
     report = _get_report_for_organizer(request, pk)
     organization = acting_organization(request.user, area=report.area)
+    if organization is None:
+        # Not reached: the report is in an area of one of the person's organizations, or it answered 404 above.
+        raise Http404
     try:
         alert = alert_services.alert_from_report(report=report, author=request.user, organization=organization)
     except AlertStateError:

@@ -4,11 +4,11 @@ languages whatever the number of requests. Local benchmark databases only: the p
 """
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.lib.adapters.allauth import activate_totp
 
 BENCH_PASSWORD = "bench-pass-2026"  # noqa: S105 (published in bench/README.md; bench databases only)
 BENCH_ORGANIZER = "bench-organizer@example.org"
@@ -98,7 +98,7 @@ def seed(rng, scale, context):
         Membership.objects.create(organization=network, user=user)
         organizers.append(user)
     for user in organizers:
-        TOTP.activate(user, BENCH_TOTP_SECRET)
+        activate_totp(user, BENCH_TOTP_SECRET)
     return {
         "areas": [*regions, *cities, *neighbourhoods],
         "regions": regions,

@@ -2,10 +2,10 @@
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 
 from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.lib.adapters.allauth import activate_totp
 
 DEMO_PASSWORD = "demo-pass-2026"
 # Organizers and administrators must use two-factor sign-in. Demo accounts share this authenticator-app
@@ -105,5 +105,5 @@ def seed(**_context):
 def with_two_factor(user):
     """Organizers and administrators must use two-factor sign-in: demo accounts get the shared secret."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, DEMO_TOTP_SECRET)
+        activate_totp(user, DEMO_TOTP_SECRET)
     return user

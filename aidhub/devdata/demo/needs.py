@@ -32,7 +32,7 @@ REQUESTS = [
      "Interpreter for a doctor's visit."),
 ]  # fmt: skip
 
-ACCOUNTS = []
+ACCOUNTS: list[tuple[str, str]] = []
 
 
 def seed(areas, **_context):

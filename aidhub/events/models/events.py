@@ -1,4 +1,9 @@
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Self
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -13,57 +18,65 @@ from aidhub.lib import fragments
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
-def page_version(event_id):
+def page_version(event_id: int | None) -> str:
     """The version of an event's cached public page (events.views.public.event_detail)."""
     return f"event-{event_id}"
 
 
-class ShownOnEventPage:
+if TYPE_CHECKING:
+    _ModelBase = models.Model
+else:
+    _ModelBase = object
+
+
+class ShownOnEventPage(_ModelBase):
     """Rows counted on their event's public page (places taken, times free, supplies missing): saving or
     deleting one, wherever it happens, rebuilds that page's cached fragment once the change is committed."""
 
-    def page_event_id(self):
-        return self.event_id
+    def page_event_id(self) -> int:
+        # Rows without an event of their own (a sign-up, a pledge) say where theirs is.
+        event_id: int = self.event_id  # type: ignore[attr-defined]
+        return event_id
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         fragments.bump(page_version(self.page_event_id()))
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         event_id = self.page_event_id()
         result = super().delete(*args, **kwargs)
         fragments.bump(page_version(event_id))
         return result
 
 
-class EventQuerySet(models.QuerySet):
-    def listed(self):
+class EventQuerySet(models.QuerySet["Event"]):
+    def listed(self) -> Self:
         """Events the public may see: published, and cancelled ones so that people learn they are off."""
         return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
-    def public(self):
+    def public(self) -> Self:
         """Events with a public page: listed ones and those that took place."""
         return self.exclude(status=Event.Status.DRAFT)
 
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=Event.Status.PUBLISHED)
 
-    def upcoming(self, now=None):
+    def upcoming(self, now: datetime | None = None) -> Self:
         """Not over yet, soonest first."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "id")
 
-    def in_area(self, area):
+    def in_area(self, area: Area) -> Self:
         """Events in a place overlapping this area (the area, a city around it, a neighbourhood in it)."""
         return self.filter(area__in=Area.objects.overlapping(area))
 
-    def offering(self, language):
+    def offering(self, language: Language) -> Self:
         return self.filter(languages=language)
 
-    def organized_by(self, user):
+    def organized_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Events of the active organizations this user organizes for."""
         return self.filter(organization__in=organized_organizations(user))
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         return self.select_related("area", "organization").prefetch_related("languages")
 
 
@@ -145,74 +158,74 @@ class Event(ChoiceLabelsMixin, TranslatableMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     # The public list and the event's page are cached fragments: every change of an event, wherever it is made
     # (services, admin, translations), shows there as soon as it is committed.
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         fragments.bump("events", page_version(self.pk))
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         pk = self.pk
         result = super().delete(*args, **kwargs)
         fragments.bump("events", page_version(pk))
         return result
 
     @property
-    def is_cancelled(self):
+    def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
     @property
-    def is_past(self):
+    def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         """People may still sign up, book, pledge or register."""
         return self.status == self.Status.PUBLISHED and not self.is_past
 
     @property
-    def address_is_public(self):
+    def address_is_public(self) -> bool:
         return self.venue == self.Venue.PUBLIC and bool(self.address)
 
     @property
-    def takes_registrations(self):
+    def takes_registrations(self) -> bool:
         return self.capacity is not None
 
     # State changes. Each one only moves from the states that allow it.
     @property
-    def can_edit(self):
+    def can_edit(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.PUBLISHED)
 
     @property
-    def can_publish(self):
+    def can_publish(self) -> bool:
         return self.status == self.Status.DRAFT and not self.is_past
 
     @property
-    def can_cancel(self):
+    def can_cancel(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.PUBLISHED) and not self.is_past
 
     @property
-    def can_finish(self):
+    def can_finish(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.starts_at <= timezone.now()
 
-    def publish(self):
+    def publish(self) -> None:
         self._require(self.can_publish)
         self.status = self.Status.PUBLISHED
         self.published_at = timezone.now()
 
-    def cancel(self):
+    def cancel(self) -> None:
         self._require(self.can_cancel)
         self.status = self.Status.CANCELLED
         self.cancelled_at = timezone.now()
 
-    def finish(self):
+    def finish(self) -> None:
         self._require(self.can_finish)
         self.status = self.Status.FINISHED
 
-    def _require(self, allowed):
+    def _require(self, allowed: bool) -> None:
         if not allowed:
             raise EventStateError(self.status)
 

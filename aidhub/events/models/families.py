@@ -1,16 +1,18 @@
 """What families and other attendees give when they book a slot or register: the least, encrypted at rest."""
 
+from typing import Self
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.core.models import Language
 from aidhub.core.translations import interface_languages
 from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.events.models.shifts import Shift
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 from aidhub.lib.crypto import keyed_hash
 
 
@@ -46,18 +48,18 @@ class PrivateContact(models.Model):
     # Recomputed by `rotate_encryption_keys` when the key changes.
     KEYED_HASH_FIELDS = ["contact_hash"]
 
-    def refresh_keyed_hashes(self):
+    def refresh_keyed_hashes(self) -> None:
         self.contact_hash = keyed_hash(self.contact) if self.contact else ""
 
-    def erase_personal_data(self):
+    def erase_personal_data(self) -> None:
         """Keeps the code and the time (for counts), forgets who it was."""
         self.first_name = ""
         self.contact = ""
         self.contact_hash = ""
 
 
-class SlotQuerySet(models.QuerySet):
-    def with_counts(self):
+class SlotQuerySet(models.QuerySet["AppointmentSlot"]):
+    def with_counts(self) -> Self:
         return self.annotate(booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED), distinct=True))
 
 
@@ -81,6 +83,8 @@ class AppointmentSlot(ShownOnEventPage, models.Model):
 
     objects = SlotQuerySet.as_manager()
 
+    booked: int  # with_counts()
+
     class Meta:
         ordering = ["starts_at", "id"]
         verbose_name = _("appointment slot")
@@ -91,12 +95,12 @@ class AppointmentSlot(ShownOnEventPage, models.Model):
             models.CheckConstraint(condition=Q(places__gte=1, places__lte=50), name="slot_places_range"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.event} {timezone.localtime(self.starts_at):%H:%M}"
 
 
-class BookingQuerySet(models.QuerySet):
-    def active(self):
+class BookingQuerySet(models.QuerySet["Booking"]):
+    def active(self) -> Self:
         return self.filter(status=Booking.Status.BOOKED)
 
 
@@ -127,19 +131,19 @@ class Booking(ShownOnEventPage, PrivateContact):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.reference_code
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.status == self.Status.BOOKED
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def confirmed(self):
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def confirmed(self) -> Self:
         return self.filter(status=Registration.Status.CONFIRMED)
 
-    def waiting(self):
+    def waiting(self) -> Self:
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "id")
 
 
@@ -171,14 +175,14 @@ class Registration(ShownOnEventPage, PrivateContact):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.reference_code
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.status in (self.Status.CONFIRMED, self.Status.WAITING)
 
-    def waiting_position(self):
+    def waiting_position(self) -> int:
         """1 for the next person to move up."""
         earlier = Registration.objects.waiting().filter(event_id=self.event_id)
         earlier = earlier.filter(Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, id__lt=self.id))

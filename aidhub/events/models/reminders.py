@@ -32,7 +32,7 @@ class Reminder(models.Model):
             models.UniqueConstraint(fields=["kind", "recipient", "object_id"], name="reminder_sent_once"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} {self.recipient} {self.object_id}"
 
 
@@ -52,5 +52,5 @@ class CalendarFeed(models.Model):
         verbose_name = _("personal calendar link")
         verbose_name_plural = _("personal calendar links")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.user)

@@ -1,4 +1,8 @@
+from datetime import datetime
+from typing import Self
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -11,8 +15,8 @@ from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.lib.choices import ChoiceLabelsMixin
 
 
-class ShiftQuerySet(models.QuerySet):
-    def with_counts(self):
+class ShiftQuerySet(models.QuerySet["Shift"]):
+    def with_counts(self) -> Self:
         return self.annotate(taken=Count("signups", distinct=True))
 
 
@@ -50,6 +54,8 @@ class Shift(ShownOnEventPage, ChoiceLabelsMixin, models.Model):
 
     objects = ShiftQuerySet.as_manager()
 
+    taken: int  # with_counts()
+
     class Meta:
         ordering = ["starts_at", "role", "id"]
         verbose_name = _("volunteer shift")
@@ -59,25 +65,25 @@ class Shift(ShownOnEventPage, ChoiceLabelsMixin, models.Model):
             models.CheckConstraint(condition=Q(places__gte=1, places__lte=200), name="shift_places_range"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label
 
     @property
-    def label(self):
-        if self.language_id:
+    def label(self) -> str:
+        if self.language is not None:
             return f"{self.get_role_display()} ({self.language.native_name})"
-        return self.get_role_display()
+        return str(self.get_role_display())
 
     @property
-    def is_past(self):
+    def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 
 
-class ShiftSignupQuerySet(models.QuerySet):
-    def upcoming_for(self, user, now=None):
+class ShiftSignupQuerySet(models.QuerySet["ShiftSignup"]):
+    def upcoming_for(self, user: AbstractBaseUser, now: datetime | None = None) -> Self:
         """A volunteer's shifts that are not over, at events still on, soonest first."""
         return (
-            self.filter(volunteer=user, shift__ends_at__gte=now or timezone.now())
+            self.filter(volunteer_id=user.pk, shift__ends_at__gte=now or timezone.now())
             .filter(shift__event__status=Event.Status.PUBLISHED)
             .select_related("shift__event__area", "shift__language")
             .order_by("shift__starts_at", "id")
@@ -95,6 +101,8 @@ class ShiftSignup(ShownOnEventPage, models.Model):
 
     objects = ShiftSignupQuerySet.as_manager()
 
+    allowed: bool  # whether the volunteer may serve it now, set for the volunteer's own page (portal)
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("shift sign-up")
@@ -103,8 +111,8 @@ class ShiftSignup(ShownOnEventPage, models.Model):
             models.UniqueConstraint(fields=["shift", "volunteer"], name="shift_signup_once"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.volunteer} → {self.shift}"
 
-    def page_event_id(self):
+    def page_event_id(self) -> int:
         return self.shift.event_id

@@ -1,16 +1,18 @@
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
 from aidhub.events.models.events import Event, ShownOnEventPage
+from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 
 
-class SupplyItemQuerySet(models.QuerySet):
-    def with_counts(self):
+class SupplyItemQuerySet(models.QuerySet["SupplyItem"]):
+    def with_counts(self) -> Self:
         return self.annotate(
             pledged=Coalesce(Sum("pledges__quantity"), 0),
             received=Coalesce(Sum("pledges__quantity", filter=Q(pledges__received_at__isnull=False)), 0),
@@ -26,6 +28,9 @@ class SupplyItem(ShownOnEventPage, models.Model):
 
     objects = SupplyItemQuerySet.as_manager()
 
+    pledged: int  # with_counts()
+    received: int  # with_counts()
+
     class Meta:
         ordering = ["id"]
         verbose_name = _("needed item")
@@ -35,11 +40,11 @@ class SupplyItem(ShownOnEventPage, models.Model):
             models.CheckConstraint(condition=Q(quantity__gte=1), name="supply_item_quantity_positive"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.quantity})"
 
     @property
-    def missing(self):
+    def missing(self) -> int:
         """Needs `with_counts()`."""
         return max(self.quantity - self.pledged, 0)
 
@@ -71,12 +76,12 @@ class Pledge(ShownOnEventPage, models.Model):
             models.CheckConstraint(condition=Q(quantity__gte=1), name="pledge_quantity_positive"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.quantity} × {self.item.name}"
 
-    def page_event_id(self):
+    def page_event_id(self) -> int:
         return self.item.event_id
 
     @property
-    def pledger_name(self):
-        return self.pledger.display_name if self.pledger_id else self.first_name
+    def pledger_name(self) -> str | None:
+        return self.pledger.display_name if self.pledger is not None else self.first_name

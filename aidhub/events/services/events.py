@@ -48,7 +48,7 @@ def event_save(
 
 
 @transaction.atomic
-def event_publish(*, event):
+def event_publish(*, event: Event) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.publish()
     event.save(update_fields=["status", "published_at", "updated_at"])
@@ -56,7 +56,7 @@ def event_publish(*, event):
 
 
 @transaction.atomic
-def event_cancel(*, event):
+def event_cancel(*, event: Event) -> Event:
     """Cancels the event and sends every volunteer, family and attendee a cancellation notice instead of reminders."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.cancel()
@@ -66,7 +66,7 @@ def event_cancel(*, event):
 
 
 @transaction.atomic
-def event_finish(*, event):
+def event_finish(*, event: Event) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.finish()
     event.save(update_fields=["status", "updated_at"])

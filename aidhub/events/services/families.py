@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.models import Language
 from aidhub.events.models import AppointmentSlot, Booking, Event, Registration
 from aidhub.events.services import CLOSED, Refusal
 from aidhub.events.services.messages import tell_contact
@@ -18,13 +19,22 @@ from aidhub.lib.languages import interface_language
 from aidhub.lib.tokens import new_access_token, new_reference_code
 
 
-def message_language(language, page_language):
+def message_language(language: Language, page_language: str) -> str:
     """People read our messages in the language they speak when the site has it, otherwise in the page's."""
     return interface_language(language.code, page_language)
 
 
 @transaction.atomic
-def booking_create(*, event, slot, first_name, contact_kind, contact, language, page_language):
+def booking_create(
+    *,
+    event: Event,
+    slot: AppointmentSlot,
+    first_name: str,
+    contact_kind: str,
+    contact: str,
+    language: Language,
+    page_language: str,
+) -> None:
     """Books a place in a slot and sends the private link. For a contact with a booking at this event already,
     sends a fresh link to that booking instead, and books nothing: the caller cannot tell the two apart."""
     slot = AppointmentSlot.objects.select_for_update(of=("self",)).select_related("event").get(pk=slot.pk)
@@ -56,11 +66,11 @@ def booking_create(*, event, slot, first_name, contact_kind, contact, language, 
     tell_contact(booking, "booking_confirmed", token=token, moved=False)
 
 
-def _send_link_again(person, template):
+def _send_link_again(person: Booking | Registration, template: str) -> None:
     """A booking's or registration's private link again, to its own contact, in its own language. Only the link's
     hash is stored, so the old link cannot be sent: the person gets a new one, and the old one stops working."""
 
-    def send():
+    def send() -> None:
         token, token_hash = new_access_token()
         type(person).objects.filter(pk=person.pk).update(token_hash=token_hash, updated_at=timezone.now())
         tell_contact(person, template, token=token, again=True)
@@ -69,7 +79,7 @@ def _send_link_again(person, template):
 
 
 @transaction.atomic
-def booking_move(*, booking, slot):
+def booking_move(*, booking: Booking, slot: AppointmentSlot) -> Booking:
     """Moves the booking to another slot of the same event that still has room."""
     booking = Booking.objects.select_for_update(of=("self",)).select_related("event").get(pk=booking.pk)
     if not booking.is_active or not booking.event.is_open:
@@ -86,7 +96,7 @@ def booking_move(*, booking, slot):
 
 
 @transaction.atomic
-def booking_cancel(*, booking):
+def booking_cancel(*, booking: Booking) -> Booking:
     """Frees the place and forgets the family's name and contact at once."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if not booking.is_active:
@@ -99,7 +109,9 @@ def booking_cancel(*, booking):
 
 
 @transaction.atomic
-def registration_create(*, event, first_name, contact_kind, contact, language, page_language):
+def registration_create(
+    *, event: Event, first_name: str, contact_kind: str, contact: str, language: Language, page_language: str
+) -> None:
     """Registers someone: confirmed while places remain, then on the waiting list; sends the private link. For a
     contact registered already, sends a fresh link to that registration instead (see booking_create)."""
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -110,7 +122,7 @@ def registration_create(*, event, first_name, contact_kind, contact, language, p
     if registered.exists():
         _send_link_again(registered.get(), "registration_confirmed")
         return
-    has_room = event.registrations.confirmed().count() < event.capacity
+    has_room = event.registrations.confirmed().count() < (event.capacity or 0)
     token, token_hash = new_access_token()
     registration = Registration(
         event=event,
@@ -130,7 +142,7 @@ def registration_create(*, event, first_name, contact_kind, contact, language, p
 
 
 @transaction.atomic
-def registration_cancel(*, registration):
+def registration_cancel(*, registration: Registration) -> Registration:
     """Frees the place, forgets the person's details, and moves the next person up from the waiting list."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -146,12 +158,12 @@ def registration_cancel(*, registration):
     return registration
 
 
-def promote_waiting(event):
+def promote_waiting(event: Event) -> list[Registration]:
     """Confirms people from the waiting list, first come first served, while places are free; tells each one.
 
     The caller holds the event's row lock inside a transaction.
     """
-    free = event.capacity - event.registrations.confirmed().count()
+    free = (event.capacity or 0) - event.registrations.confirmed().count()
     if free <= 0:
         return []
     promoted = list(event.registrations.waiting().select_for_update()[:free])
@@ -164,7 +176,7 @@ def promote_waiting(event):
     return promoted
 
 
-def _save_with_new_code(person):
+def _save_with_new_code(person: Booking | Registration) -> bool:
     """Saves with a fresh reference code, unique across bookings and registrations (retried on a collision).
     False when the database refuses it as a second one of the same person at this event (made a moment ago)."""
     for _attempt in range(5):

@@ -4,10 +4,12 @@
 same transaction as the message is queued; its unique constraint makes a second run (or two runs at once) skip it.
 """
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from aidhub.accounts.capabilities import capabilities_of_many
@@ -18,7 +20,7 @@ DAY_BEFORE = timedelta(hours=24)
 TWO_HOURS = timedelta(hours=2)
 
 
-def send_due_reminders(*, now=None):
+def send_due_reminders(*, now: datetime | None = None) -> int:
     """Sends every reminder that is due and was not sent yet. Returns how many messages were queued."""
     now = now or timezone.now()
     # The day-before reminder is due from 24 hours before the start until the two-hour one takes over.
@@ -37,34 +39,34 @@ def send_due_reminders(*, now=None):
     return sent
 
 
-def notify_cancellation(event):
+def notify_cancellation(event: Event) -> int:
     """Tells everyone signed up, booked or registered that the event is cancelled. Returns how many were told."""
     told = 0
     kind = Reminder.Kind.CANCELLATION
     for signup in _not_yet(ShiftSignup.objects.filter(shift__event=event), kind, Reminder.Recipient.SHIFT_SIGNUP):
         told += _send_once(
             event, kind, Reminder.Recipient.SHIFT_SIGNUP, signup.pk,
-            lambda signup=signup: tell_volunteer(signup.volunteer, "shift_cancelled", event=event, shift=signup.shift),
+            partial(tell_volunteer, signup.volunteer, "shift_cancelled", event=event, shift=signup.shift),
         )  # fmt: skip
     for booking in _not_yet(event.bookings.active(), kind, Reminder.Recipient.BOOKING):
         told += _send_once(
             event, kind, Reminder.Recipient.BOOKING, booking.pk,
-            lambda booking=booking: tell_contact(booking, "booking_cancelled", slot=booking.slot),
+            partial(tell_contact, booking, "booking_cancelled", slot=booking.slot),
         )  # fmt: skip
     registrations = event.registrations.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
     for registration in _not_yet(registrations, kind, Reminder.Recipient.REGISTRATION):
         told += _send_once(
             event, kind, Reminder.Recipient.REGISTRATION, registration.pk,
-            lambda registration=registration: tell_contact(registration, "registration_cancelled"),
+            partial(tell_contact, registration, "registration_cancelled"),
         )  # fmt: skip
     return told
 
 
-def _remind_volunteers(kind, after, until):
-    signups = ShiftSignup.objects.filter(
+def _remind_volunteers(kind: str, after: datetime, until: datetime) -> int:
+    due = ShiftSignup.objects.filter(
         shift__event__status=Event.Status.PUBLISHED, shift__starts_at__gt=after, shift__starts_at__lte=until
     ).select_related("volunteer__volunteer_profile", "shift__event__area", "shift__language")
-    signups = list(_not_yet(signups, kind, Reminder.Recipient.SHIFT_SIGNUP))
+    signups = list(_not_yet(due, kind, Reminder.Recipient.SHIFT_SIGNUP))
     # The reminder gives the address: only volunteers who may serve the shift now get one.
     capabilities = capabilities_of_many({signup.volunteer for signup in signups})
     sent = 0
@@ -74,14 +76,12 @@ def _remind_volunteers(kind, after, until):
         event = signup.shift.event
         sent += _send_once(
             event, kind, Reminder.Recipient.SHIFT_SIGNUP, signup.pk,
-            lambda signup=signup, event=event: tell_volunteer(
-                signup.volunteer, "shift_reminder", event=event, shift=signup.shift, kind=kind
-            ),
+            partial(tell_volunteer, signup.volunteer, "shift_reminder", event=event, shift=signup.shift, kind=kind),
         )  # fmt: skip
     return sent
 
 
-def _remind_families(kind, after, until):
+def _remind_families(kind: str, after: datetime, until: datetime) -> int:
     bookings = (
         Booking.objects.active()
         .filter(event__status=Event.Status.PUBLISHED, slot__starts_at__gt=after, slot__starts_at__lte=until)
@@ -91,12 +91,12 @@ def _remind_families(kind, after, until):
     for booking in _not_yet(bookings, kind, Reminder.Recipient.BOOKING):
         sent += _send_once(
             booking.event, kind, Reminder.Recipient.BOOKING, booking.pk,
-            lambda booking=booking: tell_contact(booking, "booking_reminder", slot=booking.slot, kind=kind),
+            partial(tell_contact, booking, "booking_reminder", slot=booking.slot, kind=kind),
         )  # fmt: skip
     return sent
 
 
-def _remind_attendees(kind, after, until):
+def _remind_attendees(kind: str, after: datetime, until: datetime) -> int:
     registrations = (
         Registration.objects.confirmed()
         .filter(event__status=Event.Status.PUBLISHED, event__starts_at__gt=after, event__starts_at__lte=until)
@@ -106,18 +106,19 @@ def _remind_attendees(kind, after, until):
     for registration in _not_yet(registrations, kind, Reminder.Recipient.REGISTRATION):
         sent += _send_once(
             registration.event, kind, Reminder.Recipient.REGISTRATION, registration.pk,
-            lambda registration=registration: tell_contact(registration, "registration_reminder", kind=kind),
+            partial(tell_contact, registration, "registration_reminder", kind=kind),
         )  # fmt: skip
     return sent
 
 
-def _not_yet(queryset, kind, recipient):
+def _not_yet[M: Model](queryset: QuerySet[M], kind: str, recipient: str) -> QuerySet[M]:
     sent = Reminder.objects.filter(kind=kind, recipient=recipient).values("object_id")
     return queryset.exclude(pk__in=sent)
 
 
-def _send_once(event, kind, recipient, object_id, send):
-    """Records the reminder and queues the message together; a reminder recorded already is skipped."""
+def _send_once(event: Event, kind: str, recipient: str, object_id: int, send: Callable[[], None]) -> int:
+    """Records the reminder and queues the message together (`send`, with what it says bound to it: see
+    functools.partial); a reminder recorded already is skipped."""
     try:
         with transaction.atomic():
             Reminder.objects.create(event=event, kind=kind, recipient=recipient, object_id=object_id)
@@ -128,7 +129,7 @@ def _send_once(event, kind, recipient, object_id, send):
 
 
 @transaction.atomic
-def purge_personal_data(*, days, now=None):
+def purge_personal_data(*, days: int, now: datetime | None = None) -> int:
     """Erases names and contacts of bookings, registrations and pledges `days` after their event ended."""
     now = now or timezone.now()
     over = Event.objects.filter(ends_at__lt=now - timedelta(days=days))

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from aidhub.accounts.capabilities import may_take_shift, shift_category
 from aidhub.accounts.models import User
@@ -43,7 +44,7 @@ def shift_delete(*, actor: User, shift: Shift) -> None:
     shift.delete()
 
 
-def not_allowed_message(shift):
+def not_allowed_message(shift: Shift) -> StrOrPromise:
     """Why this volunteer may not take this shift, in the reader's language."""
     category = shift_category(shift)
     if category is None:
@@ -54,7 +55,7 @@ def not_allowed_message(shift):
 
 
 @transaction.atomic
-def shift_signup(*, shift, volunteer):
+def shift_signup(*, shift: Shift, volunteer: User) -> ShiftSignup:
     """Takes a place. The shift's row is locked while places are counted, so two people cannot take the last one."""
     shift = Shift.objects.select_for_update(of=("self",)).select_related("event").get(pk=shift.pk)
     if not shift.event.is_open or shift.is_past:
@@ -81,7 +82,7 @@ def shift_signup(*, shift, volunteer):
 
 
 @transaction.atomic
-def shift_leave(*, signup):
+def shift_leave(*, signup: ShiftSignup) -> None:
     """Gives the place back, for someone else to take."""
     if signup.shift.is_past:
         raise Refusal(_("This shift is over."))

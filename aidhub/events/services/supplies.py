@@ -28,7 +28,9 @@ def supply_item_delete(*, actor: User, item: SupplyItem) -> None:
 
 
 @transaction.atomic
-def pledge_create(*, item, quantity, pledger=None, first_name="", contact=""):
+def pledge_create(
+    *, item: SupplyItem, quantity: int, pledger: User | None = None, first_name: str = "", contact: str = ""
+) -> Pledge:
     """Records a pledge. The item's row is locked while the missing amount is worked out."""
     item = SupplyItem.objects.select_for_update(of=("self",)).select_related("event").get(pk=item.pk)
     if not item.event.is_open:
@@ -52,7 +54,7 @@ def pledge_create(*, item, quantity, pledger=None, first_name="", contact=""):
 
 
 @transaction.atomic
-def pledge_toggle_received(*, pledge):
+def pledge_toggle_received(*, pledge: Pledge) -> Pledge:
     """The organizer ticks a pledge off when it arrives (or unticks a mistake)."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     pledge.received_at = None if pledge.received_at else timezone.now()

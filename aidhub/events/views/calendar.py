@@ -26,8 +26,8 @@ PAST_DAYS = 31
 def feed(request):
     """Published and cancelled events, optionally of one area or one language (the list's filters)."""
     since = timezone.now() - timedelta(days=PAST_DAYS)
-    events = Event.objects.public().filter(ends_at__gte=since).select_related("area").order_by("starts_at")
-    events = CalendarFilter(request.GET, queryset=events).qs
+    public = Event.objects.public().filter(ends_at__gte=since).select_related("area").order_by("starts_at")
+    events = CalendarFilter(request.GET, queryset=public).qs
     return ics_response(events_calendar(events, _("Events")), "events.ics")
 
 
@@ -50,8 +50,8 @@ def shift_feed(request, token):
     )
     # Only shifts the volunteer may serve now: the others would give away a place they may not be told.
     capabilities = capabilities_of(user)
-    signups = [signup for signup in signups if capabilities.may_take_shift(signup.shift)]
-    return ics_response(shifts_calendar(signups, _("My shifts")), "my-shifts.ics", private=True)
+    servable = [signup for signup in signups if capabilities.may_take_shift(signup.shift)]
+    return ics_response(shifts_calendar(servable, _("My shifts")), "my-shifts.ics", private=True)
 
 
 @never_cache

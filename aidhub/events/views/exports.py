@@ -72,7 +72,7 @@ def shifts_csv(request, pk):
         yield writer.writerow(header)
         for signup in signups.iterator(chunk_size=500):
             shift = signup.shift
-            language = shift.language.name_en if shift.language_id else ""
+            language = shift.language.name_en if shift.language is not None else ""
             yield writer.writerow(
                 [
                     _safe(shift.get_role_display()),

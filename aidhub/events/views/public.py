@@ -150,6 +150,7 @@ def shift_ask_confirmation(request, pk):
     category = shift_vetting_category(shift)
     if category is not None:
         vetting = vetting_request(volunteer=request.user, category=category, organization=shift.event.organization)
+        assert vetting is not None  # the shift's kind of help needs vetting (shift_vetting_category)
         if vetting.status == Vetting.Status.VETTED:
             messages.success(request, _("You are confirmed for this. You can take the shift."))
         elif vetting.status == Vetting.Status.DECLINED:

@@ -10,6 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from aidhub.lib.adapters.allauth import replace_stored_secrets, stored_secrets
 from aidhub.lib.crypto import encrypted_models, field_cipher, reset_field_ciphers
 
 BATCH = 500
@@ -51,11 +52,10 @@ class Command(BaseCommand):
         count = 0
         with transaction.atomic():
             for authenticator in Authenticator.objects.select_for_update():
-                data = dict(authenticator.data)
-                for key in ("secret", "seed"):
-                    if key in data:
-                        data[key] = cipher.rotate(data[key].encode()).decode()
-                authenticator.data = data
+                secrets = stored_secrets(authenticator)
+                replace_stored_secrets(
+                    authenticator, {key: cipher.rotate(value.encode()).decode() for key, value in secrets.items()}
+                )
                 authenticator.save(update_fields=["data"])
                 count += 1
         return count
