@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
 from aidhub.core.translations import translation_languages
@@ -35,6 +35,13 @@ from tests.factories import (
     vet,
 )
 from tests.helpers import jpeg_bytes, pdf_bytes, sign_in
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Rendering for a person in their language may leave the worker's thread in that language: each test starts
+    in the default one, whichever test ran before it on the same worker (pytest-xdist changes the order)."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -101,3 +101,56 @@ def get_with_queries(client, url):
 def count_queries(client, url):
     """The number of SQL queries a page that must answer 200 runs: list pages prove theirs stay flat."""
     return get_with_queries(client, url)[1]
+
+
+def free_port(ports):
+    """A port of `ports` that nothing listens on, for a server a test starts. Under pytest-xdist each worker
+    takes its own share of the range, so that two workers never pick the same free port at the same moment."""
+    import os
+    import socket
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    share = ports[int(worker) % count :: count]
+    for port in share:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {share}")
+
+
+def assert_in_language(response, code, text, *, html=None):
+    """The one check of a page rendered in an interface language. The page answers 200 with `<html lang dir>` for
+    `code`; `text`, a string of the page's own content, is translated into `code` and shown inside `<main>` (not
+    in the header or footer that every page shares, which would pass on a page that translates nothing else);
+    and the page keeps its strict CSP, with no inline script or style and nothing from another site. `html`
+    replaces the page's text for that last check (a page that links to another website on purpose)."""
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from tests.test_security_headers import _check
+
+    assert response.status_code == 200, f"{response.request['PATH_INFO']} answered {response.status_code}"
+    direction = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+    assert f'<html lang="{code}" dir="{direction}">' in response.text
+    with translation.override(code):
+        translated = translation.gettext(text)
+    if code != "en":
+        assert translated != text, f"{text!r} is not translated into {code}"
+    main = response.text.split("<main", 1)[-1].split("</main>", 1)[0]
+    assert translated in main or escape(translated) in main, f"{translated!r} is not in {response.request['PATH_INFO']}"
+    _check(response if html is None else _Page(response, html))
+
+
+class _Page:
+    """A response with its text changed, for the page checks."""
+
+    def __init__(self, response, text):
+        self.response, self.text = response, text
+
+    def __getitem__(self, header):
+        return self.response[header]

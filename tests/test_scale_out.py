@@ -10,7 +10,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,13 +23,15 @@ import pytest
 from django.conf import settings
 
 from aidhub.lib import antibot
+from tests.helpers import free_port
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
 ROOT = Path(settings.BASE_DIR)
 PASSWORD = "two-machines-password-2026"
 PUBLIC_HOST = "aid.example.org"
 
-pytestmark = pytest.mark.redis
+# One Redis database for the whole file: under pytest-xdist its tests run on one worker, one at a time.
+pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("redis")]
 
 
 def _redis():
@@ -44,15 +45,6 @@ def _redis():
         if os.environ.get("CI"):
             pytest.fail(f"CI needs Redis at {REDIS_URL}: {error}")
         pytest.skip(f"no Redis at {REDIS_URL} ({type(error).__name__}); CI runs this test")
-
-
-def _free_port():
-    """A free port in 8200-8299 (the range this project's local servers use)."""
-    for port in range(8250, 8300):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8250-8299")
 
 
 @pytest.fixture
@@ -119,7 +111,7 @@ def servers(shared):
     started = []
     try:
         for _ in range(2):
-            port = _free_port()
+            port = free_port(range(8250, 8300))
             command = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")]
             process = subprocess.Popen(
                 [*command, "--bind", f"127.0.0.1:{port}"],

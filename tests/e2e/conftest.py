@@ -9,7 +9,6 @@ These tests run last (see tests/conftest.py), since those production static sett
 
 import os
 import shutil
-import socket
 from importlib import import_module
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from django.test.utils import override_settings
 from aidhub.lib.adapters.allauth import new_totp_secret
 from tests.e2e.browser import Visit
 from tests.factories import organizer_with_authenticator
+from tests.helpers import free_port
 
 load_common_languages = import_module("aidhub.core.migrations.0002_load_common_languages").load
 
@@ -65,17 +65,6 @@ def chromium_path():
     return CHROMIUM
 
 
-def _free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port between {PORTS.start} and {PORTS.stop - 1}")
-
-
 @pytest.fixture(scope="session")
 def production_static(tmp_path_factory):
     """`collectstatic` as in production, into a temporary STATIC_ROOT; then WhiteNoise serves only those files."""
@@ -111,7 +100,7 @@ def e2e_server(chromium_path, production_static, django_db_setup, django_db_bloc
     for conn in shared.values():
         conn.inc_thread_sharing()
     server = LiveServerThread(
-        "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=_free_port()
+        "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=free_port(PORTS)
     )
     server.daemon = True
     server.start()

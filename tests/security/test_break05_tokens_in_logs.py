@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from django.conf import settings
 from django.urls import URLResolver, get_resolver
 
 from aidhub.lib import redaction
+from tests.helpers import free_port
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -75,15 +75,6 @@ print(json.dumps({
     "second_slot": second_slot.pk,
 }))
 """
-
-
-def _free_port():
-    """A free port in 8200-8299 (the range this project's local servers use)."""
-    for port in range(8230, 8300):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8230-8299")
 
 
 @pytest.fixture
@@ -182,7 +173,7 @@ class Server:
 @pytest.fixture
 def server(server_env, tokens, tmp_path):
     with open(tmp_path / "stderr.log", "wb") as error_log:
-        running = Server(server_env, _free_port(), error_log)
+        running = Server(server_env, free_port(range(8230, 8300)), error_log)
         try:
             running.wait_until_ready()
             yield running
