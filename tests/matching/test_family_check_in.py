@@ -17,7 +17,7 @@ WEBHOOK = "/hooks/alerts/twilio/sms/"
 AUTH_TOKEN = "twilio-test-auth-token"
 
 # "Did you get help" as each family reads the check-in text.
-ASKED = {"es": "¿Recibió ayuda", "ar": "هل حصلت على مساعدة", "ht": "Èske ou te jwenn èd"}
+ASKED = {"es": "recibió ayuda", "ar": "هل حصلت على مساعدة", "ht": "Èske ou te jwenn èd"}
 
 
 @pytest.fixture
