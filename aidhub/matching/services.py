@@ -5,8 +5,8 @@ from collections.abc import Sequence
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from aidhub.accounts.models import User
 from aidhub.core.models import AuditEvent, audit
@@ -171,9 +171,7 @@ def check_in_family_answer(*, family_check_in: FamilyCheckIn, answer: str, via: 
     audit(actor=None, action=AuditEvent.Action.CHECK_IN_ANSWERED, target=match)
     fragments.bump("requests")
     for organizer in organizers_for_area(help_request.area):
-        send_email_to_user(
-            user=organizer, template="matching/family_checked_in", context={"check_in": family_check_in}
-        )
+        send_email_to_user(user=organizer, template="matching/family_checked_in", context={"check_in": family_check_in})
     return family_check_in
 
 
@@ -225,4 +223,5 @@ def _back_to_queue(help_request: HelpRequest) -> None:
 
 def purge_check_in_notes(*, request_ids: Sequence[int]) -> int:
     """Check-in notes are about the family: they go with the request's personal data."""
+    FamilyCheckIn.objects.filter(match__help_request_id__in=request_ids).update(phone_hash="")
     return CheckIn.objects.filter(match__help_request_id__in=request_ids).update(note=None)

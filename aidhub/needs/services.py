@@ -147,7 +147,9 @@ def help_request_send_new_link(*, help_request: HelpRequest) -> None:
             link.token_hash = keyed_hash(link.token_hash)
             link.replaced_at = now
             link.save(update_fields=["token_hash", "replaced_at"])
-        RequestLink.objects.create(help_request=locked, token_hash=keyed_hash(locked.access_token_hash), replaced_at=now)
+        RequestLink.objects.create(
+            help_request=locked, token_hash=keyed_hash(locked.access_token_hash), replaced_at=now
+        )
         token, token_hash = new_access_token()
         HelpRequest.objects.filter(pk=locked.pk).update(access_token_hash=token_hash)
         audit(actor=None, action=AuditEvent.Action.LINK_REPLACED, target=locked)
@@ -297,7 +299,7 @@ def _find_path(language: str) -> str:
 
 @transaction.atomic
 def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[int]:
-    """Deletes the name, contact and message of requests finished more than `days` ago (check-in notes
+    """Deletes the name, contact, message and thread of requests finished more than `days` ago (check-in notes
     go in aidhub.matching). The rest stays for counts: category, language, area, dates."""
     purged = HelpRequest.objects.past_retention(days, now)
     ids = list(purged.values_list("pk", flat=True))
@@ -308,6 +310,8 @@ def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[i
         partner_organization=None,
         personal_data_purged_at=now or timezone.now(),
     )
+    RequestMessage.objects.filter(help_request_id__in=ids).update(text=None)
+    RequestLink.objects.filter(help_request_id__in=ids).delete()
     fragments.bump("requests")
     return ids
 

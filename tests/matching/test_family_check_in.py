@@ -117,8 +117,9 @@ def test_stop_and_other_numbers_still_go_to_the_alerts(
     assert FamilyCheckIn.objects.get().answer == ""
 
 
-def test_an_unsigned_reply_is_refused(client, client_for, eastside, volunteer, offer, organizer, twilio_settings,
-                                      django_capture_on_commit_callbacks):
+def test_an_unsigned_reply_is_refused(
+    client, client_for, eastside, volunteer, offer, organizer, twilio_settings, django_capture_on_commit_callbacks
+):
     _done(client, client_for, eastside, volunteer, offer, organizer, django_capture_on_commit_callbacks)
     response = client.post(WEBHOOK, {"From": "+12025550143", "Body": "1"})
     assert response.status_code == 403

@@ -115,7 +115,7 @@ def test_an_empty_answer_is_refused_in_words_and_nothing_is_saved(client, client
 
 
 def test_a_family_not_asked_anything_cannot_post_an_answer(client, eastside):
-    help_request, token = _submit(client, eastside)
+    _help_request, token = _submit(client, eastside)
     client.post("/es/help/status/reply/", {"k": token, "text": "Hola"})
     assert not RequestMessage.objects.exists()
     assert 'name="text"' not in client.get(f"/es/help/status/?k={token}").text

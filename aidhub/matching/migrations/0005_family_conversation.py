@@ -6,27 +6,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matching', '0004_move_vetting_to_accounts'),
+        ("matching", "0004_move_vetting_to_accounts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FamilyCheckIn',
+            name="FamilyCheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone_hash', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('asked_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('answer', models.CharField(blank=True, choices=[('helped', 'Yes, I got help'), ('not_yet', 'Not yet'), ('needs_more', 'I need something else')], max_length=12, verbose_name="the family's answer")),
-                ('answered_via', models.CharField(blank=True, choices=[('link', 'private link'), ('sms', 'text message')], max_length=4)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='family_check_ins', to='matching.match')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("phone_hash", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("asked_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("helped", "Yes, I got help"),
+                            ("not_yet", "Not yet"),
+                            ("needs_more", "I need something else"),
+                        ],
+                        max_length=12,
+                        verbose_name="the family's answer",
+                    ),
+                ),
+                (
+                    "answered_via",
+                    models.CharField(
+                        blank=True, choices=[("link", "private link"), ("sms", "text message")], max_length=4
+                    ),
+                ),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="family_check_ins",
+                        to="matching.match",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'family check-in',
-                'verbose_name_plural': 'family check-ins',
-                'ordering': ['-asked_at', '-id'],
+                "verbose_name": "family check-in",
+                "verbose_name_plural": "family check-ins",
+                "ordering": ["-asked_at", "-id"],
             },
         ),
     ]

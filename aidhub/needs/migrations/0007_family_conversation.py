@@ -8,71 +8,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0011_family_conversation'),
-        ('needs', '0006_interface_languages_read_from_settings'),
+        ("core", "0011_family_conversation"),
+        ("needs", "0006_interface_languages_read_from_settings"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RequestLink',
+            name="RequestLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('replaced_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("replaced_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='RequestMessage',
+            name="RequestMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author', models.CharField(choices=[('network', 'The network'), ('family', 'The family')], max_length=10)),
-                ('text', encrypted_fields.fields.EncryptedTextField(max_length=1000, null=True, verbose_name='message')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "author",
+                    models.CharField(choices=[("network", "The network"), ("family", "The family")], max_length=10),
+                ),
+                (
+                    "text",
+                    encrypted_fields.fields.EncryptedTextField(max_length=1000, null=True, verbose_name="message"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'message about a request',
-                'verbose_name_plural': 'messages about requests',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "message about a request",
+                "verbose_name_plural": "messages about requests",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.RemoveIndex(
-            model_name='helprequest',
-            name='request_unmet_by_area',
+            model_name="helprequest",
+            name="request_unmet_by_area",
         ),
         migrations.RemoveIndex(
-            model_name='helprequest',
-            name='request_unmet_queue',
+            model_name="helprequest",
+            name="request_unmet_queue",
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('reviewed', 'Reviewed'), ('matching', 'Asking a volunteer'), ('matched', 'Volunteer found'), ('done', 'Help given'), ('needs_info', 'Needs more information'), ('answered', 'Answered by the family'), ('withdrawn', 'Withdrawn'), ('closed', 'Closed')], default='new', max_length=12, verbose_name='status'),
+            model_name="helprequest",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("reviewed", "Reviewed"),
+                    ("matching", "Asking a volunteer"),
+                    ("matched", "Volunteer found"),
+                    ("done", "Help given"),
+                    ("needs_info", "Needs more information"),
+                    ("answered", "Answered by the family"),
+                    ("withdrawn", "Withdrawn"),
+                    ("closed", "Closed"),
+                ],
+                default="new",
+                max_length=12,
+                verbose_name="status",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(condition=models.Q(('status__in', ['new', 'reviewed', 'matching', 'needs_info', 'answered'])), fields=['area', 'urgency_rank', 'created_at', 'id'], name='request_unmet_by_area'),
+            model_name="helprequest",
+            index=models.Index(
+                condition=models.Q(("status__in", ["new", "reviewed", "matching", "needs_info", "answered"])),
+                fields=["area", "urgency_rank", "created_at", "id"],
+                name="request_unmet_by_area",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(condition=models.Q(('status__in', ['new', 'reviewed', 'matching', 'needs_info', 'answered'])), fields=['urgency_rank', 'created_at', 'id'], name='request_unmet_queue'),
+            model_name="helprequest",
+            index=models.Index(
+                condition=models.Q(("status__in", ["new", "reviewed", "matching", "needs_info", "answered"])),
+                fields=["urgency_rank", "created_at", "id"],
+                name="request_unmet_queue",
+            ),
         ),
         migrations.AddField(
-            model_name='requestlink',
-            name='help_request',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='needs.helprequest'),
+            model_name="requestlink",
+            name="help_request",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="links", to="needs.helprequest"
+            ),
         ),
         migrations.AddField(
-            model_name='requestmessage',
-            name='help_request',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='needs.helprequest'),
+            model_name="requestmessage",
+            name="help_request",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="messages", to="needs.helprequest"
+            ),
         ),
         migrations.AddField(
-            model_name='requestmessage',
-            name='sent_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="requestmessage",
+            name="sent_by",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
     ]
