@@ -7,7 +7,7 @@ from aidhub.core import health
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Called by the SMS provider, not read by people: no language prefix.
-    path("hooks/alerts/", include("aidhub.alerts.hook_urls")),
+    path("hooks/alerts/", include("aidhub.portal.hook_urls")),
     # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -323,6 +323,10 @@ class AuditEvent(models.Model):
         VETTING_CONFIRMED = "vetting_confirmed", _("A volunteer was confirmed for a kind of help")
         VETTING_DECLINED = "vetting_declined", _("A volunteer was not confirmed, or no longer, for a kind of help")
         ACCOUNT_DEACTIVATED = "account_deactivated", _("An account was deactivated")
+        QUESTION_ASKED = "question_asked", _("A family was asked a question")
+        FAMILY_REPLIED = "family_replied", _("A family answered a question")
+        LINK_REPLACED = "link_replaced", _("A family's private link was replaced")
+        CHECK_IN_ANSWERED = "check_in_answered", _("A family answered a check-in")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core.models import Category
-from aidhub.matching.models import CheckIn, Match
+from aidhub.matching.models import CheckIn, FamilyCheckIn, Match
 
 
 class ProposeForm(forms.Form):
@@ -16,6 +16,9 @@ class DeclineForm(forms.Form):
 
 
 class CheckInForm(forms.ModelForm):
+    # A plain choice field: a model field's radios would start with an empty "- Select an option -".
+    outcome = forms.ChoiceField(label=_("How did it go?"), choices=CheckIn.Outcome.choices, widget=forms.RadioSelect)
+
     class Meta:
         model = CheckIn
         fields = ["outcome", "note"]
@@ -43,3 +46,9 @@ class VettingDecisionForm(forms.Form):
     DECLINE = "decline"
 
     decision = forms.ChoiceField(choices=[(CONFIRM, _("Confirm")), (DECLINE, _("Do not confirm"))])
+
+
+class FamilyCheckInForm(forms.Form):
+    """The family's answer to the check-in, on its status page."""
+
+    answer = forms.ChoiceField(choices=FamilyCheckIn.Answer.choices)

@@ -155,3 +155,44 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.match} · {self.get_outcome_display()}"
+
+
+class FamilyCheckInQuerySet(models.QuerySet["FamilyCheckIn"]):
+    def pending(self) -> Self:
+        """Asked and not answered yet, on a match still marked done."""
+        return self.filter(answer="", match__status=Match.Status.DONE)
+
+
+class FamilyCheckIn(models.Model):
+    """After the volunteer marked the help as given, the family is asked in its language, by its channel: did you
+    get help? It answers from its private link or by replying 1, 2 or 3 to the text. A text reply is matched to
+    this row by a keyed hash of the family's number (aidhub.lib.crypto.keyed_hash), never the number itself."""
+
+    class Answer(models.TextChoices):
+        HELPED = "helped", _("Yes, I got help")
+        NOT_YET = "not_yet", _("Not yet")
+        NEEDS_MORE = "needs_more", _("I need something else")
+
+    class Via(models.TextChoices):
+        LINK = "link", _("private link")
+        SMS = "sms", _("text message")
+
+    # The digits a family replies by text message.
+    SMS_ANSWERS = {"1": Answer.HELPED, "2": Answer.NOT_YET, "3": Answer.NEEDS_MORE}
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="family_check_ins")
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    answer = models.CharField(_("the family's answer"), max_length=12, choices=Answer, blank=True)
+    answered_via = models.CharField(max_length=4, choices=Via, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FamilyCheckInQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("family check-in")
+        verbose_name_plural = _("family check-ins")
+        ordering = ["-asked_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.match} · {self.answer or '…'}"

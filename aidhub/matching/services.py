@@ -4,19 +4,24 @@ in their own language, once the change is saved."""
 from collections.abc import Sequence
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from aidhub.accounts.models import User
 from aidhub.core.models import AuditEvent, audit
 from aidhub.core.selectors import organization_serving, organizers_for_area
 from aidhub.lib import fragments
+from aidhub.lib.crypto import keyed_hash
+from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import new_access_token
-from aidhub.matching.models import CheckIn, Match
+from aidhub.matching.models import CheckIn, FamilyCheckIn, Match
 from aidhub.matching.ranking import Refusal, refusals
 from aidhub.matching.suggestions import candidate_for_offer, request_facts
+from aidhub.messaging.keywords import normalise_reply
 from aidhub.messaging.services import send_email_to_user
 from aidhub.needs.models import HelpRequest
-from aidhub.needs.services import tell_family
+from aidhub.needs.services import tell_family, tell_family_with_link
 from aidhub.offers.models import Offer
 
 
@@ -125,10 +130,71 @@ def match_done(*, match: Match) -> Match:
     help_request.set_status(HelpRequest.Status.DONE)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
     fragments.bump("requests")
-    # The area's organizers follow up with a check-in.
+    # The family is asked at once, in its language; the area's organizers follow up if it does not answer.
+    phone = help_request.contact_phone
+    FamilyCheckIn.objects.create(match=match, phone_hash=keyed_hash(phone) if phone else "")
+    tell_family_with_link(help_request, "matching/check_in_ask")
     for organizer in organizers_for_area(help_request.area):
         send_email_to_user(user=organizer, template="matching/done", context={"match": match})
     return match
+
+
+@transaction.atomic
+def check_in_family_answer(*, family_check_in: FamilyCheckIn, answer: str, via: str) -> FamilyCheckIn:
+    """The family answers the check-in (from its private link or by a 1/2/3 text reply). "Yes" records the
+    check-in and the request stays done; "not yet" sends the match back to the volunteer (accepted) and reopens the
+    request (a volunteer is on it); "something else" records it and opens a follow-up request, as an organizer's
+    check-in does. The area's organizers are told by email, without the family's words. Answered once."""
+    family_check_in = FamilyCheckIn.objects.select_for_update().select_related("match").get(pk=family_check_in.pk)
+    if family_check_in.answer:
+        raise MatchConflict
+    match = _locked(family_check_in.match, Match.Status.DONE)
+    help_request = match.help_request
+    family_check_in.answer = answer
+    family_check_in.answered_via = via
+    family_check_in.answered_at = timezone.now()
+    family_check_in.save(update_fields=["answer", "answered_via", "answered_at"])
+    if answer == FamilyCheckIn.Answer.NOT_YET:
+        match.status = Match.Status.ACCEPTED
+        match.done_at = None
+        match.save(update_fields=["status", "done_at"])
+        help_request.set_status(HelpRequest.Status.MATCHED)
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    elif not CheckIn.objects.filter(match=match).exists():
+        outcome = CheckIn.Outcome.HELPED if answer == FamilyCheckIn.Answer.HELPED else CheckIn.Outcome.NEEDS_MORE
+        CheckIn.objects.create(match=match, outcome=outcome, recorded_by=None)
+        if outcome == CheckIn.Outcome.NEEDS_MORE:
+            follow_up = help_request.follow_up()
+            token, follow_up.access_token_hash = new_access_token()
+            follow_up.create_with_code()
+            tell_family(follow_up, "needs/received", {"token": token})
+    audit(actor=None, action=AuditEvent.Action.CHECK_IN_ANSWERED, target=match)
+    fragments.bump("requests")
+    for organizer in organizers_for_area(help_request.area):
+        send_email_to_user(user=organizer, template="matching/family_checked_in", context={"check_in": family_check_in})
+    return family_check_in
+
+
+def check_in_reply_by_sms(*, sender: str, body: str) -> bool:
+    """A text reply "1", "2" or "3" from a number with a check-in waiting for its answer: recorded as the family's
+    answer (the newest such check-in, found by the keyed hash of the number) and thanked in the family's language.
+    Returns False for anything else, which the caller handles as before (STOP, START, codes)."""
+    answer = FamilyCheckIn.SMS_ANSWERS.get(normalise_reply(body))
+    if answer is None or not sender:
+        return False
+    try:
+        phone_hash = keyed_hash(normalise_phone(sender))
+    except ValidationError:
+        return False
+    pending = FamilyCheckIn.objects.pending().filter(phone_hash=phone_hash).order_by("-asked_at", "-id").first()
+    if pending is None:
+        return False
+    try:
+        answered = check_in_family_answer(family_check_in=pending, answer=answer, via=FamilyCheckIn.Via.SMS)
+    except MatchConflict:
+        return False
+    tell_family(answered.match.help_request, "matching/check_in_thanks")
+    return True
 
 
 @transaction.atomic
@@ -157,4 +223,5 @@ def _back_to_queue(help_request: HelpRequest) -> None:
 
 def purge_check_in_notes(*, request_ids: Sequence[int]) -> int:
     """Check-in notes are about the family: they go with the request's personal data."""
+    FamilyCheckIn.objects.filter(match__help_request_id__in=request_ids).update(phone_hash="")
     return CheckIn.objects.filter(match__help_request_id__in=request_ids).update(note=None)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aidhub.matching.views import dashboard, organize, volunteer, volunteers
+from aidhub.matching.views import dashboard, family, organize, volunteer, volunteers
 
 app_name = "matching"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("organize/volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer_detail"),
     path("organize/volunteers/confirmations/", volunteers.vetting_queue, name="vetting_queue"),
     path("organize/volunteers/confirmations/<int:pk>/", volunteers.vetting_decision, name="vetting_decision"),
+    # Families, from their private link (the token travels in the form).
+    path("help/status/check-in/", family.family_check_in, name="family_check_in"),
     # Volunteers.
     path("my/matches/", volunteer.my_matches, name="my_matches"),
     path("my/matches/<int:pk>/", volunteer.match_detail, name="match_detail"),

@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -189,3 +190,69 @@ class FindRequestForm(AntiBotFormMixin, forms.Form):
         if not code:
             raise ValidationError(_("A reference code has six letters and numbers, e.g. K7P-4QX."))
         return code
+
+
+# Questions organizers ask often, sent in the family's language (the form renders them there).
+READY_QUESTIONS = {
+    "days": _("Which days are you free?"),
+    "language": _("Which language do you prefer?"),
+    "come_to": _("Can you come to %(place)s?"),
+}
+
+
+class QuestionForm(forms.Form):
+    """An organizer's question to the family: a ready one (translated into the family's language when sent), their
+    own words, or both."""
+
+    ready = forms.ChoiceField(
+        label=_("A ready question, sent in the family's language"),
+        choices=[
+            ("", _("None: I write my own question")),
+            ("days", READY_QUESTIONS["days"]),
+            ("language", READY_QUESTIONS["language"]),
+            ("come_to", _("Can you come to …? (write the place below)")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    place = forms.CharField(label=_("The place, for “Can you come to …?”"), max_length=200, required=False)
+    text = forms.CharField(
+        label=_("Your question, in your own words"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Sent as you write it: use words the family understands. No other family's details."),
+    )
+
+    def clean(self):
+        super().clean()
+        cleaned = self.cleaned_data
+        ready, text = cleaned.get("ready"), (cleaned.get("text") or "").strip()
+        if not ready and not text:
+            raise ValidationError(_("Choose a ready question or write one."))
+        if ready == "come_to" and not (cleaned.get("place") or "").strip():
+            self.add_error("place", _("Write the place the family should come to."))
+        return cleaned
+
+    def question(self, language: str) -> str:
+        """The text sent: the ready question in the family's language, then the organizer's words."""
+        parts = []
+        ready = self.cleaned_data.get("ready")
+        if ready:
+            with translation.override(language):
+                parts.append(str(READY_QUESTIONS[ready]) % {"place": self.cleaned_data.get("place", "").strip()})
+        if self.cleaned_data.get("text", "").strip():
+            parts.append(self.cleaned_data["text"].strip())
+        return "\n".join(parts)
+
+
+class ReplyForm(forms.Form):
+    """The family's answer, on its status page."""
+
+    text = forms.CharField(
+        label=_("Your answer"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Do not write your address, immigration status or ID numbers."),
+        error_messages={"required": _("Write your answer before sending it.")},
+    )

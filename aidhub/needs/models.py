@@ -57,6 +57,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
         MATCHED = "matched", pgettext_lazy("request status", "Volunteer found")
         DONE = "done", pgettext_lazy("request status", "Help given")
         NEEDS_INFO = "needs_info", pgettext_lazy("request status", "Needs more information")
+        ANSWERED = "answered", pgettext_lazy("request status", "Answered by the family")
         WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
         CLOSED = "closed", pgettext_lazy("request status", "Closed")
 
@@ -84,7 +85,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
         WEB = "web", _("Web form")
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
 
-    UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO]
+    UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO, Status.ANSWERED]
     # Encrypted at rest; lists that do not show them leave them in the database (without_personal_data).
     PERSONAL_FIELDS = ["first_name", "contact_value", "description"]
     OPEN = [*UNMET, Status.MATCHED]
@@ -159,13 +160,13 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
             # The organizer queue and dashboard: unmet requests of a few areas, most urgent and oldest first.
             models.Index(
                 fields=["area", "urgency_rank", "created_at", "id"],
-                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info", "answered"]),
                 name="request_unmet_by_area",
             ),
             # The queue in its order, read until a page of the organizer's areas is full: no sort of them all.
             models.Index(
                 fields=["urgency_rank", "created_at", "id"],
-                condition=Q(status__in=["new", "reviewed", "matching", "needs_info"]),
+                condition=Q(status__in=["new", "reviewed", "matching", "needs_info", "answered"]),
                 name="request_unmet_queue",
             ),
         ]
@@ -219,15 +220,30 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
     # What organizers may do.
     @property
     def can_propose(self) -> bool:
-        return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.NEEDS_INFO)
+        return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.NEEDS_INFO, self.Status.ANSWERED)
 
     @property
     def can_mark_reviewed(self) -> bool:
-        return self.status in (self.Status.NEW, self.Status.NEEDS_INFO)
+        return self.status in (self.Status.NEW, self.Status.NEEDS_INFO, self.Status.ANSWERED)
 
     @property
     def can_ask_for_info(self) -> bool:
-        return self.status in (self.Status.NEW, self.Status.REVIEWED, self.Status.MATCHING)
+        """The organizers may ask the family a question while the request is open (a thread of several rounds)."""
+        return self.is_open
+
+    @property
+    def can_reply(self) -> bool:
+        """The family may answer once it was asked something, while the request is open."""
+        return self.is_open and any(m.author == RequestMessage.Author.NETWORK for m in self.thread)
+
+    @property
+    def thread(self) -> list["RequestMessage"]:
+        """The questions and answers about this request, oldest first (read once per page)."""
+        cached: list[RequestMessage] | None = getattr(self, "_thread", None)
+        if cached is None:
+            cached = list(self.messages.order_by("created_at", "id"))
+            self._thread = cached
+        return cached
 
     @property
     def can_close(self) -> bool:
@@ -272,3 +288,43 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
             source=self.source,
             follow_up_of=self,
         )
+
+
+class RequestMessage(models.Model):
+    """One message of the thread between the organizers and the family about a request: a question the organizers
+    asked (sent to the family in its language with its private link) or the family's answer. The text is personal
+    data, encrypted like the request's description."""
+
+    class Author(models.TextChoices):
+        NETWORK = "network", _("The network")
+        FAMILY = "family", _("The family")
+
+    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="messages")
+    author = models.CharField(max_length=10, choices=Author)
+    text = EncryptedTextField(_("message"), max_length=1000, null=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message about a request")
+        verbose_name_plural = _("messages about requests")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.help_request} · {self.author}"
+
+
+class RequestLink(models.Model):
+    """Private links of a request besides the one made with it. A message that carries a link (a question, a
+    check-in) gets one of its own: `token_hash` is the token's hash, as HelpRequest.access_token_hash. When a
+    family asks for a new link, every old one is replaced: `token_hash` becomes a keyed hash of that hash
+    (aidhub.lib.crypto.keyed_hash) and `replaced_at` is set, so that an old link can say it was replaced while
+    no table holds anything that opens the request."""
+
+    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    replaced_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.help_request} link"

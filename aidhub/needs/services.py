@@ -14,13 +14,14 @@ from django.utils import timezone, translation
 
 from aidhub.accounts.models import User
 from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
-from aidhub.core.selectors import organization_serving
+from aidhub.core.selectors import organization_serving, organizers_for_area
 from aidhub.lib import fragments, quiet
+from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.languages import interface_language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
-from aidhub.messaging.services import send_email, send_sms
-from aidhub.needs.models import HelpRequest
+from aidhub.messaging.services import send_email, send_email_to_user, send_sms
+from aidhub.needs.models import HelpRequest, RequestLink, RequestMessage
 
 
 def status_token_for_submission(submission_id: str) -> str:
@@ -136,14 +137,53 @@ def help_request_delete(*, help_request: HelpRequest) -> None:
 @transaction.atomic
 def help_request_send_new_link(*, help_request: HelpRequest) -> None:
     """A fresh private link for a family that lost its own, sent to the contact on the request (never shown on the
-    page that asked for it); the old link stops working. At most a few a day (aidhub.lib.quiet)."""
+    page that asked for it). Every old link stops working but is remembered by a keyed hash of its hash, so that it
+    can say "this link was replaced" (`find_family_request`). At most a few a day (aidhub.lib.quiet)."""
 
     def send() -> None:
+        locked = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+        now = timezone.now()
+        for link in RequestLink.objects.filter(help_request=locked, replaced_at__isnull=True):
+            link.token_hash = keyed_hash(link.token_hash)
+            link.replaced_at = now
+            link.save(update_fields=["token_hash", "replaced_at"])
+        RequestLink.objects.create(
+            help_request=locked, token_hash=keyed_hash(locked.access_token_hash), replaced_at=now
+        )
         token, token_hash = new_access_token()
-        HelpRequest.objects.filter(pk=help_request.pk).update(access_token_hash=token_hash)
-        tell_family(help_request, "needs/new_link", {"token": token})
+        HelpRequest.objects.filter(pk=locked.pk).update(access_token_hash=token_hash)
+        audit(actor=None, action=AuditEvent.Action.LINK_REPLACED, target=locked)
+        tell_family(locked, "needs/new_link", {"token": token})
 
     quiet.send_again(help_request, send)
+
+
+def find_family_request(token: str) -> tuple[HelpRequest | None, bool]:
+    """The request a private link opens, and whether the link is one that was replaced by a newer one:
+    (request, False) for a live link, (None, True) for a replaced one, (None, False) for anything else."""
+    if not 20 <= len(token) <= 64:
+        return None, False
+    token_hash = hash_access_token(token)
+    queryset = HelpRequest.objects.select_related("language", "area", "partner_organization")
+    help_request = queryset.filter(access_token_hash=token_hash).first()
+    if help_request is None:
+        help_request = queryset.filter(links__token_hash=token_hash, links__replaced_at__isnull=True).first()
+    if help_request is not None:
+        return help_request, False
+    replaced = RequestLink.objects.filter(token_hash=keyed_hash(token_hash), replaced_at__isnull=False).exists()
+    return None, replaced
+
+
+def _new_link(help_request: HelpRequest) -> str:
+    """One more private link to the request, for a message that carries it; the family's other links keep working."""
+    token, token_hash = new_access_token()
+    RequestLink.objects.create(help_request=help_request, token_hash=token_hash)
+    return token
+
+
+def tell_family_with_link(help_request: HelpRequest, template: str, context: dict[str, Any] | None = None) -> None:
+    """A message to the family that carries a private link to its status page (a new one: only hashes are kept)."""
+    tell_family(help_request, template, {**(context or {}), "token": _new_link(help_request)})
 
 
 def record_contact_shown(*, help_request: HelpRequest, user: User) -> None:
@@ -180,15 +220,51 @@ def help_request_mark_reviewed(*, help_request: HelpRequest) -> HelpRequest:
     return help_request
 
 
+class Refusal(Exception):
+    """A step the request's state does not allow now; the message is for the person (translated)."""
+
+
 @transaction.atomic
-def help_request_ask_for_info(*, help_request: HelpRequest) -> HelpRequest:
+def request_question_ask(*, actor: User, help_request: HelpRequest, text: str) -> RequestMessage:
+    """An organizer asks the family a question. It goes to the family by its channel, in its language, with a
+    private link to the status page, where the family reads the thread and answers. Until it does, the request
+    "needs more information" (unless a volunteer is already on it)."""
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
-    if help_request.can_ask_for_info:
+    if not help_request.can_ask_for_info:
+        raise Refusal(translation.gettext("This request is finished: the family can no longer be asked."))
+    message = RequestMessage.objects.create(
+        help_request=help_request, author=RequestMessage.Author.NETWORK, text=text, sent_by=actor
+    )
+    if help_request.status in (HelpRequest.Status.NEW, HelpRequest.Status.REVIEWED, HelpRequest.Status.ANSWERED):
         help_request.set_status(HelpRequest.Status.NEEDS_INFO)
         help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
-        fragments.bump("requests")
-        tell_family(help_request, "needs/needs_info")
-    return help_request
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.QUESTION_ASKED,
+        target=help_request,
+        organization=organization_serving(help_request.area, actor),
+    )
+    fragments.bump("requests")
+    tell_family_with_link(help_request, "needs/question", {"question": text})
+    return message
+
+
+@transaction.atomic
+def request_reply_add(*, help_request: HelpRequest, text: str) -> RequestMessage:
+    """The family answers on its status page. The answer is encrypted like the rest of the request, lands in the
+    organizers' queue ("answered by the family") and they are told by email, without any of the family's words."""
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if not help_request.can_reply:
+        raise Refusal(translation.gettext("This request can no longer be answered here."))
+    message = RequestMessage.objects.create(help_request=help_request, author=RequestMessage.Author.FAMILY, text=text)
+    if help_request.status in (HelpRequest.Status.NEW, HelpRequest.Status.REVIEWED, HelpRequest.Status.NEEDS_INFO):
+        help_request.set_status(HelpRequest.Status.ANSWERED)
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit(actor=None, action=AuditEvent.Action.FAMILY_REPLIED, target=help_request)
+    fragments.bump("requests")
+    for organizer in organizers_for_area(help_request.area):
+        send_email_to_user(user=organizer, template="needs/family_replied", context={"help_request": help_request})
+    return message
 
 
 @transaction.atomic
@@ -223,7 +299,7 @@ def _find_path(language: str) -> str:
 
 @transaction.atomic
 def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[int]:
-    """Deletes the name, contact and message of requests finished more than `days` ago (check-in notes
+    """Deletes the name, contact, message and thread of requests finished more than `days` ago (check-in notes
     go in aidhub.matching). The rest stays for counts: category, language, area, dates."""
     purged = HelpRequest.objects.past_retention(days, now)
     ids = list(purged.values_list("pk", flat=True))
@@ -234,6 +310,8 @@ def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[i
         partner_organization=None,
         personal_data_purged_at=now or timezone.now(),
     )
+    RequestMessage.objects.filter(help_request_id__in=ids).update(text=None)
+    RequestLink.objects.filter(help_request_id__in=ids).delete()
     fragments.bump("requests")
     return ids
 

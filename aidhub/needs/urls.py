@@ -9,6 +9,7 @@ urlpatterns = [
     path("help/", views.ask, name="ask"),
     path("help/status/", views.status, name="status"),
     path("help/status/change/", views.change, name="change"),
+    path("help/status/reply/", views.reply, name="reply"),
     path("help/status/withdraw/", views.withdraw, name="withdraw"),
     path("help/status/delete/", views.delete, name="delete"),
     path("help/deleted/", views.deleted, name="deleted"),
@@ -20,6 +21,6 @@ urlpatterns = [
     path("organize/requests/new/", views.intake, name="intake"),
     path("organize/requests/export.csv", views.export_csv, name="export"),
     path("organize/requests/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
-    path("organize/requests/<int:pk>/needs-info/", views.ask_for_info, name="ask_for_info"),
+    path("organize/requests/<int:pk>/question/", views.ask_question, name="ask_question"),
     path("organize/requests/<int:pk>/close/", views.close, name="close"),
 ]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -20,8 +20,8 @@ from aidhub.core.models import AuditEvent, NetworkSettings, audit
 from aidhub.core.security import require_recent_sign_in
 from aidhub.core.selectors import organized_organizations, organizer_area_ids
 from aidhub.lib import antibot, fragments, quiet
-from aidhub.lib.tokens import hash_access_token
 from aidhub.needs import export, services
+from aidhub.needs.access import family_page, request_for_family, request_for_organizer
 from aidhub.needs.filters import RequestQueueFilter
 from aidhub.needs.forms import (
     CloseForm,
@@ -29,24 +29,11 @@ from aidhub.needs.forms import (
     FindRequestForm,
     HelpRequestForm,
     HotlineIntakeForm,
+    QuestionForm,
+    ReplyForm,
     new_submission_id,
 )
 from aidhub.needs.models import HelpRequest
-
-
-def _get_request_for_family(request):
-    """The request whose private token came with this page (query string) or form (POST body); else 404."""
-    token = request.POST.get("k") or request.GET.get("k") or ""
-    if not 20 <= len(token) <= 64:
-        raise Http404
-    queryset = HelpRequest.objects.select_related("language", "area", "partner_organization")
-    return get_object_or_404(queryset, access_token_hash=hash_access_token(token)), token
-
-
-def _get_request_for_organizer(request, pk):
-    """A request in the areas this organizer serves; any other answers 404."""
-    queryset = HelpRequest.objects.visible_to_organizer(request.user).select_related("language", "area")
-    return get_object_or_404(queryset, pk=pk)
 
 
 def _status_redirect(token, language, **flags):
@@ -96,18 +83,42 @@ def ask(request):
 
 @require_safe
 @never_cache
+@family_page
 def status(request):
-    help_request, token = _get_request_for_family(request)
-    return render(
-        request,
-        "needs/status.html",
-        {"help_request": help_request, "token": token, "just_sent": request.GET.get("new") == "1"},
-    )
+    """The family's private page: where its request stands, the questions asked and its answers, what it can do."""
+    help_request, token = request_for_family(request)
+    context = {
+        "help_request": help_request,
+        "token": token,
+        "just_sent": request.GET.get("new") == "1",
+        "reply_form": ReplyForm(),
+    }
+    return render(request, "needs/status.html", context)
+
+
+@require_POST
+@never_cache
+@family_page
+def reply(request):
+    """The family answers the organizers' question; what it typed stays on the page when it must be corrected."""
+    help_request, token = request_for_family(request)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_reply_add(help_request=help_request, text=form.cleaned_data["text"])
+        except services.Refusal as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Thank you. Your answer is sent to the organizers."))
+        return _status_redirect(token, help_request.message_language)
+    context = {"help_request": help_request, "token": token, "reply_form": form}
+    return render(request, "needs/status.html", context, status=400)
 
 
 @never_cache
+@family_page
 def change(request):
-    help_request, token = _get_request_for_family(request)
+    help_request, token = request_for_family(request)
     if not help_request.can_change_contact:
         raise Http404
     form = FamilyChangeForm(request.POST or None, instance=help_request)
@@ -120,17 +131,19 @@ def change(request):
 
 @require_POST
 @never_cache
+@family_page
 def withdraw(request):
-    help_request, token = _get_request_for_family(request)
+    help_request, token = request_for_family(request)
     services.help_request_withdraw(help_request=help_request)
     messages.success(request, _("Your request is withdrawn. Nobody will contact you about it."))
     return _status_redirect(token, help_request.message_language)
 
 
 @never_cache
+@family_page
 def delete(request):
     """Asks once, then deletes the request and all its data for good."""
-    help_request, token = _get_request_for_family(request)
+    help_request, token = request_for_family(request)
     if request.method == "POST":
         services.help_request_delete(help_request=help_request)
         return redirect("needs:deleted")
@@ -153,11 +166,13 @@ def find(request):
         )
         if help_request is not None:
             services.help_request_send_new_link(help_request=help_request)
+        # The same words whether or not they matched, and not the number: whoever holds that phone or mailbox
+        # gets the link; the page tells nothing about it.
         text = _(
-            "If this reference code and %(contact)s belong to a request, we sent a new private link there. "
-            "The old link no longer works."
+            "If this reference code and this phone number or email belong to a request, we sent a new private "
+            "link to the phone or email on the request. The old link no longer works."
         )
-        return quiet.sent(request, text % {"contact": quiet.mask_contact(form.cleaned_data["contact"].strip())})
+        return quiet.sent(request, text)
     return render(request, "needs/find.html", {"form": form}, status=429 if form.rate_limited else 200)
 
 
@@ -186,7 +201,7 @@ def queue(request):
 @never_cache
 def request_detail(request, pk):
     """One request: what the family needs, its status and (from matching) the volunteers asked."""
-    help_request = _get_request_for_organizer(request, pk)
+    help_request = request_for_organizer(request, pk)
     return render(request, "needs/request_detail.html", {"help_request": help_request, "close_form": CloseForm()})
 
 
@@ -195,7 +210,7 @@ def request_detail(request, pk):
 @never_cache
 def request_contact(request, pk):
     """Shows the family's name, contact and description; every showing is audited (ids only)."""
-    help_request = _get_request_for_organizer(request, pk)
+    help_request = request_for_organizer(request, pk)
     services.record_contact_shown(help_request=help_request, user=request.user)
     return render(request, "needs/request_contact.html", {"help_request": help_request})
 
@@ -221,25 +236,37 @@ def intake(request):
 @require_POST
 @organizer_required
 def mark_reviewed(request, pk):
-    help_request = _get_request_for_organizer(request, pk)
+    help_request = request_for_organizer(request, pk)
     services.help_request_mark_reviewed(help_request=help_request)
     messages.success(request, _("Marked as reviewed."))
     return redirect("needs:request_detail", pk=help_request.pk)
 
 
-@require_POST
 @organizer_required
-def ask_for_info(request, pk):
-    help_request = _get_request_for_organizer(request, pk)
-    services.help_request_ask_for_info(help_request=help_request)
-    messages.success(request, _("The family is asked for more information."))
-    return redirect("needs:request_detail", pk=help_request.pk)
+@never_cache
+def ask_question(request, pk):
+    """An organizer asks the family a question (their own words, or a ready one sent in the family's language)."""
+    help_request = request_for_organizer(request, pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_question_ask(
+                actor=request.user,
+                help_request=help_request,
+                text=form.question(help_request.message_language),
+            )
+        except services.Refusal as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("The question is sent to the family, in its language, with its private link."))
+        return redirect("needs:request_detail", pk=help_request.pk)
+    return render(request, "needs/ask_question.html", {"help_request": help_request, "form": form})
 
 
 @require_POST
 @organizer_required
 def close(request, pk):
-    help_request = _get_request_for_organizer(request, pk)
+    help_request = request_for_organizer(request, pk)
     form = CloseForm(request.POST)
     if form.is_valid():
         services.help_request_close(help_request=help_request, reason=form.cleaned_data["reason"])

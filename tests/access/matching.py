@@ -21,6 +21,8 @@ ROWS = {
         "405 405 405 405 405 405 405 405",
         "302 302 403 403 403 302 404 403",
     ),
+    # The family's check-in answer, from its private link; with none waiting, a message and back to the page (302).
+    "matching:family_check_in": ("family_link", "405 405 405 405 405 405 405 405", "404 302 404 404 404 404 404 404"),
     "matching:my_matches": (None, "302 302 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The family's details: only the volunteer who accepted this match (not "volunteer", who was asked elsewhere).
     "matching:match_detail": ("accepted_match", "302 302 404 200 404 404 404 404", "405 405 405 405 405 405 405 405"),

@@ -4,6 +4,8 @@ ROWS = {
     "needs:ask": (None, "200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
     "needs:status": ("family_link", "404 200 404 404 404 404 404 404", "405 405 405 405 405 405 405 405"),
     "needs:change": ("family_link", "404 200 404 404 404 404 404 404", "404 200 404 404 404 404 404 404"),
+    # The family answers a question: an empty answer shows the page with its error (400).
+    "needs:reply": ("family_link", "405 405 405 405 405 405 405 405", "404 400 404 404 404 404 404 404"),
     "needs:withdraw": ("family_link", "405 405 405 405 405 405 405 405", "404 302 404 404 404 404 404 404"),
     "needs:delete": ("family_link", "404 200 404 404 404 404 404 404", "404 302 404 404 404 404 404 404"),
     "needs:deleted": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
@@ -16,6 +18,6 @@ ROWS = {
     # Organizers enter their password again first (302), then get the file.
     "needs:export": (None, "302 302 403 403 403 302 302 403", "405 405 405 405 405 405 405 405"),
     "needs:mark_reviewed": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
-    "needs:ask_for_info": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
+    "needs:ask_question": ("help_request", "302 302 403 403 403 200 404 403", "302 302 403 403 403 200 404 403"),
     "needs:close": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
 }

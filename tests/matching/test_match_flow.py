@@ -121,10 +121,10 @@ def test_organizer_showing_the_contact_is_logged(client_for, organizer, help_req
 def test_organizer_status_actions(client_for, organizer, help_request, django_capture_on_commit_callbacks):
     client = client_for(organizer)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/es/organize/requests/{help_request.pk}/needs-info/")
+        client.post(f"/es/organize/requests/{help_request.pk}/question/", {"ready": "days"})
     help_request.refresh_from_db()
     assert help_request.status == HelpRequest.Status.NEEDS_INFO
-    assert "necesitamos más información" in sms.outbox[-1]["body"]
+    assert "una pregunta sobre su solicitud" in sms.outbox[-1]["body"]
     client.post(f"/en/organize/requests/{help_request.pk}/reviewed/")
     help_request.refresh_from_db()
     assert help_request.status == HelpRequest.Status.REVIEWED

@@ -109,7 +109,10 @@ def test_lost_link_found_with_code_and_contact_and_old_link_stops_working(
         )
     # The page says the same either way; the new link goes to the phone on the request, in Spanish.
     assert wrong["Location"] == response["Location"] == "/es/sent/"
-    assert client.get(f"/es/help/status/?k={token}").status_code == 404
+    # The old link no longer opens the request: it says it was replaced (issue 16).
+    old = client.get(f"/es/help/status/?k={token}")
+    assert old.status_code == 410
+    assert help_request.reference_code not in old.text
     [message] = sms.outbox
     assert message["to"] == "+12025550143"
     assert "enlace" in message["body"]

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from aidhub.core.models import AuditEvent, NetworkSettings, audit
-from aidhub.matching.models import CheckIn
-from aidhub.needs.models import HelpRequest
+from aidhub.matching.models import CheckIn, FamilyCheckIn
+from aidhub.needs.models import HelpRequest, RequestLink, RequestMessage
 from aidhub.portal.retention import purge_on_schedule
 from tests.factories import HelpRequestFactory
 from tests.helpers import sign_in
@@ -34,6 +34,9 @@ def test_finished_requests_lose_their_personal_data_after_the_retention_period(e
     done = done_match.help_request
     HelpRequest.objects.filter(pk=done.pk).update(status_changed_at=timezone.now() - timedelta(days=40))
     CheckIn.objects.create(match=done_match, outcome="helped", note="Canary note")
+    RequestMessage.objects.create(help_request=done, author="family", text="Canary answer")
+    RequestLink.objects.create(help_request=done, token_hash="f" * 64)
+    FamilyCheckIn.objects.create(match=done_match, phone_hash="a" * 64)
 
     assert purge_on_schedule()["requests"] == 3
     for request in (old_closed, old_withdrawn, done):
@@ -44,6 +47,10 @@ def test_finished_requests_lose_their_personal_data_after_the_retention_period(e
         assert request.personal_data_purged_at is not None
         assert (request.category, request.area) == ("food", request.area)  # counts survive
     assert CheckIn.objects.get().note is None
+    # The thread's words, the extra links and the hash of the family's number go too (issue 16).
+    assert RequestMessage.objects.get().text is None
+    assert not RequestLink.objects.exists()
+    assert FamilyCheckIn.objects.get().phone_hash == ""
     for request in (recent, still_open):
         request.refresh_from_db()
         assert request.first_name == "Rosa"

@@ -12,7 +12,7 @@ from typing import Any
 from django import template
 
 from aidhub.core.models import NetworkSettings
-from aidhub.matching.models import Match
+from aidhub.matching.models import FamilyCheckIn, Match
 from aidhub.needs.models import HelpRequest
 
 register = template.Library()
@@ -25,7 +25,9 @@ def request_matches(help_request: HelpRequest) -> dict[str, Any]:
     overdue = matches.overdue(NetworkSettings.load().proposal_timeout_hours)
     return {
         "help_request": help_request,
-        "matches": matches.select_related("volunteer__volunteer_profile", "check_in", "offer"),
+        "matches": matches.select_related("volunteer__volunteer_profile", "check_in", "offer").prefetch_related(
+            "family_check_ins"
+        ),
         "overdue": list(overdue),
     }
 
@@ -36,3 +38,17 @@ def overdue_proposals(requests: Iterable[HelpRequest]) -> set[int]:
     hours = NetworkSettings.load().proposal_timeout_hours
     overdue = Match.objects.overdue(hours).filter(help_request__in=[request.pk for request in requests])
     return set(overdue.values_list("help_request_id", flat=True))
+
+
+@register.inclusion_tag("matching/_family_check_in.html", takes_context=True)
+def family_check_in(context: template.Context, help_request: HelpRequest, token: str) -> dict[str, Any]:
+    """On the family's status page: the check-in after help (did you get it?), to answer, or the answer given."""
+    latest = FamilyCheckIn.objects.filter(match__help_request=help_request).select_related("match").first()
+    pending = latest is not None and not latest.answer and latest.match.status == Match.Status.DONE
+    return {
+        "check_in": latest,
+        "pending": pending,
+        "token": token,
+        "answers": FamilyCheckIn.Answer.choices,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -16,6 +16,7 @@ from aidhub.matching.models import Match
 from aidhub.matching.ranking import Refusal
 from aidhub.matching.suggestions import suggestions_for
 from aidhub.needs.models import HelpRequest
+from aidhub.needs.services import record_contact_shown
 from aidhub.offers.models import Offer
 
 
@@ -26,7 +27,9 @@ def _get_request_for_organizer(request, pk):
 
 
 def _get_match_for_organizer(request, pk):
-    queryset = Match.objects.visible_to_organizer(request.user).select_related("help_request", "volunteer")
+    queryset = Match.objects.visible_to_organizer(request.user).select_related(
+        "help_request__language", "help_request__area", "help_request__partner_organization", "volunteer"
+    )
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -111,4 +114,6 @@ def check_in(request, pk):
         return redirect("needs:request_detail", pk=match.help_request_id)
     if request.method == "GET" and match.status != Match.Status.DONE:
         return redirect("needs:request_detail", pk=match.help_request_id)
-    return render(request, "matching/check_in.html", {"match": match, "form": form})
+    # The page shows how to reach the family: an audited showing, as on the request's own page.
+    record_contact_shown(help_request=match.help_request, user=request.user)
+    return render(request, "matching/check_in.html", {"match": match, "help_request": match.help_request, "form": form})

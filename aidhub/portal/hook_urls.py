@@ -1,7 +1,8 @@
 from django.urls import path
 
-from aidhub.alerts.views import hooks
+from aidhub.portal import hooks
 
+# The address the SMS provider calls is configured there: it keeps its old path and name.
 app_name = "alerts_hooks"
 
 urlpatterns = [
