@@ -44,6 +44,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="AidHub")
 # The network's phone line (hotline, text line), shown in the footer and on printed flyers when set.
 NETWORK_PHONE = env.str("NETWORK_PHONE", default="")
+# The network's email address for people who meet a barrier on the site (the accessibility page), when set.
+NETWORK_EMAIL = env.str("NETWORK_EMAIL", default="")
 
 INSTALLED_APPS = [
     "aidhub.apps.AidHubAdminConfig",

@@ -2,9 +2,9 @@ from functools import lru_cache
 
 from django import template
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.forms import BaseForm
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.forms import BaseForm
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
