@@ -98,15 +98,14 @@ def _forms_with_errors(context):
 
 def _problems(form):
     """What the summary lists for one form: each error in words, linked to its field when it has one."""
-    problems = [{"text": error, "target": ""} for error in form.non_field_errors()]
+    problems = [{"label": "", "text": error, "target": ""} for error in form.non_field_errors()]
     for name, errors in form.errors.items():
         if name == NON_FIELD_ERRORS or name not in form.fields:
             continue
         bound = form[name]
         target = "" if bound.is_hidden else (bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else ""))
-        label = strip_tags(str(bound.label or "")).strip()
-        for error in errors:
-            problems.append({"text": f"{label}: {error}" if label else error, "target": target})
+        label = strip_tags(str(bound.label or "")).strip().rstrip(":：")
+        problems.extend({"label": label, "text": error, "target": target} for error in errors)
     return problems
 
 
