@@ -41,4 +41,5 @@ def test_without_a_phone_or_email_it_says_whom_to_tell(client, settings):
     response = client.get("/es/accessibility/")
     assert "tel:" not in response.text
     assert "mailto:" not in response.text
-    assert _t("es", "Tell the organizer or the organization that gave you the address of this site: they will pass it on.") in response.text
+    whom = "Tell the organizer or the organization that gave you the address of this site: they will pass it on."
+    assert _t("es", whom) in response.text

@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 
 from aidhub.messaging.services import render_email, render_sms
-
 from tests.helpers import antibot_fields
 
 TECHNICAL = re.compile(r"javascript|proof of work|token", re.I)

@@ -30,7 +30,8 @@ def send_with_a_mistake(phone, form):
     page.wait_for_function(FOCUSED_FIELD)
     described = page.evaluate("() => document.activeElement.getAttribute('aria-describedby') || ''")
     fieldset = page.evaluate(
-        "() => (document.activeElement.closest('fieldset') || {getAttribute: () => ''}).getAttribute('aria-describedby')"
+        "() => { const set = document.activeElement.closest('fieldset');"
+        " return set ? set.getAttribute('aria-describedby') : ''; }"
     )
     assert described or fieldset, "the focused field does not point to its message"
     return page

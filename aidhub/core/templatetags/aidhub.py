@@ -89,7 +89,7 @@ def translation_note(*texts, compact=False):
 
 def _forms_with_errors(context):
     """Every bound form with errors among the page's template variables, once each, in the order met."""
-    found = {}
+    found: dict[int, BaseForm] = {}
     for value in context.flatten().values():
         if isinstance(value, BaseForm) and value.is_bound and value.errors:
             found.setdefault(id(value), value)
