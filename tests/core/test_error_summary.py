@@ -16,7 +16,7 @@ def summary(response):
     assert 'tabindex="-1"' in opening
     assert 'role="alert"' in opening
     assert "js/error-summary.js" in html
-    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', match.group(1))
+    links = re.findall(r'<a href="#([^"]+)">(.*?)</a>', match.group(1), re.S)
     for target, _text in links:
         assert f'id="{target}"' in html, f"the summary links to #{target}, which is not on the page"
     return links
@@ -86,3 +86,17 @@ def test_an_error_the_person_did_not_cause_is_in_the_summary_too(client):
 def test_a_page_without_errors_has_no_summary(client):
     response = client.get("/es/help/")
     assert "error-summary" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refusal_from_the_server_takes_the_focus_too(client_for, proposed_match):
+    """A refusal shown after a redirect (a message, not a form) is the element that takes the focus."""
+    response = client_for(proposed_match.volunteer).post(
+        f"/en/my/matches/{proposed_match.pk}/decline/", {}, follow=True
+    )
+    html = response.content.decode()
+    message = re.search(r'<div class="alert alert-danger"[^>]*data-error-message[^>]*>([^<]+)</div>', html)
+    assert message, "the refusal cannot take the focus"
+    assert 'tabindex="-1"' in message.group(0)
+    assert "Choose a reason" in message.group(1)
+    assert "js/error-summary.js" in html
