@@ -44,6 +44,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="AidHub")
 # The network's phone line (hotline, text line), shown in the footer and on printed flyers when set.
 NETWORK_PHONE = env.str("NETWORK_PHONE", default="")
+# The network's email address for people who meet a barrier on the site (the accessibility page), when set.
+NETWORK_EMAIL = env.str("NETWORK_EMAIL", default="")
 
 INSTALLED_APPS = [
     "aidhub.apps.AidHubAdminConfig",
@@ -337,6 +339,8 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env.str("TASKS_BACKEND", default="
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
+    # The proof of work of public forms runs in a worker loaded from our own static files (issue 16).
+    "worker-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],

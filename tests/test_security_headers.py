@@ -21,6 +21,7 @@ def _check(response):
     assert "default-src 'self'" in policy
     assert "object-src 'none'" in policy
     assert "frame-ancestors 'none'" in policy
+    assert "worker-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "unsafe-eval" not in policy
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -97,6 +97,8 @@ class AvailabilityWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         selected = {str(v) for v in (value or [])}
         base_id = attrs.get("id") or f"id_{name}" if attrs else f"id_{name}"
+        # The field's message, when it has one (crispy-forms sets it): read with each box (issue 16).
+        context["describedby"] = (attrs or {}).get("aria-describedby", "")
         context["parts"] = [label for _part, label in PARTS]
         context["rows"] = [
             {

@@ -9,5 +9,6 @@ urlpatterns = [
     path("organizations/", views.organization_list, name="organizations"),
     # What every public form that looks up a phone number or email answers (aidhub.lib.quiet).
     path("sent/", views.sent, name="sent"),
+    path("accessibility/", views.accessibility, name="accessibility"),
     path("organize/audit/", views.audit_trail, name="audit_trail"),
 ]

@@ -28,6 +28,12 @@ def sent(request):
 
 
 @require_safe
+def accessibility(request):
+    """The accessibility statement: what was tested, what is known not to work yet, how to report a barrier."""
+    return render(request, "core/accessibility.html", {"network_email": settings.NETWORK_EMAIL})
+
+
+@require_safe
 def organization_list(request):
     organizations = Organization.objects.active().prefetch_related("areas", "languages")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)

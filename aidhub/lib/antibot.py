@@ -183,14 +183,12 @@ OUR_SIDE = _(
     "Something went wrong on our side and we could not take your form. What you wrote is still here: "
     "please check it and send it again."
 )
+# Plain words on the path without JavaScript too: no "JavaScript", "token" or "proof of work" (issue 16).
 UNSOLVED = _(
-    "We could not check that a person is sending this form. If JavaScript is off, answer the small sum; "
-    "otherwise wait until the check says it is ready, then send again."
+    "We could not check that a person is sending this form. Please answer the small sum, or wait until the "
+    "page says the check is done, then send the form again."
 )
-TOO_SOON = _(
-    "Without JavaScript our check takes a few more seconds. Please wait a moment, then send the form again: "
-    "your answers are kept."
-)
+TOO_SOON = _("Please wait a few seconds, then send the form again. Your answers are kept.")
 TOO_MANY = _("Too many attempts from your connection. Please wait a few minutes, then try again.")
 
 

@@ -7,12 +7,14 @@ the message never waits for a mail server or an SMS provider.
 from typing import Any, Protocol
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from aidhub.lib.phones import display_phone, normalise_phone
 from aidhub.messaging import sms
 from aidhub.messaging.crypto import seal
 from aidhub.messaging.tasks import deliver_email, deliver_sms
@@ -87,5 +89,21 @@ def deliver_email_now(
     email.send()
 
 
+def _network_phone() -> str:
+    """The network's phone as people of the region write it; empty when none is set (messages then never say
+    "call us", issue 16)."""
+    if not settings.NETWORK_PHONE:
+        return ""
+    try:
+        return display_phone(normalise_phone(settings.NETWORK_PHONE))
+    except ValidationError:
+        return str(settings.NETWORK_PHONE)
+
+
 def _with_site(context: dict[str, Any]) -> dict[str, Any]:
-    return {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
+    return {
+        "SITE_URL": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+        "NETWORK_PHONE": _network_phone(),
+        **context,
+    }

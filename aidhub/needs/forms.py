@@ -50,7 +50,7 @@ class RequestFieldsForm(forms.ModelForm[HelpRequest]):
     language = forms.ModelChoiceField(
         label=_("Which language do you speak?"), queryset=Language.objects.active(), empty_label=None
     )
-    area = forms.TypedChoiceField(label=_("Where are you?"), coerce=int, choices=area_choices)
+    area = forms.TypedChoiceField(label=_("Which area do you live near?"), coerce=int, choices=area_choices)
     contact_method = forms.ChoiceField(
         label=_("How should we reach you?"), choices=HelpRequest.ContactMethod.choices, widget=forms.RadioSelect
     )
@@ -85,7 +85,7 @@ class RequestFieldsForm(forms.ModelForm[HelpRequest]):
         help_texts = {
             "first_name": _("Only a first name or a nickname. No surname."),
             "contact_value": _("For a phone call, text or WhatsApp: your number. For email: your address."),
-            "best_times": _("Tick the times when it is best to call or visit you."),
+            "best_times": _("Tick the times when it is best to contact you."),
             "description": _(
                 "Optional. Say what would help, in a few words. Do not write your address, "
                 "immigration status or ID numbers."
@@ -182,7 +182,7 @@ class FindRequestForm(AntiBotFormMixin, forms.Form):
     contact = forms.CharField(
         label=_("The phone number or email you gave"),
         max_length=200,
-        help_text=_("If you asked to be reached through a partner organization, ask them or call us."),
+        help_text=_("If you asked to be reached through a partner organization, ask them."),
     )
 
     def clean_reference_code(self):

@@ -1,37 +1,33 @@
-/* Proof-of-work check for public forms (see aidhub/core/antibot.py). No third party, no inline script.
-   Finds a number n such that SHA-256(challenge + ":" + n) starts with `difficulty` zero bits. */
+/* Proof-of-work check for public forms (see aidhub/lib/antibot.py). No third party, no inline script.
+   The work itself runs in a Web Worker (static/js/antibot-worker.js), started once the page is idle, so the
+   page stays quick to answer on a slow phone. Without workers, the person answers the small sum instead. */
 (function () {
   "use strict";
 
-  function leadingZeroBits(bytes) {
-    var bits = 0;
-    for (var i = 0; i < bytes.length; i++) {
-      if (bytes[i] === 0) { bits += 8; continue; }
-      return bits + Math.clz32(bytes[i]) - 24;
-    }
-    return bits;
+  var script = document.currentScript;
+  var workerUrl = script && script.dataset.worker;
+
+  function whenIdle(callback) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(callback, { timeout: 2000 }); }
+    else { window.setTimeout(callback, 200); }
   }
 
-  function solve(challenge, difficulty) {
-    var encoder = new TextEncoder();
-    var batch = 512;
-    function tryFrom(start) {
-      var digests = [];
-      for (var n = start; n < start + batch; n++) {
-        digests.push(crypto.subtle.digest("SHA-256", encoder.encode(challenge + ":" + n)));
-      }
-      return Promise.all(digests).then(function (results) {
-        for (var i = 0; i < results.length; i++) {
-          if (leadingZeroBits(new Uint8Array(results[i])) >= difficulty) { return String(start + i); }
-        }
-        return tryFrom(start + batch);
-      });
-    }
-    return tryFrom(0);
+  function solveInWorker(challenge, difficulty) {
+    return new Promise(function (resolve, reject) {
+      var worker = new Worker(workerUrl);
+      worker.onmessage = function (event) {
+        worker.terminate();
+        if (event.data && event.data.found) { resolve(event.data.found); } else { reject(new Error("failed")); }
+      };
+      worker.onerror = function (event) { worker.terminate(); event.preventDefault(); reject(new Error("failed")); };
+      worker.postMessage({ challenge: challenge, difficulty: difficulty });
+    });
   }
 
   function start(box) {
-    if (!window.crypto || !window.crypto.subtle || !window.TextEncoder || !window.Promise) { return; }
+    if (box.dataset.antibotStarted) { return; }
+    box.dataset.antibotStarted = "1";
+    if (!workerUrl || !window.Worker || !window.Promise) { return; }
     var form = box.closest("form");
     var challenge = box.querySelector("input[name$='_challenge']").value;
     var solution = box.querySelector("input[name$='_solution']");
@@ -45,17 +41,18 @@
     form.addEventListener("submit", function (event) {
       if (!done) { event.preventDefault(); waiting = true; }
     });
-    solve(challenge, parseInt(box.dataset.difficulty, 10)).then(function (found) {
+    solveInWorker(challenge, parseInt(box.dataset.difficulty, 10)).then(function (found) {
       solution.value = found;
       done = true;
       status.textContent = box.dataset.textReady;
       if (waiting) { form.requestSubmit ? form.requestSubmit() : form.submit(); }
     }).catch(function () {
       // Let the person answer the question instead.
+      done = true;
       status.hidden = true;
       fallback.hidden = false;
     });
   }
 
-  document.querySelectorAll("[data-antibot]").forEach(start);
+  whenIdle(function () { document.querySelectorAll("[data-antibot]").forEach(start); });
 })();

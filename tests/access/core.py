@@ -3,6 +3,8 @@ ROWS = {
     "core:organizations": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # "Check your messages", where public forms that look up a contact lead, found or not.
     "core:sent": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
+    # The accessibility statement, in every language (issue 16).
+    "core:accessibility": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # Organizers only: their organizations' audit trail.
     "core:audit_trail": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
     # Health endpoints for load balancers: open to anyone, say nothing about anyone.

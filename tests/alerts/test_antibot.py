@@ -90,6 +90,9 @@ def test_the_form_shows_a_fresh_challenge_and_the_fallback_question(client, db):
     assert page.text.count('name="antibot_challenge"') == 1
     assert "¿Cuánto es" in page.text
     assert "js/antibot.js" in page.text
+    # The work runs in a worker from our own static files, which the page's policy allows (issue 16).
+    assert 'data-worker="/static/js/antibot-worker.js"' in page.text
+    assert "worker-src 'self'" in page["Content-Security-Policy"]
     again = client.get("/es/alerts/subscribe/")
     token = page.text.split('name="antibot_challenge" value="')[1].split('"')[0]
     assert token not in again.text

@@ -15,7 +15,7 @@ from tests.e2e.browser import t
 def fill_help_form(page, language, *, phone="202-555-0143"):
     """Answers the help form's questions as a person would, finding each field by what a screen reader reads."""
     page.get_by_role("radio", name=t(language, "Food")).check()
-    page.get_by_label(t(language, "Where are you?")).select_option(label="Eastside")
+    page.get_by_label(t(language, "Which area do you live near?")).select_option(label="Eastside")
     page.get_by_label(t(language, "Your first name or nickname")).fill("Rosa")
     page.get_by_role("radio", name=t(language, "Text message")).check()
     page.get_by_label(capfirst(t(language, "phone number or email"))).fill(phone)
@@ -39,7 +39,7 @@ def test_family_asks_for_help_and_follows_its_request(visit, eastside, language)
     family.submit(page.get_by_role("button", name=t(language, "Send my request")))
     required = t(language, "This field is required.")
     expect(page.get_by_role("group", name=t(language, "What do you need?"))).to_have_accessible_description(required)
-    expect(page.get_by_label(t(language, "Where are you?"))).to_have_accessible_description(required)
+    expect(page.get_by_label(t(language, "Which area do you live near?"))).to_have_accessible_description(required)
     expect(page.get_by_label(t(language, "Your first name or nickname"))).to_have_value("Rosa")
     assert HelpRequest.objects.count() == 0
 

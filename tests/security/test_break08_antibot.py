@@ -83,7 +83,7 @@ def test_without_javascript_a_quick_answer_waits_and_loses_nothing(client, slot,
     quick = client.post(f"/en/events/{slot.event_id}/book/", _details(slot) | _without_javascript(token, answer))
     assert quick.status_code == 200
     assert not Booking.objects.exists()
-    assert "takes a few more seconds" in quick.text
+    assert "Please wait a few seconds, then send the form again" in quick.text
     # What the person typed is kept, and the same question stays: they only press the button again.
     assert 'value="Amal"' in quick.text
     assert CHALLENGE.search(quick.text).group(1) == token

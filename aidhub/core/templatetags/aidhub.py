@@ -1,9 +1,12 @@
 from functools import lru_cache
 
 from django import template
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.forms import BaseForm
 from django.templatetags.static import static
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from aidhub.core import availability as availability_grid
@@ -82,3 +85,32 @@ def translation_note(*texts, compact=False):
     (`compact=True`: a badge, for cards in a list)."""
     original = next((text for text in texts if getattr(text, "is_fallback", False)), None)
     return {"original": original, "compact": compact}
+
+
+def _forms_with_errors(context):
+    """Every bound form with errors among the page's template variables, once each, in the order met."""
+    found: dict[int, BaseForm] = {}
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            found.setdefault(id(value), value)
+    return list(found.values())
+
+
+def _problems(form):
+    """What the summary lists for one form: each error in words, linked to its field when it has one."""
+    problems = [{"label": "", "text": error, "target": ""} for error in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS or name not in form.fields:
+            continue
+        bound = form[name]
+        target = "" if bound.is_hidden else (bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else ""))
+        label = strip_tags(str(bound.label or "")).strip().rstrip(":：")
+        problems.extend({"label": label, "text": error, "target": target} for error in errors)
+    return problems
+
+
+@register.inclusion_tag("includes/error_summary.html", takes_context=True)
+def error_summary(context):
+    """At the top of every page whose form came back with errors (base.html): the list of problems, each a link
+    to its field, focused as the page loads (static/js/error-summary.js). Issue 16."""
+    return {"problems": [problem for form in _forms_with_errors(context) for problem in _problems(form)]}
