@@ -168,6 +168,10 @@ def test_the_header_is_at_most_120_px_tall_at_360_px(browser, e2e_server, reques
         # The menu opens without script and reaches every page of the main menu.
         menu = main_menu(page, language)
         assert menu.get_by_role("link", name=t(language, "Ask for help")).is_visible()
+        # Opening the language menu closes the main menu: the two never lie on top of each other.
+        page.locator("header summary").filter(has_text=t(language, "Language")).click()
+        assert page.get_by_role("link", name="Español").is_visible()
+        assert not menu.get_by_role("link", name=t(language, "Ask for help")).is_visible()
         if language in ("en", "es", "ar"):
             volunteer = people.phone("volunteer")
             page = sign_in(volunteer, language, request.getfixturevalue("volunteer").email, password=PASSWORD)
