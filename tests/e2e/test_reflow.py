@@ -13,12 +13,14 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from tests.access import MATRIX, ROLES, url_name
 from tests.e2e.browser import Visit, main_menu, sign_in, t
 from tests.factories import PASSWORD, SlotFactory, make_booking
+from tests.needs.helpers import help_form, token_from
 from tests.urls import all_url_names
 
 SMALL = {"width": 320, "height": 640}  # 1280 px at 400 % zoom
@@ -47,7 +49,7 @@ HEADER_HEIGHT = "() => document.querySelector('header.site-header').getBoundingC
 
 def pages_of(role, request, language):
     """(name, path) of every HTML page of the URL conf that answers 200 to this role, made with the matrix's
-    fixtures: demo objects for detail pages, the family's private link for its pages."""
+    fixtures: demo objects for detail pages, the private link of a request sent through the form for the family's."""
     index = ROLES.index(role)
     names = set(all_url_names())
     pages = []
@@ -92,6 +94,20 @@ def _check_each(phone, path, problems):
         check_reflows(phone, path)
     except AssertionError as problem:
         problems.append(str(problem))
+
+
+@pytest.fixture
+def family_link(eastside):
+    """The status link of a request a family really sent through the help form (in Arabic, with a Latin name and a
+    best time ticked): the query string {"k": token} of the page the form sends it to."""
+    # The e2e settings answer only to 127.0.0.1 (ALLOWED_HOSTS). The request switches this thread to Arabic: the
+    # language in use before is put back after it.
+    with translation.override(translation.get_language()):
+        response = Client(HTTP_HOST="127.0.0.1").post(
+            "/ar/help/", help_form(eastside, first_name="Rosa María", best_times=["0", "20"])
+        )
+    assert response.status_code == 302, "the help form did not send the request"
+    return {"k": token_from(response["Location"])}
 
 
 @pytest.fixture
