@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import User, VolunteerProfile
+from aidhub.core.languagefields import LanguageSelect, LanguagesField
 from aidhub.core.models import Area, Category, Language
 from aidhub.lib.adapters import allauth
 
@@ -13,7 +14,9 @@ class VolunteerProfileForm(forms.ModelForm):
     """The volunteer's own profile; the interface language lives on the user and is saved alongside."""
 
     language = forms.ChoiceField(
-        label=_("Language for pages and messages"), choices=User._meta.get_field("language").choices or []
+        label=_("Language for pages and messages"),
+        choices=User._meta.get_field("language").choices or [],
+        widget=LanguageSelect,
     )
     categories = forms.MultipleChoiceField(
         label=_("Kinds of help you can give"),
@@ -21,10 +24,9 @@ class VolunteerProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = LanguagesField(
         label=_("Languages you speak"),
         queryset=Language.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas you can reach"),

@@ -8,6 +8,7 @@ from aidhub.alerts.messages import sms_frame
 from aidhub.alerts.models import Alert, CheckIn, Report, Subscriber
 from aidhub.alerts.models.alerts import ALERT_TEXT_MAX
 from aidhub.alerts.photos import clean_photo
+from aidhub.core.languagefields import LanguageChoiceField
 from aidhub.core.models import Area, Language, Organization
 from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.lib.antibot import AntiBotFormMixin
@@ -33,7 +34,7 @@ class SubscribeForm(AntiBotFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"})
     )
-    language = forms.ModelChoiceField(
+    language = LanguageChoiceField(
         label=_("Language of the alerts"), queryset=Language.objects.active(), empty_label=None
     )
     areas = forms.ModelMultipleChoiceField(

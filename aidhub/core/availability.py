@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,13 +77,20 @@ PARTS_PLURAL = [gettext_lazy("mornings"), gettext_lazy("afternoons"), gettext_la
 
 
 class AvailabilityWidget(forms.Widget):
-    """A table with a row per weekday and a checkbox per part of the day; works without JavaScript.
+    """A group of checkboxes per weekday, one per part of the day, that wraps to any screen; works without
+    JavaScript.
 
     A plain Widget, not a CheckboxSelectMultiple: crispy-forms would render that as a flat list of 21 boxes.
+    `use_fieldset` makes forms (Django's and crispy's) give the whole grid a legend instead of a label.
     """
 
     template_name = "includes/widgets/availability.html"
     allow_multiple_selected = True
+    use_fieldset = True
+
+    def id_for_label(self, id_: str) -> str:
+        # The legend of a fieldset points at nothing: a <label for> would name the first box only.
+        return ""
 
     def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> Any:
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
@@ -99,17 +105,15 @@ class AvailabilityWidget(forms.Widget):
         base_id = attrs.get("id") or f"id_{name}" if attrs else f"id_{name}"
         # The field's message, when it has one (crispy-forms sets it): read with each box (issue 16).
         context["describedby"] = (attrs or {}).get("aria-describedby", "")
-        context["parts"] = [label for _part, label in PARTS]
         context["rows"] = [
             {
                 "day": WEEKDAYS[day],
-                "day_short": WEEKDAYS_ABBR[day],
                 "cells": [
                     {
                         "value": str(day * 3 + part),
                         "id": f"{base_id}_{day * 3 + part}",
                         "checked": str(day * 3 + part) in selected,
-                        "label": format_lazy("{} {}", WEEKDAYS[day], label),
+                        "part": label,
                     }
                     for part, label in PARTS
                 ],

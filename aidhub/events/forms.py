@@ -6,6 +6,7 @@ from django.core.validators import validate_email
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.languagefields import LanguageChoiceField, LanguagesField
 from aidhub.core.models import Language
 from aidhub.core.selectors import organized_organizations, organizer_areas
 from aidhub.events.models import AppointmentSlot, ContactKind, Event, Shift, SupplyItem
@@ -27,10 +28,9 @@ class DateTimeInput(forms.DateTimeInput):
 
 class EventForm(forms.ModelForm[Event]):
     kind = forms.ChoiceField(label=_("Kind of event"), choices=Event.Kind.choices, widget=forms.RadioSelect)
-    languages = forms.ModelMultipleChoiceField(
+    languages = LanguagesField(
         label=_("Languages offered (interpretation available)"),
         queryset=Language.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 
@@ -203,7 +203,7 @@ class ContactForm(forms.Form):
         help_text=_("Only one. We use it for this event and nothing else."),
         widget=forms.TextInput(attrs={"dir": "ltr"}),
     )
-    language = forms.ModelChoiceField(
+    language = LanguageChoiceField(
         label=_("Your language"),
         queryset=Language.objects.active(),
         help_text=_("We send messages in this language when we can, and plan interpreters."),

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.languagefields import LanguageChoiceField
 from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.lib.antibot import AntiBotFormMixin
 from aidhub.lib.languages import spoken_code
@@ -47,7 +48,7 @@ class RequestFieldsForm(forms.ModelForm[HelpRequest]):
     """What a family tells us. Nothing more: no surname, address, status, date of birth or ID numbers."""
 
     category = forms.ChoiceField(label=_("What do you need?"), choices=Category.choices, widget=forms.RadioSelect)
-    language = forms.ModelChoiceField(
+    language = LanguageChoiceField(
         label=_("Which language do you speak?"), queryset=Language.objects.active(), empty_label=None
     )
     area = forms.TypedChoiceField(label=_("Which area do you live near?"), coerce=int, choices=area_choices)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.core import availability
+from aidhub.core.languagefields import LanguageSelect
 from aidhub.core.models import Area, Category, Language
 from aidhub.offers.models import Offer
 
@@ -23,7 +24,11 @@ class OfferFilter(django_filters.FilterSet):
     )
     category = django_filters.ChoiceFilter(label=_("Kind of help"), choices=Category.choices, empty_label=_("Any"))
     language = django_filters.ModelChoiceFilter(
-        label=_("Language"), queryset=Language.objects.active(), method="filter_language", empty_label=_("Any")
+        label=_("Language"),
+        queryset=Language.objects.active(),
+        method="filter_language",
+        empty_label=_("Any"),
+        widget=LanguageSelect,
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Area"), queryset=Area.objects.active(), method="filter_area", empty_label=_("Any")

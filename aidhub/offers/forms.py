@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.languagefields import LanguagesField
 from aidhub.core.models import Area, Category, Language
 from aidhub.offers.models import Offer
 
 
 class OfferForm(forms.ModelForm[Offer]):
     category = forms.ChoiceField(label=_("Kind of help"), choices=Category.choices, widget=forms.RadioSelect)
-    languages = forms.ModelMultipleChoiceField(
+    languages = LanguagesField(
         label=_("Languages you can help in"),
         queryset=Language.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas you can reach"),

@@ -44,7 +44,8 @@ SMALL_TARGETS = """(minimum) => {
 }"""
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 # Icons are decoration next to words: hidden from screen readers, never alone in their link, button or label.
-LONE_ICONS = """() => [...document.querySelectorAll("main svg, header svg")]
+# A picture with its own name (a QR code: role="img" and aria-label) is not an icon.
+LONE_ICONS = """() => [...document.querySelectorAll("main svg:not([role=img][aria-label]), header svg")]
   .filter((svg) => svg.getAttribute("aria-hidden") !== "true" || !svg.parentElement.textContent.trim())
   .map((svg) => svg.parentElement.outerHTML.slice(0, 160))"""
 
@@ -139,6 +140,14 @@ class Visit:
         for phone in self.phones:
             phone.close()
         assert unchecked == [], f"pages loaded but never checked: {unchecked}"
+
+
+def main_menu(page, language):
+    """The main menu's links. On a phone they sit behind the header's "Menu" button, which this opens first."""
+    summary = page.locator("header summary").filter(has_text=t(language, "Menu"))
+    if summary.is_visible():
+        summary.click()
+    return page.get_by_role("navigation", name=t(language, "Main menu"))
 
 
 def totp_code(secret):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from aidhub.events.models import Booking, Shift, ShiftSignup
 from aidhub.messaging import sms
-from tests.e2e.browser import sign_in, t
+from tests.e2e.browser import main_menu, sign_in, t
 from tests.factories import PASSWORD, EventFactory, ShiftFactory, SlotFactory, VolunteerProfileFactory, vet
 from tests.factories import language as spoken_language
 
@@ -34,7 +34,7 @@ def test_volunteer_takes_a_shift(visit, legal_aid_night, eastside, language):
     vet(volunteer, "interpreting")  # interpreters hear families' cases: an organizer confirmed Karim
     phone = visit.phone("volunteer")
     page = sign_in(phone, language, volunteer.email, password=PASSWORD)
-    phone.submit(page.get_by_role("navigation").get_by_role("link", name=t(language, "Events")))
+    phone.submit(main_menu(page, language).get_by_role("link", name=t(language, "Events")))
     phone.submit(page.get_by_role("link", name="Legal aid night"))
 
     shifts = page.get_by_role("region", name=t(language, "Volunteer at this event"))

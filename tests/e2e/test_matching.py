@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from aidhub.lib.tokens import new_access_token
 from aidhub.matching.models import CheckIn, Match
 from aidhub.offers.models import Offer
-from tests.e2e.browser import sign_in, t
+from tests.e2e.browser import main_menu, sign_in, t
 from tests.factories import PASSWORD, HelpRequestFactory, OfferFactory, VolunteerProfileFactory, language
 
 
@@ -53,7 +53,7 @@ def test_organizer_matches_a_family_with_a_volunteer_and_checks_in(
     # The organizer reviews the new offer and publishes it.
     organizer = visit.phone("organizer")
     page = sign_in(organizer, language, organizer_e2e.email, password=PASSWORD, totp_secret=two_factor_secret)
-    organizer.submit(page.get_by_role("link", name=t(language, "Organize"), exact=True))
+    organizer.submit(main_menu(page, language).get_by_role("link", name=t(language, "Organize"), exact=True))
     organizer.open(f"/{language}/organize/offers/")
     organizer.submit(page.get_by_role("link", name="Hot meals on weekdays"))
     page.get_by_role("radio", name=t(language, "Approve and publish")).check()

@@ -94,6 +94,7 @@ def test_event_list_runs_the_same_number_of_queries_with_5_and_60_events(client,
 def test_home_header_and_list_link_to_events_and_the_calendar_follows_the_filters(client, eastside):
     home = client.get("/es/").text
     assert 'href="/es/events/"' in home
-    assert home.count('href="/es/events/"') == 2  # the header link and the home page button
+    # The header's link (once in the phone's Menu, once in the wide screen's row) and the home page button.
+    assert home.count('href="/es/events/"') == 3
     page = client.get("/en/events/", {"kind": "meal", "area": eastside.pk, "page": "1"})
     assert f'href="/en/events/calendar.ics?area={eastside.pk}"' in page.text

@@ -10,7 +10,8 @@ def test_anyone_pledges_and_the_page_shows_what_is_still_missing(client, supply_
         {"item": supply_item.pk, "quantity": "15", "first_name": "Rosa", "contact": "", **antibot_fields()},
     )
     assert response.status_code == 200
-    assert "You pledged 15 × Blankets." in response.text
+    # The item's name, typed by an organizer, is isolated from the sentence around it (issue 16, item 7).
+    assert "You pledged 15 × <bdi>Blankets</bdi>." in response.text
     assert event.address in response.text
     assert "25 of 40 still missing" in client.get(f"/en/events/{event.pk}/").text
     pledge = Pledge.objects.get()

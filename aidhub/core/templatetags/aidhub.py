@@ -6,7 +6,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms import BaseForm
 from django.templatetags.static import static
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from aidhub.core import availability as availability_grid
@@ -114,3 +114,26 @@ def error_summary(context):
     """At the top of every page whose form came back with errors (base.html): the list of problems, each a link
     to its field, focused as the page loads (static/js/error-summary.js). Issue 16."""
     return {"problems": [problem for form in _forms_with_errors(context) for problem in _problems(form)]}
+
+
+# Mixed scripts (issue 16, item 7). Text people typed (names, titles, notes, addresses) may run the other way than
+# the page: an English address inside an Arabic sentence, an Arabic name in a Spanish list. `isolate` wraps it in
+# <bdi>, which takes its direction from its own first strong letter and keeps it from reordering the words around
+# it. Numbers, codes, phone numbers, emails and links always read left to right, even on a right-to-left page:
+# `ltr` isolates them with dir="ltr". Paragraphs of typed text take dir="auto" on their own element instead.
+
+
+@register.filter
+def isolate(value):
+    """`{{ name|isolate }}`: a name, title or other typed text, isolated from the text around it."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def ltr(value):
+    """`{{ code|ltr }}`: a code, number, phone number, email or link, read left to right on any page."""
+    if value is None or value == "":
+        return ""
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
