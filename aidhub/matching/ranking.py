@@ -93,6 +93,29 @@ def is_eligible(facts: RequestFacts, candidate: Candidate) -> bool:
     return not refusals(facts, candidate)
 
 
+# The order in which an organizer reads why volunteers were left out: what they can act on first.
+LEFT_OUT_ORDER = (Refusal.NOT_CONFIRMED, Refusal.FULL, Refusal.OUT_OF_REACH, Refusal.DECLINED, Refusal.INACTIVE)
+
+
+def left_out(facts: RequestFacts, candidates: Iterable[Candidate]) -> dict[str, list[int]]:
+    """Volunteers who may not be asked for this request, by reason: {Refusal code: [volunteer ids]}, in
+    LEFT_OUT_ORDER. Each volunteer is judged by their offer with the fewest `refusals` (the same rule, not a copy):
+    one offer they may be asked for makes them eligible, and they are left out of nothing. A volunteer refused for
+    several reasons is in each of those groups."""
+    best: dict[int, list[str]] = {}
+    for candidate in candidates:
+        reasons = refusals(facts, candidate)
+        current = best.get(candidate.volunteer_id)
+        if current is None or len(reasons) < len(current):
+            best[candidate.volunteer_id] = reasons
+    groups: dict[str, list[int]] = {reason: [] for reason in LEFT_OUT_ORDER}
+    for volunteer_id, reasons in sorted(best.items()):
+        for reason in reasons:
+            if reason in groups:
+                groups[reason].append(volunteer_id)
+    return {reason: ids for reason, ids in groups.items() if ids}
+
+
 def sort_key(facts: RequestFacts, candidate: Candidate) -> tuple[bool, bool, bool, float, datetime, int]:
     last_asked = candidate.last_asked_at.replace(tzinfo=None) if candidate.last_asked_at else NEVER
     return (

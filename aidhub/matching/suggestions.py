@@ -30,11 +30,13 @@ from aidhub.accounts.capabilities import may_serve_q
 from aidhub.accounts.models import Vetting
 from aidhub.core.models import Area, NetworkSettings
 from aidhub.matching.models import Match
-from aidhub.matching.ranking import Candidate, RequestFacts, Suggestion, rank
+from aidhub.matching.ranking import Candidate, RequestFacts, Suggestion, left_out, rank
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
 POOL = 300
+# Why volunteers were left out is read over at most this many offers of the request's kind (one query).
+EXPLAIN_POOL = 3000
 DEFAULT_CAPACITY = 2
 
 
@@ -173,3 +175,11 @@ def candidate_for_offer(help_request: HelpRequest, offer_id: int) -> Candidate |
 def suggestions_for(help_request: HelpRequest, limit: int = 10) -> list[Suggestion]:
     facts = request_facts(help_request)
     return rank(facts, candidates_for(help_request, facts), limit=limit)
+
+
+def left_out_for(help_request: HelpRequest, facts: RequestFacts | None = None) -> dict[str, list[int]]:
+    """Volunteers with a published offer of the request's kind who may not be asked for it, grouped by the reasons
+    of ranking.refusals (ranking.left_out): what the suggestions page explains when its list is short."""
+    facts = facts or request_facts(help_request)
+    rows = _offers_with_facts(help_request).order_by("pk").values(*FIELDS)[:EXPLAIN_POOL]
+    return left_out(facts, (_candidate(help_request, row) for row in rows))
