@@ -25,7 +25,13 @@ def request_matches(help_request: HelpRequest) -> dict[str, Any]:
     overdue = matches.overdue(NetworkSettings.load().proposal_timeout_hours)
     return {
         "help_request": help_request,
-        "matches": matches.select_related("volunteer__volunteer_profile", "check_in", "offer"),
+        "matches": matches.with_volunteer_speaks().select_related(
+            "volunteer__volunteer_profile",
+            "check_in",
+            "offer",
+            "interpreter__volunteer_profile",
+            "interpreter_language",
+        ),
         "overdue": list(overdue),
     }
 

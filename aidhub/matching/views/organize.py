@@ -16,7 +16,7 @@ from aidhub.matching import services
 from aidhub.matching.forms import CheckInForm, ProposeForm
 from aidhub.matching.models import Match
 from aidhub.matching.ranking import Refusal
-from aidhub.matching.suggestions import left_out_for, suggestions_for
+from aidhub.matching.suggestions import interpreter_suggestions_for, left_out_for, suggestions_for
 from aidhub.matching.views.volunteers import volunteer_ids_for_organizer
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
@@ -104,6 +104,10 @@ def left_out(request, pk, reason):
 
 
 def _refusal_message(reason, help_request):
+    if reason == Refusal.NOT_BOTH_LANGUAGES:
+        return _("This interpreter does not speak both the family's language and one of the volunteer's.")
+    if reason == Refusal.SAME_PERSON:
+        return _("The volunteer cannot be their own interpreter.")
     if reason == Refusal.NOT_CONFIRMED:
         return _("This volunteer has not been confirmed by an organizer for %(kind)s.") % {
             "kind": Category(help_request.category).in_sentence
@@ -174,3 +178,48 @@ def check_in(request, pk):
     if request.method == "GET" and match.status != Match.Status.DONE:
         return redirect("needs:request_detail", pk=match.help_request_id)
     return render(request, "matching/check_in.html", {"match": match, "form": form})
+
+
+def _get_interpreted_match_for_organizer(request, pk):
+    """A proposed or accepted match of this organizer's areas, which an interpreter may join; any other: 404."""
+    queryset = (
+        Match.objects.visible_to_organizer(request.user)
+        .active()
+        .select_related("help_request__language", "help_request__area", "volunteer__volunteer_profile", "offer")
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@organizer_required
+def interpreter(request, pk):
+    """Interpreters for a match whose volunteer does not speak the family's language, best first; POST adds one."""
+    match = _get_interpreted_match_for_organizer(request, pk)
+    help_request = match.help_request
+    if request.method == "POST":
+        form = ProposeForm(request.POST)
+        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first() if form.is_valid() else None
+        if offer is None:
+            messages.error(request, _("This volunteer cannot be asked for this request."))
+            return redirect("matching:interpreter", pk=match.pk)
+        try:
+            services.match_add_interpreter(actor=request.user, match=match, offer=offer)
+        except services.MatchConflict:
+            messages.warning(request, _("This match already has an interpreter, or is no longer going ahead."))
+        except services.MatchRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, _refusal_message(reason, help_request))
+            return redirect("matching:interpreter", pk=match.pk)
+        else:
+            messages.success(
+                request, _("The interpreter is added. The volunteer, the interpreter and the family are told.")
+            )
+        return redirect("needs:request_detail", pk=help_request.pk)
+    return render(
+        request,
+        "matching/interpreter.html",
+        {
+            "match": match,
+            "help_request": help_request,
+            "suggestions": [] if match.interpreter_id else interpreter_suggestions_for(match),
+        },
+    )
