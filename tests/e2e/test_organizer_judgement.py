@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 
 from aidhub.matching.models import Match
 from tests.e2e.browser import sign_in, t
-from tests.factories import PASSWORD, HelpRequestFactory, MatchFactory, OfferFactory, VolunteerProfileFactory
+from tests.factories import PASSWORD, HelpRequestFactory, MatchFactory, OfferFactory, VolunteerProfileFactory, vet
 from tests.factories import language as spoken
-from tests.factories import vet
 
 
 def _person(email, name, category, areas, languages, *, vetted=True, capacity=2, ui="en"):
@@ -23,9 +22,7 @@ def _person(email, name, category, areas, languages, *, vetted=True, capacity=2,
         languages=[spoken(code) for code in languages],
         areas=areas,
     )
-    OfferFactory(
-        volunteer=profile.user, category=category, areas=areas, languages=[spoken(code) for code in languages]
-    )
+    OfferFactory(volunteer=profile.user, category=category, areas=areas, languages=[spoken(code) for code in languages])
     if vetted:
         vet(profile.user, category)
     return profile.user
