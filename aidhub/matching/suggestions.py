@@ -236,18 +236,38 @@ def _interpreter_offers(match: Match) -> OffersWithFacts:
     ).exclude(volunteer_id=match.volunteer_id)
 
 
+def _ranked_interpreters(
+    help_request: HelpRequest, offers: OffersWithFacts, facts: RequestFacts, limit: int
+) -> list[Suggestion]:
+    rows = _eligible(offers).filter(speaks=True).order_by("-reaches", "active", "pk").values(*FIELDS)[:POOL]
+    candidates = [_candidate(help_request, row, Category.INTERPRETING) for row in rows]
+    return rank_interpreters(facts, candidates, limit=limit)
+
+
 def interpreter_suggestions_for(match: Match, limit: int = 10) -> list[Suggestion]:
     """Interpreters for this match, best first (ranking.rank_interpreters: the rule of `refusals` for the
     interpreting kind of help, and both languages; then area, the family's times, load, fairness)."""
-    facts = interpreter_facts(match)
-    rows = (
-        _eligible(_interpreter_offers(match))
-        .filter(speaks=True)
-        .order_by("-reaches", "active", "pk")
-        .values(*FIELDS)[:POOL]
+    return _ranked_interpreters(match.help_request, _interpreter_offers(match), interpreter_facts(match), limit)
+
+
+def interpreter_suggestions_for_language(
+    *, language: Language, bridge_language_ids: list[int], area: Area, limit: int = 5
+) -> list[Suggestion]:
+    """Interpreters for a family speaking `language` where the volunteers on hand speak only `bridge_language_ids`
+    (a legal aid night's booking, no lawyer of the night speaking the family's language): the same rule and the
+    same ranking as for a match, for a family with no request (so no earlier "no" and no best times)."""
+    stand_in = HelpRequest(category=Category.INTERPRETING, language=language, area=area, best_times=0)
+    offers = _offers_with_facts(stand_in, category=Category.INTERPRETING, bridge_language_ids=bridge_language_ids)
+    names = [language.native_name or language.name_en]
+    names += [item.native_name or item.name_en for item in Language.objects.filter(pk__in=bridge_language_ids)]
+    facts = RequestFacts(
+        category=Category.INTERPRETING,
+        language_name=" + ".join(dict.fromkeys(names)),
+        area_name=area.name,
+        best_times=0,
+        vetting_required=Category.INTERPRETING in NetworkSettings.load().vetted_categories,
     )
-    candidates = [_candidate(match.help_request, row, Category.INTERPRETING) for row in rows]
-    return rank_interpreters(facts, candidates, limit=limit)
+    return _ranked_interpreters(stand_in, offers, facts, limit)
 
 
 def interpreter_candidate_for_offer(match: Match, offer_id: int) -> Candidate | None:
