@@ -177,6 +177,7 @@ def match_decline(*, match: Match, reason: str) -> Match:
     _back_to_queue(match.help_request)
     if match.proposed_by is not None:
         send_email_to_user(user=match.proposed_by, template="matching/declined", context={"match": match})
+    _release_interpreter(match)
     return match
 
 
@@ -189,7 +190,14 @@ def match_cancel(*, match: Match) -> Match:
     fragments.bump("requests")
     _back_to_queue(match.help_request)
     send_email_to_user(user=match.volunteer, template="matching/cancelled", context={"match": match})
+    _release_interpreter(match)
     return match
+
+
+def _release_interpreter(match: Match) -> None:
+    """The interpreter of a match that will not go ahead is told not to come (in their language)."""
+    if match.interpreter is not None:
+        send_email_to_user(user=match.interpreter, template="matching/interpreter_released", context={"match": match})
 
 
 @transaction.atomic

@@ -204,3 +204,18 @@ def test_refusals(
     # A match that is no longer going ahead takes no interpreter.
     Match.objects.filter(pk=match.pk).update(status="cancelled")
     assert sign_in(Client(), organizer).get(url).status_code == 404
+
+
+def test_the_interpreter_is_told_when_the_volunteer_says_no(
+    client_for, organizer, scene, django_capture_on_commit_callbacks
+):
+    help_request, people = scene
+    client = client_for(organizer)
+    match = _ask(client, help_request, people["lawyer"], django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/organize/matches/{match.pk}/interpreter/", {"offer": people["interpreter"].offers.get().pk})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_in(Client(), people["lawyer"]).post(f"/en/my/matches/{match.pk}/decline/", {"reason": "busy"})
+    (released,) = [m for m in mail.outbox if m.to == [people["interpreter"].email]]
+    assert released.subject == "Ya no se le necesita como intérprete"
