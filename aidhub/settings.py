@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "aidhub.core.context_processors.site",
+                "aidhub.portal.context_processors.organizer_work",
             ],
             "builtins": ["django.templatetags.i18n"],
         },

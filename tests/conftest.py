@@ -147,6 +147,15 @@ def help_request(eastside):
 
 
 @pytest.fixture
+def left_out_group(help_request, eastside):
+    """The suggestions of `help_request` left out a volunteer at capacity: the page of that group."""
+    profile = VolunteerProfileFactory(display_name="Busy Ben", max_active_matches=1, languages=[language("es")])
+    OfferFactory(volunteer=profile.user, category=help_request.category, areas=[eastside], languages=[language("es")])
+    MatchFactory(volunteer=profile.user, status="accepted")
+    return {"pk": help_request.pk, "reason": "full"}
+
+
+@pytest.fixture
 def proposed_match(help_request, volunteer, offer, organizer):
     help_request.status = "matching"
     help_request.save()

@@ -1,9 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.urls import reverse
 from django.utils import translation
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import get_volunteer_profile
+from aidhub.core.selectors import is_organizer
 from aidhub.lib.crypto import field_cipher
 
 
@@ -31,6 +33,13 @@ class AccountAdapter(DefaultAccountAdapter):
             # Only failures count; a success takes back its own attempt (not the others, as allauth does).
             self._sign_in_attempt.rollback()
         return user
+
+    def get_login_redirect_url(self, request):
+        """Organizers land where the work is (the organizer dashboard, with what waits for them); volunteers on
+        their My page. A `next` in the sign-in link still wins (allauth asks it before the adapter)."""
+        if is_organizer(request.user):
+            return reverse("matching:dashboard")
+        return super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):
         """Account emails go out in the recipient's language, not in the language of whoever triggered them."""

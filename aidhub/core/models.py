@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrPromise
@@ -166,6 +166,20 @@ class Language(models.Model):
     def direction(self) -> str:
         return "rtl" if self.is_rtl else "ltr"
 
+    @property
+    def localised_name(self) -> str:
+        """The language's name in the language being rendered (Django's names of languages, e.g. "créole haïtien"
+        in French), or its own name where Django has none."""
+        try:
+            info = translation.get_language_info(self.code)
+        except KeyError:
+            return str(self)
+        name = str(info["name_translated"])
+        # Django's catalog of this interface language may not name it: its own name then, with the English one.
+        if name == info["name"] and not (translation.get_language() or "en").startswith("en"):
+            return str(self)
+        return name
+
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
     def active(self) -> Self:
@@ -316,6 +330,7 @@ class AuditEvent(models.Model):
         CONTACT_SHOWN = "contact_shown", _("A family's details were shown")
         EXPORTED = "exported", _("Data was exported")
         MATCH_PROPOSED = "match_proposed", _("A volunteer was asked to help")
+        INTERPRETER_ADDED = "interpreter_added", _("An interpreter joined a match")
         ALERT_VERIFIED = "alert_verified", _("An alert was verified")
         ALERT_SENT = "alert_sent", _("An alert was sent")
         ALERT_RETRACTED = "alert_retracted", _("An alert was retracted")

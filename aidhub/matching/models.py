@@ -6,11 +6,12 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aidhub.core.models import Language
 from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib.adapters.encrypted_fields import EncryptedTextField
 from aidhub.lib.choices import ChoiceLabelsMixin
@@ -36,6 +37,14 @@ class MatchQuerySet(models.QuerySet["Match"]):
         """Matches of requests in these areas: a join on the request's area, not `help_request__in` a subquery
         of requests, which PostgreSQL answered by hashing every request of the areas for each query."""
         return self.filter(help_request__area_id__in=area_ids)
+
+    def with_volunteer_speaks(self) -> Self:
+        """Adds `volunteer_speaks`: the offer the volunteer was asked through lists the family's language, as the
+        ranking reads it (else an interpreter helps)."""
+        spoken = Offer.languages.through.objects.filter(
+            offer_id=OuterRef("offer_id"), language_id=OuterRef("help_request__language_id")
+        )
+        return self.annotate(volunteer_speaks=Exists(spoken))
 
     def overdue(self, hours: int) -> Self:
         """Proposals nobody answered within the configured time."""
@@ -80,6 +89,30 @@ class Match(ChoiceLabelsMixin, models.Model):
     proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     done_at = models.DateTimeField(_("help given"), null=True, blank=True)
+    volunteer_speaks: bool  # with_volunteer_speaks()
+    # An interpreter an organizer added because the volunteer does not speak the family's language: they bridge
+    # the family's language and `interpreter_language`, which the volunteer speaks. See docs/capabilities.md for
+    # what the interpreter is told (never the family's name, contact or message).
+    interpreter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("interpreter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interpreting",
+    )
+    interpreter_offer = models.ForeignKey(
+        Offer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("interpreting offer")
+    )
+    interpreter_language = models.ForeignKey(
+        Language,
+        verbose_name=_("language with the volunteer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    interpreter_added_at = models.DateTimeField(_("interpreter added"), null=True, blank=True)
 
     objects = MatchQuerySet.as_manager()
 

@@ -68,6 +68,9 @@ class Refusal:
     DECLINED = "declined"
     FULL = "full"
     OUT_OF_REACH = "out_of_reach"
+    # Interpreters only: does not speak both the family's language and one of the volunteer's.
+    NOT_BOTH_LANGUAGES = "not_both_languages"
+    SAME_PERSON = "same_person"
 
 
 def refusals(facts: RequestFacts, candidate: Candidate) -> list[str]:
@@ -91,6 +94,47 @@ def refusals(facts: RequestFacts, candidate: Candidate) -> list[str]:
 
 def is_eligible(facts: RequestFacts, candidate: Candidate) -> bool:
     return not refusals(facts, candidate)
+
+
+def interpreter_refusals(facts: RequestFacts, candidate: Candidate, volunteer_id: int) -> list[str]:
+    """Why this volunteer may not interpret for a match: the rule of `refusals` for the interpreting kind of help
+    (vetting, capacity, an earlier "no" to this family, inactive), and they must speak both languages
+    (`candidate.speaks_language` holds both) and not be the match's volunteer."""
+    reasons = refusals(facts, candidate)
+    if not candidate.speaks_language and Refusal.OUT_OF_REACH not in reasons:
+        reasons.append(Refusal.NOT_BOTH_LANGUAGES)
+    if candidate.volunteer_id == volunteer_id:
+        reasons.append(Refusal.SAME_PERSON)
+    return reasons
+
+
+def rank_interpreters(facts: RequestFacts, candidates: Iterable[Candidate], limit: int = 10) -> list[Suggestion]:
+    """The best interpreters: only those who speak both languages, then ranked as volunteers are (area, the
+    family's times, lightest load, asked longest ago)."""
+    return rank(facts, [candidate for candidate in candidates if candidate.speaks_language], limit=limit)
+
+
+# The order in which an organizer reads why volunteers were left out: what they can act on first.
+LEFT_OUT_ORDER = (Refusal.NOT_CONFIRMED, Refusal.FULL, Refusal.OUT_OF_REACH, Refusal.DECLINED, Refusal.INACTIVE)
+
+
+def left_out(facts: RequestFacts, candidates: Iterable[Candidate]) -> dict[str, list[int]]:
+    """Volunteers who may not be asked for this request, by reason: {Refusal code: [volunteer ids]}, in
+    LEFT_OUT_ORDER. Each volunteer is judged by their offer with the fewest `refusals` (the same rule, not a copy):
+    one offer they may be asked for makes them eligible, and they are left out of nothing. A volunteer refused for
+    several reasons is in each of those groups."""
+    best: dict[int, list[str]] = {}
+    for candidate in candidates:
+        reasons = refusals(facts, candidate)
+        current = best.get(candidate.volunteer_id)
+        if current is None or len(reasons) < len(current):
+            best[candidate.volunteer_id] = reasons
+    groups: dict[str, list[int]] = {reason: [] for reason in LEFT_OUT_ORDER}
+    for volunteer_id, reasons in sorted(best.items()):
+        for reason in reasons:
+            if reason in groups:
+                groups[reason].append(volunteer_id)
+    return {reason: ids for reason, ids in groups.items() if ids}
 
 
 def sort_key(facts: RequestFacts, candidate: Candidate) -> tuple[bool, bool, bool, float, datetime, int]:

@@ -16,8 +16,14 @@ from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import new_access_token
 from aidhub.matching.models import CheckIn, FamilyCheckIn, Match
-from aidhub.matching.ranking import Refusal, refusals
-from aidhub.matching.suggestions import candidate_for_offer, request_facts
+from aidhub.matching.ranking import Refusal, interpreter_refusals, refusals
+from aidhub.matching.suggestions import (
+    bridge_language,
+    candidate_for_offer,
+    interpreter_candidate_for_offer,
+    interpreter_facts,
+    request_facts,
+)
 from aidhub.messaging.keywords import normalise_reply
 from aidhub.messaging.services import send_email_to_user
 from aidhub.needs.models import HelpRequest
@@ -91,8 +97,78 @@ def match_accept(*, match: Match) -> Match:
     help_request.set_status(HelpRequest.Status.MATCHED)
     help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
     fragments.bump("requests")
-    tell_family(help_request, "matching/family_matched")
+    if match.interpreter_id is not None:
+        _tell_family_about_interpreter(match)
+    else:
+        tell_family(help_request, "matching/family_matched")
     return match
+
+
+@transaction.atomic
+def match_add_interpreter(*, actor: User, match: Match, offer: Offer) -> Match:
+    """An interpreter joins a match whose volunteer does not speak the family's language. They may be asked as any
+    volunteer is (ranking.interpreter_refusals: confirmed for interpreting, room under their capacity, no earlier
+    "no" to this family, active) and speak the family's language and one of the volunteer's. The volunteer and the
+    interpreter are told at once, each in their language, who comes and in which language; the family is told
+    when the volunteer has accepted (at once if they already had), in its language."""
+    match = (
+        Match.objects.select_for_update()
+        .select_related("help_request__language", "help_request__area")
+        .get(pk=match.pk)
+    )
+    if match.status not in Match.ACTIVE or match.interpreter_id is not None:
+        raise MatchConflict
+    # The interpreter's row too: two matches given to them at once must not both fit under their capacity.
+    get_user_model().objects.select_for_update().filter(pk=offer.volunteer_id).exists()
+    candidate = interpreter_candidate_for_offer(match, offer.pk)
+    if candidate is None:
+        reasons: Sequence[str] = [Refusal.OTHER_KIND]
+    else:
+        reasons = interpreter_refusals(interpreter_facts(match), candidate, match.volunteer_id)
+    language = bridge_language(match, offer) if not reasons else None
+    if not reasons and language is None:
+        reasons = [Refusal.NOT_BOTH_LANGUAGES]
+    if reasons:
+        raise MatchRefused(reasons)
+    match.interpreter_id = offer.volunteer_id
+    match.interpreter_offer = offer
+    match.interpreter_language = language
+    match.interpreter_added_at = timezone.now()
+    match.save(update_fields=["interpreter", "interpreter_offer", "interpreter_language", "interpreter_added_at"])
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.INTERPRETER_ADDED,
+        target=match,
+        organization=organization_serving(match.help_request.area, actor),
+    )
+    fragments.bump("requests")
+    match = Match.objects.select_related(
+        "volunteer__volunteer_profile",
+        "interpreter__volunteer_profile",
+        "help_request__language",
+        "interpreter_language",
+    ).get(pk=match.pk)
+    context = {"match": match}
+    interpreter = match.interpreter
+    assert interpreter is not None  # saved above
+    send_email_to_user(user=match.volunteer, template="matching/interpreter_for_volunteer", context=context)
+    send_email_to_user(user=interpreter, template="matching/interpreter_assigned", context=context)
+    if match.status == Match.Status.ACCEPTED:
+        _tell_family_about_interpreter(match)
+    return match
+
+
+def _tell_family_about_interpreter(match: Match) -> None:
+    """The family learns who comes (public names only) and that the interpreter speaks its language."""
+    tell_family(
+        match.help_request,
+        "matching/family_interpreter",
+        {
+            "volunteer_name": match.volunteer.display_name,
+            "interpreter_name": match.interpreter.display_name if match.interpreter else "",
+            "language": match.help_request.language,
+        },
+    )
 
 
 @transaction.atomic
@@ -105,6 +181,7 @@ def match_decline(*, match: Match, reason: str) -> Match:
     _back_to_queue(match.help_request)
     if match.proposed_by is not None:
         send_email_to_user(user=match.proposed_by, template="matching/declined", context={"match": match})
+    _release_interpreter(match)
     return match
 
 
@@ -117,7 +194,14 @@ def match_cancel(*, match: Match) -> Match:
     fragments.bump("requests")
     _back_to_queue(match.help_request)
     send_email_to_user(user=match.volunteer, template="matching/cancelled", context={"match": match})
+    _release_interpreter(match)
     return match
+
+
+def _release_interpreter(match: Match) -> None:
+    """The interpreter of a match that will not go ahead is told not to come (in their language)."""
+    if match.interpreter is not None:
+        send_email_to_user(user=match.interpreter, template="matching/interpreter_released", context={"match": match})
 
 
 @transaction.atomic

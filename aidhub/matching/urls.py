@@ -10,7 +10,9 @@ urlpatterns = [
     # A request's own pages (queue, detail, the family's details) are aidhub.needs'; these are its matching.
     path("organize/requests/<int:pk>/suggestions/", organize.suggestions, name="suggestions"),
     path("organize/requests/<int:pk>/propose/", organize.propose, name="propose"),
+    path("organize/requests/<int:pk>/left-out/<slug:reason>/", organize.left_out, name="left_out"),
     path("organize/matches/<int:pk>/cancel/", organize.cancel, name="cancel"),
+    path("organize/matches/<int:pk>/interpreter/", organize.interpreter, name="interpreter"),
     path("organize/matches/<int:pk>/check-in/", organize.check_in, name="check_in"),
     path("organize/volunteers/", volunteers.volunteer_list, name="volunteer_list"),
     path("organize/volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer_detail"),

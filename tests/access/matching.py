@@ -3,8 +3,13 @@
 ROWS = {
     "matching:dashboard": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
     "matching:suggestions": ("help_request", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
+    # Who the suggestions left out, one group (here: at capacity); an empty or unknown group answers 404
+    # (tests/matching/test_explained_suggestions.py).
+    "matching:left_out": ("left_out_group", "302 302 403 403 403 200 404 403", "405 405 405 405 405 405 405 405"),
     "matching:propose": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "matching:cancel": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
+    # Interpreters for a proposed or accepted match; an empty POST is refused with a message (302).
+    "matching:interpreter": ("proposed_match", "302 302 403 403 403 200 404 403", "302 302 403 403 403 302 404 403"),
     "matching:check_in": ("done_match", "302 302 403 403 403 200 404 403", "302 302 403 403 403 200 404 403"),
     "matching:volunteer_list": (None, "302 302 403 403 403 200 200 403", "405 405 405 405 405 405 405 405"),
     # An empty POST unticks every kind of help (a saved decision, 302).

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from django.utils import translation
 
 from aidhub.core import availability
-from aidhub.matching.ranking import Candidate, Refusal, RequestFacts, rank, refusals
+from aidhub.matching.ranking import Candidate, Refusal, RequestFacts, left_out, rank, refusals
 
 EVENINGS = availability.mask_from_slots((day, 2) for day in range(5))
 MORNINGS = availability.mask_from_slots((day, 0) for day in range(5))
@@ -121,3 +121,27 @@ def test_refusals_name_every_reason():
 
 def test_limit():
     assert len(rank(FACTS, [candidate(n) for n in range(1, 30)], limit=10)) == 10
+
+
+def test_left_out_groups_volunteers_by_the_reasons_of_refusals():
+    strict = RequestFacts(**{**FACTS.__dict__, "vetting_required": True})
+    candidates = [
+        candidate(1, vetted=True),  # may be asked: left out of nothing
+        candidate(2, vetted=False),
+        candidate(3, vetted=False, active_matches=2, capacity=2),  # two reasons: in both groups
+        candidate(4, vetted=True, speaks_language=False, reaches_area=False),
+        candidate(5, vetted=True, declined_before=True),
+        candidate(6, active=False),
+    ]
+    # A second offer the volunteer may be asked for makes them eligible.
+    candidates += [candidate(7, vetted=True, reaches_area=False, speaks_language=False), candidate(7, vetted=True)]
+    assert left_out(strict, candidates) == {
+        Refusal.NOT_CONFIRMED: [2, 3],
+        Refusal.FULL: [3],
+        Refusal.OUT_OF_REACH: [4],
+        Refusal.DECLINED: [5],
+        Refusal.INACTIVE: [6],
+    }
+    for volunteer_ids in left_out(strict, candidates).values():
+        for volunteer_id in volunteer_ids:
+            assert refusals(strict, next(c for c in candidates if c.volunteer_id == volunteer_id))

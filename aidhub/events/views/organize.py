@@ -20,7 +20,7 @@ from aidhub.core.translations import (
     translations_page_context,
 )
 from aidhub.events.forms import EventForm, ShiftForm, SlotGenerateForm
-from aidhub.events.models import Booking, Event, EventStateError, Pledge, ShiftSignup
+from aidhub.events.models import Booking, Event, EventStateError, Pledge, Shift, ShiftSignup
 from aidhub.events.services import Refusal
 from aidhub.events.services import events as services
 from aidhub.events.services import shifts as shift_services
@@ -65,12 +65,33 @@ def event_edit(request, pk):
     return render(request, "events/organize/event_form.html", {"form": form, "event": event})
 
 
+def night_languages(shifts):
+    """The languages the lawyers and the interpreters of an event speak, from the sign-ups that may serve their
+    shift (`signup.allowed`, asked of accounts.capabilities): two sets of language ids."""
+    lawyers, interpreters = set(), set()
+    for shift in shifts:
+        if shift.role not in (Shift.Role.LAWYER, Shift.Role.INTERPRETER):
+            continue
+        for signup in shift.signups.all():
+            if not signup.allowed:
+                continue
+            profile = getattr(signup.volunteer, "volunteer_profile", None)
+            spoken = {language.pk for language in profile.languages.all()} if profile else set()
+            if shift.role == Shift.Role.LAWYER:
+                lawyers |= spoken
+            elif shift.language_id is not None:
+                interpreters.add(shift.language_id)
+    return lawyers, interpreters
+
+
 @require_safe
 @organizer_required
 def event_manage(request, pk):
     """The organizer's event page: sign-ups per shift, slots booked, supplies missing, people registered."""
     event = get_event_for_organizer(request, pk)
-    signups = ShiftSignup.objects.select_related("volunteer__volunteer_profile")
+    signups = ShiftSignup.objects.select_related("volunteer__volunteer_profile").prefetch_related(
+        "volunteer__volunteer_profile__languages"
+    )
     shifts = list(event.shifts.with_counts().select_related("language").prefetch_related(Prefetch("signups", signups)))
     # Sign-ups that grant nothing (the volunteer is not, or no longer, confirmed for the shift's kind of help)
     # are marked, so that the organizer confirms the volunteer or finds someone else.
@@ -79,7 +100,19 @@ def event_manage(request, pk):
         for signup in shift.signups.all():
             signup.allowed = capabilities[signup.volunteer_id].may_take_shift(shift)
     bookings = Booking.objects.active().select_related("language")
-    slots = event.slots.with_counts().select_related("shift__language").prefetch_related(Prefetch("bookings", bookings))
+    slots = list(
+        event.slots.with_counts().select_related("shift__language").prefetch_related(Prefetch("bookings", bookings))
+    )
+    # Families booked in a language no lawyer of the night speaks (nor an interpreter of the night) need one.
+    lawyer_languages, interpreter_languages = night_languages(shifts)
+    needed: dict[int, object] = {}
+    for slot in slots:
+        for booking in slot.bookings.all():
+            booking.interpreter_needed = bool(lawyer_languages) and (
+                booking.language_id not in lawyer_languages | interpreter_languages
+            )
+            if booking.interpreter_needed:
+                needed.setdefault(booking.language_id, booking.language)
     pledges = Pledge.objects.select_related("pledger__volunteer_profile")
     supplies = event.supplies.with_counts().prefetch_related(Prefetch("pledges", pledges))
     registrations = event.registrations.exclude(status="cancelled").select_related("language")
@@ -93,6 +126,8 @@ def event_manage(request, pk):
             "event": event,
             "shifts": shifts,
             "slots": slots,
+            "interpreters_needed": list(needed.values()),
+            "lawyer_languages": sorted(lawyer_languages),
             "supplies": supplies,
             "registrations": registrations,
             "counts": counts,

@@ -1,6 +1,7 @@
 """Matching's part of the organizers' request pages, which live in aidhub.needs: the volunteers asked for a request,
 their answers and check-ins (`{% request_matches help_request %}` on needs:request_detail), and the queue's flag
-for proposals nobody answered (`{% overdue_proposals page.object_list as overdue %}` on needs:queue).
+for proposals nobody answered (`{% overdue_proposals page.object_list as overdue %}` on needs:queue); and the
+interpreters a legal aid night needs (`{% interpreters_for … %}` on events:manage).
 
 aidhub.needs never imports matching: its templates load this library, so that a request has one home and matching
 keeps its own rules (Match.objects.overdue) in its own code.
@@ -11,8 +12,10 @@ from typing import Any
 
 from django import template
 
-from aidhub.core.models import NetworkSettings
+from aidhub.core.models import Area, Language, NetworkSettings
 from aidhub.matching.models import FamilyCheckIn, Match
+from aidhub.matching.ranking import Suggestion
+from aidhub.matching.suggestions import interpreter_suggestions_for_language
 from aidhub.needs.models import HelpRequest
 
 register = template.Library()
@@ -25,9 +28,15 @@ def request_matches(help_request: HelpRequest) -> dict[str, Any]:
     overdue = matches.overdue(NetworkSettings.load().proposal_timeout_hours)
     return {
         "help_request": help_request,
-        "matches": matches.select_related("volunteer__volunteer_profile", "check_in", "offer").prefetch_related(
-            "family_check_ins"
-        ),
+        "matches": matches.with_volunteer_speaks()
+        .select_related(
+            "volunteer__volunteer_profile",
+            "check_in",
+            "offer",
+            "interpreter__volunteer_profile",
+            "interpreter_language",
+        )
+        .prefetch_related("family_check_ins"),
         "overdue": list(overdue),
     }
 
@@ -52,3 +61,13 @@ def family_check_in(context: template.Context, help_request: HelpRequest, token:
         "answers": FamilyCheckIn.Answer.choices,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def interpreters_for(language: Language, bridge_language_ids: Iterable[int], area: Area) -> list[Suggestion]:
+    """Interpreters for families of `language` at an event whose volunteers speak only `bridge_language_ids` (the
+    organizer's legal aid night: `{% interpreters_for language lawyer_languages event.area as suggestions %}`):
+    the suggestions of matching, which aidhub.events may not import."""
+    return interpreter_suggestions_for_language(
+        language=language, bridge_language_ids=sorted(bridge_language_ids), area=area
+    )

@@ -4,17 +4,20 @@ The request's own pages (the queue, a request, the family's details) live in aid
 rendered by aidhub.matching.templatetags.matching."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.accounts.models import VolunteerProfile
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import Category
 from aidhub.matching import services
 from aidhub.matching.forms import CheckInForm, ProposeForm
 from aidhub.matching.models import Match
 from aidhub.matching.ranking import Refusal
-from aidhub.matching.suggestions import suggestions_for
+from aidhub.matching.suggestions import interpreter_suggestions_for, left_out_for, suggestions_for
+from aidhub.matching.views.volunteers import volunteer_ids_for_organizer
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import record_contact_shown
 from aidhub.offers.models import Offer
@@ -33,18 +36,81 @@ def _get_match_for_organizer(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
+# A group's page lists at most this many volunteers (the count says how many there are).
+LEFT_OUT_PAGE = 100
+# Fewer suggestions than this, and the page says who was left out and why.
+SHORT_LIST = 5
+
+
+def _left_out_label(reason, help_request):
+    """What a group of left-out volunteers has in common, in the organizer's words."""
+    if reason == Refusal.OUT_OF_REACH:
+        return _("Do not speak %(language)s and do not reach %(area)s") % {
+            "language": help_request.language.native_name or help_request.language.name_en,
+            "area": help_request.area.name,
+        }
+    return {
+        Refusal.NOT_CONFIRMED: _("Not confirmed for this kind of help"),
+        Refusal.FULL: _("Already helping as many families as they can"),
+        Refusal.DECLINED: _("Said no to this family before"),
+        Refusal.INACTIVE: _("Account closed"),
+    }[reason]
+
+
 @require_safe
 @organizer_required
 def suggestions(request, pk):
     help_request = _get_request_for_organizer(request, pk)
+    found = suggestions_for(help_request, limit=20)
+    groups = []
+    if len(found) < SHORT_LIST:
+        groups = [
+            {"reason": reason, "label": _left_out_label(reason, help_request), "count": len(ids)}
+            for reason, ids in left_out_for(help_request).items()
+        ]
     return render(
         request,
         "matching/suggestions.html",
-        {"help_request": help_request, "suggestions": suggestions_for(help_request, limit=20)},
+        {
+            "help_request": help_request,
+            "suggestions": found,
+            "left_out": groups,
+            "needing_interpreter": sum(1 for suggestion in found if suggestion.needs_interpreter),
+        },
+    )
+
+
+@require_safe
+@organizer_required
+def left_out(request, pk, reason):
+    """The volunteers of one group the suggestions left out (not confirmed, at capacity…), so the organizer can
+    act: confirm someone, ask for an interpreter, look further."""
+    help_request = _get_request_for_organizer(request, pk)
+    groups = left_out_for(help_request)
+    if reason not in groups:
+        raise Http404
+    ids = groups[reason][:LEFT_OUT_PAGE]
+    profiles = (
+        VolunteerProfile.objects.filter(user_id__in=ids).prefetch_related("languages", "areas").order_by("display_name")
+    )
+    return render(
+        request,
+        "matching/left_out.html",
+        {
+            "help_request": help_request,
+            "label": _left_out_label(reason, help_request),
+            "profiles": profiles,
+            "count": len(groups[reason]),
+            "in_scope": set(volunteer_ids_for_organizer(request.user, ids)),
+        },
     )
 
 
 def _refusal_message(reason, help_request):
+    if reason == Refusal.NOT_BOTH_LANGUAGES:
+        return _("This interpreter does not speak both the family's language and one of the volunteer's.")
+    if reason == Refusal.SAME_PERSON:
+        return _("The volunteer cannot be their own interpreter.")
     if reason == Refusal.NOT_CONFIRMED:
         return _("This volunteer has not been confirmed by an organizer for %(kind)s.") % {
             "kind": Category(help_request.category).in_sentence
@@ -117,3 +183,48 @@ def check_in(request, pk):
     # The page shows how to reach the family: an audited showing, as on the request's own page.
     record_contact_shown(help_request=match.help_request, user=request.user)
     return render(request, "matching/check_in.html", {"match": match, "help_request": match.help_request, "form": form})
+
+
+def _get_interpreted_match_for_organizer(request, pk):
+    """A proposed or accepted match of this organizer's areas, which an interpreter may join; any other: 404."""
+    queryset = (
+        Match.objects.visible_to_organizer(request.user)
+        .active()
+        .select_related("help_request__language", "help_request__area", "volunteer__volunteer_profile", "offer")
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@organizer_required
+def interpreter(request, pk):
+    """Interpreters for a match whose volunteer does not speak the family's language, best first; POST adds one."""
+    match = _get_interpreted_match_for_organizer(request, pk)
+    help_request = match.help_request
+    if request.method == "POST":
+        form = ProposeForm(request.POST)
+        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first() if form.is_valid() else None
+        if offer is None:
+            messages.error(request, _("This volunteer cannot be asked for this request."))
+            return redirect("matching:interpreter", pk=match.pk)
+        try:
+            services.match_add_interpreter(actor=request.user, match=match, offer=offer)
+        except services.MatchConflict:
+            messages.warning(request, _("This match already has an interpreter, or is no longer going ahead."))
+        except services.MatchRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, _refusal_message(reason, help_request))
+            return redirect("matching:interpreter", pk=match.pk)
+        else:
+            messages.success(
+                request, _("The interpreter is added. The volunteer, the interpreter and the family are told.")
+            )
+        return redirect("needs:request_detail", pk=help_request.pk)
+    return render(
+        request,
+        "matching/interpreter.html",
+        {
+            "match": match,
+            "help_request": help_request,
+            "suggestions": [] if match.interpreter_id else interpreter_suggestions_for(match),
+        },
+    )

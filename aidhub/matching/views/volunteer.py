@@ -17,8 +17,16 @@ from aidhub.needs.services import record_contact_shown
 
 def _get_match_for_volunteer(request, pk):
     """One of the signed-in volunteer's own matches; anyone else's answers 404."""
-    queryset = Match.objects.for_volunteer(request.user).select_related(
-        "help_request__language", "help_request__area", "help_request__partner_organization"
+    queryset = (
+        Match.objects.for_volunteer(request.user)
+        .with_volunteer_speaks()
+        .select_related(
+            "help_request__language",
+            "help_request__area",
+            "help_request__partner_organization",
+            "interpreter__volunteer_profile",
+            "interpreter_language",
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 

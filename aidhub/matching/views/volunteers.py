@@ -35,6 +35,11 @@ def _volunteers_for_organizer(user):
     )
 
 
+def volunteer_ids_for_organizer(user, ids):
+    """Which of these volunteers this organizer may open (their volunteer page), by user id."""
+    return _volunteers_for_organizer(user).filter(user_id__in=ids).values_list("user_id", flat=True)
+
+
 def _get_volunteer_for_organizer(request, pk):
     return get_object_or_404(_volunteers_for_organizer(request.user).select_related("user"), pk=pk)
 

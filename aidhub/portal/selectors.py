@@ -1,0 +1,77 @@
+"""What waits for an organizer, counted over their organizer scope: the landing dashboard and the badges of the
+menu read it (one function, a few aggregate queries, no cache: the figures are read afresh on every organizer page).
+
+Each count is the same query as the list it links to, so a number never promises rows the list does not show:
+offers of `offers:review_queue`, requests of `needs:queue?status=…`, alerts of `alerts:manage_list` waiting for
+verification, reports of `alerts:report_queue` (open ones), and done matches whose check-in is overdue.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from aidhub.alerts.models import Alert, Report
+from aidhub.core.selectors import organizer_area_ids
+from aidhub.matching.models import CheckIn, Match, MatchQuerySet
+from aidhub.needs.models import HelpRequest
+from aidhub.offers.models import Offer
+
+# A check-in is asked a few days after the help was given; past this it is overdue.
+CHECK_IN_OVERDUE_AFTER = timedelta(days=3)
+
+# The request statuses the dashboard counts, each one a link to the queue filtered on it. "Answered by the family"
+# (a status that another change adds) is counted as soon as HelpRequest.Status has an ANSWERED member.
+REQUEST_STATUSES: tuple[tuple[str, str | None], ...] = (
+    ("new", HelpRequest.Status.NEW),
+    ("needs_info", HelpRequest.Status.NEEDS_INFO),
+    ("answered", getattr(HelpRequest.Status, "ANSWERED", None)),
+    ("waiting", HelpRequest.Status.REVIEWED),
+)
+
+
+@dataclass(frozen=True)
+class WorkCounts:
+    offers_to_review: int
+    requests: dict[str, int]
+    check_ins_overdue: int
+    alerts_to_verify: int
+    reports_to_vet: int
+
+    @property
+    def total(self) -> int:
+        return (
+            self.offers_to_review
+            + sum(self.requests.values())
+            + self.check_ins_overdue
+            + self.alerts_to_verify
+            + self.reports_to_vet
+        )
+
+
+def overdue_check_ins(area_ids: list[int]) -> MatchQuerySet:
+    """Help given more than CHECK_IN_OVERDUE_AFTER ago in these areas, with no check-in recorded."""
+    return (
+        Match.objects.in_areas(area_ids)
+        .filter(status=Match.Status.DONE, done_at__lt=timezone.now() - CHECK_IN_OVERDUE_AFTER)
+        .exclude(Exists(CheckIn.objects.filter(match=OuterRef("pk"))))
+    )
+
+
+def organizer_work_counts(user: AbstractBaseUser | AnonymousUser) -> WorkCounts:
+    """Counts of what waits for this organizer, over their areas (six queries, whatever the numbers)."""
+    area_ids = organizer_area_ids(user)
+    statuses = {key: status for key, status in REQUEST_STATUSES if status is not None}
+    request_counts = HelpRequest.objects.in_areas(area_ids).aggregate(
+        **{key: Count("pk", filter=Q(status=status)) for key, status in statuses.items()}
+    )
+    return WorkCounts(
+        offers_to_review=Offer.objects.awaiting_review_by(user).count(),
+        requests={key: request_counts[key] for key in statuses},
+        check_ins_overdue=overdue_check_ins(area_ids).count(),
+        alerts_to_verify=Alert.objects.visible_to(user).filter(status=Alert.Status.PENDING).count(),
+        reports_to_vet=Report.objects.visible_to(user).open().count(),
+    )
