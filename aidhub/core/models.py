@@ -316,6 +316,7 @@ class AuditEvent(models.Model):
         CONTACT_SHOWN = "contact_shown", _("A family's details were shown")
         EXPORTED = "exported", _("Data was exported")
         MATCH_PROPOSED = "match_proposed", _("A volunteer was asked to help")
+        ALERT_SUBMITTED = "alert_submitted", _("An alert was submitted for verification")
         ALERT_VERIFIED = "alert_verified", _("An alert was verified")
         ALERT_SENT = "alert_sent", _("An alert was sent")
         ALERT_RETRACTED = "alert_retracted", _("An alert was retracted")
@@ -333,6 +334,9 @@ class AuditEvent(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Counts and choices only (an alert's recipients per language and channel, the fallback a person accepted):
+    # never a name, an address or a text.
+    details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -351,14 +355,17 @@ def audit(
     action: str,
     target: models.Model | None = None,
     organization: Organization | None = None,
+    details: dict[str, Any] | None = None,
 ) -> "AuditEvent":
-    """Records one audit event. `target` is the model instance acted on (only its type and id are kept)."""
+    """Records one audit event. `target` is the model instance acted on (only its type and id are kept); `details`
+    holds counts and choices, never personal data."""
     return AuditEvent.objects.create(
         actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=target.pk if target is not None else None,
         organization=organization,
+        details=details or {},
     )
 
 
