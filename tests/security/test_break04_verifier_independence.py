@@ -33,7 +33,11 @@ def _edit(client, alert, **texts):
 def _verify(client, alert, capture):
     alert.refresh_from_db()
     with capture(execute=True):
-        return client.post(f"/en/organize/alerts/{alert.pk}/verify/", {"revision": alert.revision, "accept_fallback": "on"}, follow=True)
+        return client.post(
+            f"/en/organize/alerts/{alert.pk}/verify/",
+            {"revision": alert.revision, "accept_fallback": "on"},
+            follow=True,
+        )
 
 
 def _assert_not_sent(alert):
