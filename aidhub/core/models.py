@@ -348,6 +348,19 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
 
+    @property
+    def recipients_total(self) -> int | None:
+        """For an alert submitted or verified: how many it was to reach (details["recipients"])."""
+        recipients = self.details.get("recipients") if isinstance(self.details, dict) else None
+        return recipients.get("total") if isinstance(recipients, dict) else None
+
+    @property
+    def fallback_total(self) -> int:
+        """How many of them were to receive another language than theirs, for want of a translation."""
+        recipients = self.details.get("recipients") if isinstance(self.details, dict) else None
+        fallback = recipients.get("fallback", {}) if isinstance(recipients, dict) else {}
+        return sum(fallback.values()) if isinstance(fallback, dict) else 0
+
 
 def audit(
     *,
