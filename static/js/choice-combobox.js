@@ -41,7 +41,7 @@
         if (visible) { shown += 1; }
       });
       var checked = items.filter(function (item) { return item.querySelector("input").checked; }).length;
-      status.textContent = template.replace("%(checked)s", checked).replace("%(shown)s", shown - checked);
+      status.textContent = template.replace("{checked}", checked).replace("{shown}", shown - checked);
     }
     input.addEventListener("input", update);
     // Enter in the box ticks the only match instead of sending the form.

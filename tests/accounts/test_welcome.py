@@ -34,7 +34,7 @@ def test_the_introduction_says_what_volunteering_means_before_the_form(client, d
     assert 'href="/es/volunteer/"' in home
     page = client.get("/es/volunteer/").text
     assert "Algunas ayudas necesitan una comprobación previa" in page
-    assert "Asesoría legal" in page  # a kind of help that needs vetting, from the network's settings
+    assert "Ayuda legal" in page  # a kind of help that needs vetting, from the network's settings
     assert "Lo que ven las familias" in page and "Lo que guardamos" in page
     assert 'href="/es/accounts/signup/"' in page
 
