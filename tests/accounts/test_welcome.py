@@ -2,7 +2,10 @@
 network's name in the reader's language, signed in by confirming, signing in later by an emailed code, and a public
 name that is empty until the volunteer chooses one."""
 
+import os
 import re
+import subprocess
+import sys
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -107,3 +110,24 @@ def test_the_profile_asks_for_a_public_name(client, db):
     refused = client.post("/en/my/profile/", {"display_name": "", "language": "en"})
     assert refused.status_code == 200
     assert "This field is required." in refused.text
+
+
+def test_emails_come_from_the_networks_name_whatever_the_address_setting_says():
+    """NETWORK_NAME names the sender; DEFAULT_FROM_EMAIL gives only the address (an old "Name <address>" too)."""
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='aidhub.settings'; django.setup();"
+        "from django.conf import settings as s; print(s.DEFAULT_FROM_EMAIL); print(s.ACCOUNT_EMAIL_SUBJECT_PREFIX)"
+    )
+    env = {
+        **os.environ,
+        "NETWORK_NAME": 'Red "Vecinal" del Este',
+        "DEFAULT_FROM_EMAIL": "host.example <aid@example.org>",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    sender, prefix = result.stdout.splitlines()
+    assert sender == '"Red \\"Vecinal\\" del Este" <aid@example.org>'
+    assert parseaddr(sender) == ('Red "Vecinal" del Este', "aid@example.org")
+    assert prefix == '[Red "Vecinal" del Este] '
