@@ -36,7 +36,7 @@ def test_an_english_only_alert_says_who_will_receive_english_and_sending_it_is_a
     page = author.get(f"/en/organize/alerts/{alert.pk}/").text
     assert "4 confirmed subscribers: 3 by text message, 1 by email." in page
     assert "3 will receive English, because their languages have no translation" in page
-    assert "العربية (Arabic)</bdi>: 2" in page and "Tiếng Việt (Vietnamese)</bdi>: 1" in page
+    assert "العربية</bdi> (Arabic): 2" in page and "Tiếng Việt</bdi> (Vietnamese): 1" in page
     assert "Eastside: 3" in page and "Riverside: 1" in page
     assert "Send the English text to 3 subscribers whose languages have no translation" in page
 
