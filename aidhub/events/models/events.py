@@ -89,23 +89,24 @@ class EventQuerySet(models.QuerySet["Event"]):
     def with_open_places(self, now: datetime | None = None) -> Self:
         """What is still missing, counted in the query: free places of shifts not over yet, for interpreters
         (`open_interpreter_places`) and for every other role (`open_volunteer_places`)."""
-        from aidhub.events.models.shifts import Shift, ShiftSignup  # shifts.py imports this module
-
+        # Shift and ShiftSignup live in shifts.py, which imports this module: reached through the relations.
+        shift_model: Any = self.model._meta.get_field("shifts").related_model
+        signup_model: Any = shift_model._meta.get_field("signups").related_model
         taken = (
-            ShiftSignup.objects.filter(shift=OuterRef("pk"))
+            signup_model.objects.filter(shift=OuterRef("pk"))
             .order_by()
             .values("shift")
             .annotate(n=Count("pk"))
             .values("n")
         )
         free = Greatest(F("places") - Coalesce(Subquery(taken), 0), 0)
-        upcoming = Shift.objects.filter(event=OuterRef("pk"), ends_at__gte=now or timezone.now()).order_by()
+        upcoming = shift_model.objects.filter(event=OuterRef("pk"), ends_at__gte=now or timezone.now()).order_by()
 
-        def open_places(shifts: models.QuerySet[Shift]) -> Coalesce:
+        def open_places(shifts: models.QuerySet[Any]) -> Coalesce:
             total = shifts.annotate(free=free).values("event").annotate(total=Sum("free")).values("total")
             return Coalesce(Subquery(total, output_field=models.IntegerField()), 0)
 
-        interpreter = Shift.Role.INTERPRETER
+        interpreter = shift_model.Role.INTERPRETER
         return self.annotate(
             open_volunteer_places=open_places(upcoming.exclude(role=interpreter)),
             open_interpreter_places=open_places(upcoming.filter(role=interpreter)),
