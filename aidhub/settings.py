@@ -1,5 +1,6 @@
 """AidHub settings, read from environment variables (see the README's configuration table)."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import django_stubs_ext
@@ -42,6 +43,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Public address of the site, used in links inside emails and text messages.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="AidHub")
+# The name people know the network by: the sender's name of every email and the greeting of account emails
+# (never the host name).
+NETWORK_NAME = env.str("NETWORK_NAME", default=SITE_NAME)
 # The network's phone line (hotline, text line), shown in the footer and on printed flyers when set.
 NETWORK_PHONE = env.str("NETWORK_PHONE", default="")
 # The network's email address for people who meet a barrier on the site (the accessibility page), when set.
@@ -183,7 +187,9 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "aidhub.accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{NETWORK_NAME}] "
+# Confirming the email address signs the new volunteer in (in the browser they signed up in): no second sign-in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Changing email, password or two-factor asks for the password again if the last sign-in is older than 5 minutes.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
@@ -297,7 +303,11 @@ MAILERS = {
         ),
     }
 }
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
+# The address comes from DEFAULT_FROM_EMAIL, the name shown from NETWORK_NAME: "Eastside Mutual Aid <aid@…>".
+# Django encodes a name outside ASCII itself when it sends.
+_FROM_ADDRESS = parseaddr(env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost"))[1]
+_FROM_NAME = NETWORK_NAME.replace("\\", "\\\\").replace('"', '\\"')
+DEFAULT_FROM_EMAIL = f'"{_FROM_NAME}" <{_FROM_ADDRESS}>'
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Text messages: twilio (Twilio's API) or disabled (the network sends none) in production; console (prints),

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -45,6 +46,8 @@ class AccountAdapter(DefaultAccountAdapter):
         """Account emails go out in the recipient's language, not in the language of whoever triggered them."""
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
+        # They greet in the network's name, never the host's (templates/account/email/).
+        context = {**context, "network_name": settings.NETWORK_NAME}
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 

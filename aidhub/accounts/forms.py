@@ -41,6 +41,8 @@ class VolunteerProfileForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = user.language
+        # Empty until the volunteer chooses it, and then required: families and the public see it.
+        self.fields["display_name"].required = True
 
 
 class RequestLoginCodeForm(AllauthRequestLoginCodeForm):

@@ -4,8 +4,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrPromise
 
 from aidhub.core.availability import WeeklyAvailabilityField
@@ -71,7 +71,8 @@ class User(AbstractUser):
         profile = getattr(self, "volunteer_profile", None)
         if profile and profile.display_name:
             return profile.display_name
-        return self.email.split("@", 1)[0]
+        # Never the email's handle, which may be a full name: a number until the person chooses a name.
+        return gettext("Volunteer %(number)s") % {"number": self.pk}
 
 
 class VolunteerProfile(models.Model):
@@ -84,6 +85,8 @@ class VolunteerProfile(models.Model):
         _("display name"),
         max_length=60,
         help_text=_("A first name or nickname. Families and the public see this name, never your email."),
+        # Empty until the volunteer chooses one (never taken from the email address).
+        blank=True,
     )
     languages = models.ManyToManyField(
         Language, verbose_name=_("languages you speak"), related_name="volunteers", blank=True
@@ -110,17 +113,15 @@ class VolunteerProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.display_name
+        return self.display_name or self.user.display_name
 
     def category_labels(self) -> list[StrPromise]:
         return [Category(value).label for value in self.categories if value in Category.values]
 
 
 def get_volunteer_profile(user: User) -> VolunteerProfile:
-    """The user's profile, created on first use with a name taken from the email."""
-    profile, _created = VolunteerProfile.objects.get_or_create(
-        user=user, defaults={"display_name": user.email.split("@", 1)[0][:60]}
-    )
+    """The user's profile, created on first use without a name: the volunteer chooses one."""
+    profile, _created = VolunteerProfile.objects.get_or_create(user=user)
     return profile
 
 

@@ -1,13 +1,16 @@
 from datetime import timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aidhub.alerts.messages import sms_frame
 from aidhub.alerts.models import Alert, CheckIn, Report, Subscriber
 from aidhub.alerts.models.alerts import ALERT_TEXT_MAX
 from aidhub.alerts.photos import clean_photo
+from aidhub.alerts.selectors import RecipientSummary
 from aidhub.core.languagefields import LanguageChoiceField
 from aidhub.core.models import Area, Language, Organization
 from aidhub.core.selectors import organized_organizations, organizer_areas
@@ -139,7 +142,38 @@ class CheckInForm(forms.ModelForm[CheckIn]):
         help_texts = {"note": _("What they need and who follows up. Keep it short; it is encrypted.")}
 
 
-class VerifyForm(forms.Form):
+class FallbackChoiceForm(forms.Form):
+    """Sending with a fallback language is a choice someone makes: when some recipients have no text in their
+    language, a checkbox names the languages and counts and must be ticked (issue 17)."""
+
+    def __init__(self, *args: Any, summary: RecipientSummary | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if summary is not None and summary.fallback_count:
+            count = summary.fallback_count
+            self.fields["accept_fallback"] = forms.BooleanField(
+                required=True,
+                label=ngettext(
+                    "Send the %(main)s text to %(count)s subscriber whose language has no translation (%(languages)s).",
+                    "Send the %(main)s text to %(count)s subscribers whose languages have no translation "
+                    "(%(languages)s).",
+                    count,
+                )
+                % {"main": summary.main_language, "count": count, "languages": summary.fallback_languages_text()},
+                error_messages={
+                    "required": _("Add the missing translations, or tick this box to send the text as it is.")
+                },
+            )
+
+    @property
+    def fallback_accepted(self) -> bool:
+        return bool(self.cleaned_data.get("accept_fallback"))
+
+
+class SubmitForm(FallbackChoiceForm):
+    pass
+
+
+class VerifyForm(FallbackChoiceForm):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -331,6 +331,7 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", _("Data was exported")
         MATCH_PROPOSED = "match_proposed", _("A volunteer was asked to help")
         INTERPRETER_ADDED = "interpreter_added", _("An interpreter joined a match")
+        ALERT_SUBMITTED = "alert_submitted", _("An alert was submitted for verification")
         ALERT_VERIFIED = "alert_verified", _("An alert was verified")
         ALERT_SENT = "alert_sent", _("An alert was sent")
         ALERT_RETRACTED = "alert_retracted", _("An alert was retracted")
@@ -352,6 +353,9 @@ class AuditEvent(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Counts and choices only (an alert's recipients per language and channel, the fallback a person accepted):
+    # never a name, an address or a text.
+    details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -363,6 +367,19 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
 
+    @property
+    def recipients_total(self) -> int | None:
+        """For an alert submitted or verified: how many it was to reach (details["recipients"])."""
+        recipients = self.details.get("recipients") if isinstance(self.details, dict) else None
+        return recipients.get("total") if isinstance(recipients, dict) else None
+
+    @property
+    def fallback_total(self) -> int:
+        """How many of them were to receive another language than theirs, for want of a translation."""
+        recipients = self.details.get("recipients") if isinstance(self.details, dict) else None
+        fallback = recipients.get("fallback", {}) if isinstance(recipients, dict) else {}
+        return sum(fallback.values()) if isinstance(fallback, dict) else 0
+
 
 def audit(
     *,
@@ -370,14 +387,17 @@ def audit(
     action: str,
     target: models.Model | None = None,
     organization: Organization | None = None,
+    details: dict[str, Any] | None = None,
 ) -> "AuditEvent":
-    """Records one audit event. `target` is the model instance acted on (only its type and id are kept)."""
+    """Records one audit event. `target` is the model instance acted on (only its type and id are kept); `details`
+    holds counts and choices, never personal data."""
     return AuditEvent.objects.create(
         actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=target.pk if target is not None else None,
         organization=organization,
+        details=details or {},
     )
 
 

@@ -11,13 +11,21 @@ from django.views.decorators.http import require_safe
 
 from aidhub.core.decorators import organizer_required
 from aidhub.core.filters import OrganizationFilter
-from aidhub.core.models import AuditEvent, Category, Organization
+from aidhub.core.models import AuditEvent, Category, NetworkSettings, Organization
 from aidhub.core.selectors import audit_events_for_organizer
 
 
 @require_safe
 def home(request):
     return render(request, "core/home.html", {"categories": Category})
+
+
+@require_safe
+def volunteer_intro(request):
+    """What volunteering here means, on one screen, before the sign-up form (issue 17): which kinds of help need an
+    organizer's confirmation, what families see of a volunteer, what the network keeps."""
+    vetted = [Category(value) for value in NetworkSettings.load().vetted_categories if value in Category.values]
+    return render(request, "core/volunteer_intro.html", {"vetted": vetted})
 
 
 @require_safe

@@ -275,7 +275,7 @@ class MoveBookingForm(forms.Form):
 
 class PledgeItemField(forms.ModelChoiceField):
     def label_from_instance(self, item):
-        return _("%(name)s (%(missing)s still needed)") % {"name": item.name, "missing": item.missing}
+        return _("%(name)s (%(missing)s still needed)") % {"name": item.translated("name"), "missing": item.missing}
 
 
 class PledgeForm(AntiBotFormMixin, forms.Form):

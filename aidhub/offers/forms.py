@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.accounts.models import VolunteerProfile
 from aidhub.core.languagefields import LanguagesField
 from aidhub.core.models import Area, Category, Language
 from aidhub.offers.models import Offer
@@ -32,6 +35,21 @@ class OfferForm(forms.ModelForm[Offer]):
             ),
             "capacity": _("How many families you can help at the same time with this offer."),
         }
+
+
+def initial_from_profile(profile: VolunteerProfile | None) -> dict[str, Any]:
+    """A new offer starts from what the volunteer's profile says: languages, areas, free times, and the kind of
+    help when the profile names only one (issue 17)."""
+    if profile is None:
+        return {}
+    initial: dict[str, Any] = {
+        "languages": [language.pk for language in profile.languages.all() if language.is_active],
+        "areas": [area.pk for area in profile.areas.all() if area.is_active],
+        "availability": profile.availability,
+    }
+    if len(profile.categories) == 1:
+        initial["category"] = profile.categories[0]
+    return initial
 
 
 class OfferReviewForm(forms.Form):

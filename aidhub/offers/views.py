@@ -14,7 +14,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.lib import fragments, keyset
 from aidhub.offers import services
 from aidhub.offers.filters import OfferFilter
-from aidhub.offers.forms import OfferForm, OfferReviewForm
+from aidhub.offers.forms import OfferForm, OfferReviewForm, initial_from_profile
 from aidhub.offers.models import Offer, OfferStateError
 
 
@@ -65,7 +65,8 @@ def offer_detail(request, pk):
 
 @login_required
 def offer_create(request):
-    form = OfferForm(request.POST or None)
+    profile = getattr(request.user, "volunteer_profile", None)
+    form = OfferForm(request.POST or None, initial=initial_from_profile(profile))
     if request.method == "POST" and form.is_valid():
         offer, needs_confirmation = services.offer_save(actor=request.user, **form.cleaned_data)
         if needs_confirmation:

@@ -1,6 +1,7 @@
 ROWS = {
     "core:home": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     "core:organizations": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
+    "core:volunteer_intro": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # "Check your messages", where public forms that look up a contact lead, found or not.
     "core:sent": (None, "200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405"),
     # The accessibility statement, in every language (issue 16).

@@ -79,7 +79,7 @@ def test_a_subscriber_without_a_translation_gets_the_main_text_with_instructions
     SubscriberFactory(phone="+12025550144", language=language("mam"), areas=[eastside])
     alert = AlertFactory(organization=organization, author=organizer, areas=[eastside], status="pending")
     with django_capture_on_commit_callbacks(execute=True):
-        alert_verify(alert=alert, verifier=second_organizer, revision=alert.revision)
+        alert_verify(alert=alert, verifier=second_organizer, revision=alert.revision, fallback_accepted=True)
     bodies = {m["to"]: m["body"] for m in sms.outbox}
     assert bodies["+12025550143"].startswith("AidHub (Hay que actuar): Checkpoint reported on Main Street.")
     assert bodies["+12025550144"].startswith("AidHub (Action needed): Checkpoint reported on Main Street.")
@@ -94,10 +94,10 @@ def test_an_alert_for_a_city_reaches_its_neighbourhoods_and_not_the_other_way_ro
     in_eastside = SubscriberFactory(areas=[eastside])
     in_westside = SubscriberFactory(areas=[westside])
     citywide = AlertFactory(organization=organization, author=organizer, areas=[city], status="pending")
-    alert_verify(alert=citywide, verifier=second_organizer, revision=citywide.revision)
+    alert_verify(alert=citywide, verifier=second_organizer, revision=citywide.revision, fallback_accepted=True)
     assert set(citywide.deliveries.values_list("subscriber", flat=True)) == {in_eastside.pk, in_westside.pk}
     local = AlertFactory(organization=organization, author=organizer, areas=[westside], status="pending")
-    alert_verify(alert=local, verifier=second_organizer, revision=local.revision)
+    alert_verify(alert=local, verifier=second_organizer, revision=local.revision, fallback_accepted=True)
     assert list(local.deliveries.values_list("subscriber", flat=True)) == [in_westside.pk]
 
 
@@ -113,7 +113,9 @@ def test_the_service_refuses_the_author_too(pending_alert, second_organizer):
     from aidhub.alerts.services.alerts import alert_verify
 
     with pytest.raises(AlertStateError):
-        alert_verify(alert=pending_alert, verifier=second_organizer, revision=pending_alert.revision)
+        alert_verify(
+            alert=pending_alert, verifier=second_organizer, revision=pending_alert.revision, fallback_accepted=True
+        )
     pending_alert.refresh_from_db()
     assert pending_alert.status == Alert.Status.PENDING
 

@@ -24,11 +24,11 @@ def test_the_demo_verifier_can_verify_the_demo_organizers_draft(client, db, djan
     call_command("seed_demo", stdout=StringIO())
     draft = Alert.objects.get(status="draft")
     sign_in_with_two_factor(client, "organizer@example.org", "demo-pass-2026", DEMO_TOTP_SECRET)
-    client.post(f"/en/organize/alerts/{draft.pk}/submit/")
+    client.post(f"/en/organize/alerts/{draft.pk}/submit/", {"accept_fallback": "on"})
     client.post("/en/accounts/logout/")
     sign_in_with_two_factor(client, "verifier@example.org", "demo-pass-2026", DEMO_TOTP_SECRET)
     reauthenticate(client, "demo-pass-2026")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/en/organize/alerts/{draft.pk}/verify/", {"revision": draft.revision})
+        client.post(f"/en/organize/alerts/{draft.pk}/verify/", {"revision": draft.revision, "accept_fallback": "on"})
     draft.refresh_from_db()
     assert draft.status == "sent"

@@ -33,7 +33,11 @@ def _edit(client, alert, **texts):
 def _verify(client, alert, capture):
     alert.refresh_from_db()
     with capture(execute=True):
-        return client.post(f"/en/organize/alerts/{alert.pk}/verify/", {"revision": alert.revision}, follow=True)
+        return client.post(
+            f"/en/organize/alerts/{alert.pk}/verify/",
+            {"revision": alert.revision, "accept_fallback": "on"},
+            follow=True,
+        )
 
 
 def _assert_not_sent(alert):
@@ -75,7 +79,7 @@ def test_changing_or_removing_someone_elses_translation_also_counts(
         texts={"en": MAIN_TEXT, "es": "Retén en la calle Main.", "ar": "حاجز في شارع مين."},
     )
     second = client_for(second_organizer)
-    second.post(f"/en/organize/alerts/{alert.pk}/submit/")
+    second.post(f"/en/organize/alerts/{alert.pk}/submit/", {"accept_fallback": "on"})
     third_organizer = with_two_factor(MembershipFactory(organization=organization).user)
     # One organizer fixes the Spanish, another takes out the Arabic: neither may verify.
     _edit(client_for(organizer), alert, text_es="Retén en la calle Main. Quédese en casa.")
@@ -119,7 +123,7 @@ def test_whoever_changes_a_correction_cannot_verify_it(
     author.post(f"/en/organize/alerts/{sent_alert.pk}/correct/")
     correction = Alert.objects.get(corrects=sent_alert)
     _edit(author, correction, text_en="Correction: the night is at the library, 6 pm.")
-    author.post(f"/en/organize/alerts/{correction.pk}/submit/")
+    author.post(f"/en/organize/alerts/{correction.pk}/submit/", {"accept_fallback": "on"})
     verifier = client_for(second_organizer)
     _edit(verifier, correction, text_es="Corrección: la charla es en la biblioteca, a las 6 pm.")
     reauthenticate(verifier)

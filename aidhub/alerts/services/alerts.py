@@ -2,14 +2,18 @@
 here and, for the author, in the database; every change to an alert is recorded here, whichever page made it."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 
 from aidhub.accounts.models import User
 from aidhub.alerts.models import Alert, AlertEdit, AlertStateError, AlertText, Delivery, Report
+from aidhub.alerts.selectors import RecipientSummary, recipient_summary
 from aidhub.alerts.services.delivery import deliveries_queue
 from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
+from aidhub.core.selectors import organizers_for_area
+from aidhub.messaging.services import send_email_to_user
 
 
 @transaction.atomic
@@ -98,20 +102,55 @@ def _save_texts(alert: Alert, texts: Iterable[tuple[Language, str]], editor: Use
 
 
 @transaction.atomic
-def alert_submit(*, alert: Alert) -> Alert:
+def alert_submit(*, alert: Alert, actor: User, fallback_accepted: bool = False) -> Alert:
+    """Asks for the second organizer's check. When some recipients would get the main language's text for want of
+    a translation, the submitter must have chosen so (AlertStateError("fallback") otherwise); the recipient summary
+    and that choice go into the audit log. The organizers who may verify it are told, each in their language."""
     alert = _locked(alert)
+    summary = _checked_summary(alert, fallback_accepted)
     alert.submit()
     alert.save(update_fields=["status", "submitted_at", "updated_at"])
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.ALERT_SUBMITTED,
+        target=alert,
+        organization=alert.organization,
+        details=_audit_details(summary, fallback_accepted),
+    )
+    for verifier in possible_verifiers(alert):
+        send_email_to_user(
+            user=verifier,
+            template="alerts/verify_request",
+            context={"alert_id": alert.pk, "severity": alert.severity, "summary_total": summary.total},
+        )
     return alert
 
 
+def possible_verifiers(alert: Alert) -> list[User]:
+    """The active organizers who see this alert (they organize for an area it reaches) and may verify it by the
+    two-person rule (Alert.may_be_verified_by)."""
+    people: dict[int, User] = {}
+    for area in alert.areas.all():
+        for person in organizers_for_area(area):
+            people[person.pk] = person
+    return [person for person in people.values() if alert.may_be_verified_by(person)]
+
+
 @transaction.atomic
-def alert_verify(*, alert: Alert, verifier: User, revision: int) -> int:
-    """The second organizer's yes: the alert is published and queued to every confirmed subscriber it reaches."""
+def alert_verify(*, alert: Alert, verifier: User, revision: int, fallback_accepted: bool = False) -> int:
+    """The second organizer's yes: the alert is published and queued to every confirmed subscriber it reaches.
+    Sending with a fallback language needs the verifier's own choice too (AlertStateError("fallback"))."""
     alert = _locked(alert)
     alert.verify(verifier, revision)
+    summary = _checked_summary(alert, fallback_accepted)
     alert.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
-    audit(actor=verifier, action=AuditEvent.Action.ALERT_VERIFIED, target=alert, organization=alert.organization)
+    audit(
+        actor=verifier,
+        action=AuditEvent.Action.ALERT_VERIFIED,
+        target=alert,
+        organization=alert.organization,
+        details=_audit_details(summary, fallback_accepted),
+    )
     audit(actor=verifier, action=AuditEvent.Action.ALERT_SENT, target=alert, organization=alert.organization)
     kind = Delivery.Kind.CORRECTION if alert.is_correction else Delivery.Kind.ALERT
     return deliveries_queue(alert=alert, kind=kind)
@@ -167,6 +206,18 @@ def alert_from_report(*, report: Report, author: User, organization: Organizatio
     alert.areas.set([report.area])
     _record_edit(alert, author, creating=True)
     return alert
+
+
+def _checked_summary(alert: Alert, fallback_accepted: bool) -> RecipientSummary:
+    """The recipient summary as it stands now; a fallback nobody chose refuses the action."""
+    summary = recipient_summary(alert)
+    if summary.fallback_count and not fallback_accepted:
+        raise AlertStateError("fallback")
+    return summary
+
+
+def _audit_details(summary: RecipientSummary, fallback_accepted: bool) -> dict[str, Any]:
+    return {"recipients": summary.as_audit(), "fallback_accepted": fallback_accepted and bool(summary.fallback_count)}
 
 
 def _locked(alert: Alert) -> Alert:

@@ -7,16 +7,23 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.alerts.forms import AlertForm, VerifyForm
+from aidhub.alerts.forms import AlertForm, SubmitForm, VerifyForm
 from aidhub.alerts.messages import sms_body
 from aidhub.alerts.models import Alert, AlertStateError, Delivery
+from aidhub.alerts.selectors import recipient_summary
 from aidhub.alerts.services import alerts as services
 from aidhub.alerts.services.delivery import deliveries_retry_failed, progress
 from aidhub.core.decorators import organizer_required
 from aidhub.core.security import require_recent_sign_in
 from aidhub.messaging.segments import count_segments
+
+FALLBACK_NOT_CHOSEN = gettext_lazy(
+    "Some subscribers have no text in their language. Add the translations, or tick the box to send the main "
+    "language's text to them, then try again."
+)
 
 
 def _get_alert_for_organizer(request, pk):
@@ -81,12 +88,15 @@ def manage_detail(request, pk):
         {"text": text, "segments": count_segments(sms_body(alert, Delivery.Kind.ALERT, text.language.code))}
         for text in alert.texts.all()
     ]
+    summary = recipient_summary(alert) if alert.can_edit else None
     context = {
         "alert": alert,
         "texts": texts,
         "progress": progress(alert),
+        "summary": summary,
         "can_verify": alert.may_be_verified_by(request.user),
-        "verify_form": VerifyForm(initial={"revision": alert.revision}),
+        "submit_form": SubmitForm(summary=summary),
+        "verify_form": VerifyForm(initial={"revision": alert.revision}, summary=summary),
     }
     return render(request, "alerts/manage_detail.html", context)
 
@@ -102,10 +112,16 @@ def alert_progress(request, pk):
 @organizer_required
 def alert_submit(request, pk):
     alert = _get_alert_for_organizer(request, pk)
+    form = SubmitForm(request.POST, summary=recipient_summary(alert))
     try:
-        services.alert_submit(alert=alert)
-    except AlertStateError:
-        messages.warning(request, _("Only a draft with a text in the main language can be submitted."))
+        services.alert_submit(
+            alert=alert, actor=request.user, fallback_accepted=form.is_valid() and form.fallback_accepted
+        )
+    except AlertStateError as error:
+        if str(error) == "fallback":
+            messages.warning(request, FALLBACK_NOT_CHOSEN)
+        else:
+            messages.warning(request, _("Only a draft with a text in the main language can be submitted."))
     else:
         messages.success(request, _("Submitted. Another organizer must now verify it before it is sent."))
     return redirect("alerts:manage_detail", pk=alert.pk)
@@ -115,8 +131,8 @@ def alert_submit(request, pk):
 @organizer_required
 def alert_verify(request, pk):
     alert = _get_alert_for_organizer(request, pk)
-    form = VerifyForm(request.POST)
-    if not form.is_valid():
+    form = VerifyForm(request.POST, summary=recipient_summary(alert))
+    if "revision" in form.errors:
         messages.warning(request, _("Please open the alert again and verify it from its page."))
     elif alert.status == Alert.Status.PENDING and not alert.may_be_verified_by(request.user):
         messages.error(
@@ -126,9 +142,16 @@ def alert_verify(request, pk):
     else:
         require_recent_sign_in(request)
         try:
-            count = services.alert_verify(alert=alert, verifier=request.user, revision=form.cleaned_data["revision"])
+            count = services.alert_verify(
+                alert=alert,
+                verifier=request.user,
+                revision=form.cleaned_data["revision"],
+                fallback_accepted=form.is_valid() and form.fallback_accepted,
+            )
         except AlertStateError as error:
-            if str(error) == "changed":
+            if str(error) == "fallback":
+                messages.warning(request, FALLBACK_NOT_CHOSEN)
+            elif str(error) == "changed":
                 messages.warning(request, _("The alert was changed after you opened it. Read it again, then verify."))
             else:
                 messages.warning(request, _("This alert is not waiting for verification; nothing was sent."))

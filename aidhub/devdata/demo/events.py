@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from aidhub.core.models import Language
+from aidhub.devdata.demo.event_translations import event_translations, supply_translations
 from aidhub.events.models import AppointmentSlot, Booking, Event, Pledge, Registration, Shift, ShiftSignup, SupplyItem
 from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.tokens import new_access_token, new_reference_code
@@ -56,37 +57,6 @@ EVENTS = [
      "18:00", "20:30", Event.Venue.PUBLIC, "Lakeview Family Center, 3 Harbor Road", ["ht", "prs", "en"], 12, False,
      "A first training for volunteer interpreters: confidentiality, roles and practice."),
 ]  # fmt: skip
-
-# What organizers translated (title, description) into the other interface languages; the rest shows the original.
-TRANSLATIONS = {
-    "Legal aid night: immigration questions": {
-        "es": {
-            "title": "Noche de ayuda legal: preguntas de inmigración",
-            "description": "Consejos gratis y confidenciales de abogados de inmigración, con intérpretes. "
-            "Reserve una cita de 20 minutos.",
-        },
-        "ar": {
-            "title": "أمسية مساعدة قانونية: أسئلة الهجرة",
-            "description": "استشارة مجانية وسرّية من محامي هجرة، مع مترجمين. احجز موعدًا مدته 20 دقيقة.",
-        },
-    },
-    "Know your rights at home and at work": {
-        "es": {
-            "title": "Conozca sus derechos en casa y en el trabajo",
-            "description": "Qué hacer si alguien toca a su puerta o llega a su trabajo. Traiga sus preguntas.",
-        },
-        "ar": {
-            "title": "اعرف حقوقك في البيت وفي العمل",
-            "description": "ماذا تفعل إذا طرق أحد بابك أو جاء إلى مكان عملك. أحضر أسئلتك.",
-        },
-    },
-    "Community dinner": {
-        "es": {
-            "title": "Cena comunitaria",
-            "description": "Una cena gratis para todos. Venga a conocer a sus vecinos.",
-        },
-    },
-}
 
 # (event title, role, language code, places, volunteers)
 SHIFTS = [
@@ -139,8 +109,8 @@ def seed(areas, organizations, organizers, volunteers, **_context):
     for row in EVENTS:
         event, created = _event(row, areas, organizations, organizers)
         events[event.title] = (event, created)
-        if created and event.title in TRANSLATIONS:
-            event.translations = TRANSLATIONS[event.title]
+        if created and event_translations(event.title):
+            event.translations = event_translations(event.title)
             event.save(update_fields=["translations"])
     for title, role, language_code, places, names in SHIFTS:
         event, created = events[title]
@@ -149,7 +119,9 @@ def seed(areas, organizations, organizers, volunteers, **_context):
     for title, name, quantity, pledges in SUPPLIES:
         event, created = events[title]
         if created:
-            item = SupplyItem.objects.create(event=event, name=name, quantity=quantity)
+            item = SupplyItem.objects.create(
+                event=event, name=name, quantity=quantity, translations=supply_translations(name)
+            )
             for who, amount in pledges:
                 pledger = volunteers.get(who)
                 Pledge.objects.create(item=item, quantity=amount, pledger=pledger, first_name="" if pledger else who)

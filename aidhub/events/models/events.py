@@ -6,7 +6,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -33,6 +34,9 @@ class ShownOnEventPage(_ModelBase):
     """Rows counted on their event's public page (places taken, times free, supplies missing): saving or
     deleting one, wherever it happens, rebuilds that page's cached fragment once the change is committed."""
 
+    # Rows counted on the public list too (what an event still needs: shifts and their sign-ups).
+    shown_on_listing = False
+
     def page_event_id(self) -> int:
         # Rows without an event of their own (a sign-up, a pledge) say where theirs is.
         event_id: int = self.event_id  # type: ignore[attr-defined]
@@ -40,13 +44,16 @@ class ShownOnEventPage(_ModelBase):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        fragments.bump(page_version(self.page_event_id()))
+        fragments.bump(*self._versions(self.page_event_id()))
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         event_id = self.page_event_id()
         result = super().delete(*args, **kwargs)
-        fragments.bump(page_version(event_id))
+        fragments.bump(*self._versions(event_id))
         return result
+
+    def _versions(self, event_id: int) -> list[str]:
+        return [page_version(event_id), "events"] if self.shown_on_listing else [page_version(event_id)]
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -78,6 +85,32 @@ class EventQuerySet(models.QuerySet["Event"]):
 
     def for_listing(self) -> Self:
         return self.select_related("area", "organization").prefetch_related("languages")
+
+    def with_open_places(self, now: datetime | None = None) -> Self:
+        """What is still missing, counted in the query: free places of shifts not over yet, for interpreters
+        (`open_interpreter_places`) and for every other role (`open_volunteer_places`)."""
+        # Shift and ShiftSignup live in shifts.py, which imports this module: reached through the relations.
+        shift_model: Any = self.model._meta.get_field("shifts").related_model
+        signup_model: Any = shift_model._meta.get_field("signups").related_model
+        taken = (
+            signup_model.objects.filter(shift=OuterRef("pk"))
+            .order_by()
+            .values("shift")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        free = Greatest(F("places") - Coalesce(Subquery(taken), 0), 0)
+        upcoming = shift_model.objects.filter(event=OuterRef("pk"), ends_at__gte=now or timezone.now()).order_by()
+
+        def open_places(shifts: models.QuerySet[Any]) -> Coalesce:
+            total = shifts.annotate(free=free).values("event").annotate(total=Sum("free")).values("total")
+            return Coalesce(Subquery(total, output_field=models.IntegerField()), 0)
+
+        interpreter = shift_model.Role.INTERPRETER
+        return self.annotate(
+            open_volunteer_places=open_places(upcoming.exclude(role=interpreter)),
+            open_interpreter_places=open_places(upcoming.filter(role=interpreter)),
+        )
 
 
 class Event(ChoiceLabelsMixin, TranslatableMixin, models.Model):
@@ -139,6 +172,9 @@ class Event(ChoiceLabelsMixin, TranslatableMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+
+    open_volunteer_places: int  # with_open_places()
+    open_interpreter_places: int  # with_open_places()
 
     class Meta:
         ordering = ["starts_at", "id"]

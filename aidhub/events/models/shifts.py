@@ -53,6 +53,7 @@ class Shift(ShownOnEventPage, ChoiceLabelsMixin, models.Model):
     )
 
     objects = ShiftQuerySet.as_manager()
+    shown_on_listing = True
 
     taken: int  # with_counts()
 
@@ -100,6 +101,7 @@ class ShiftSignup(ShownOnEventPage, models.Model):
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
 
     objects = ShiftSignupQuerySet.as_manager()
+    shown_on_listing = True
 
     allowed: bool  # whether the volunteer may serve it now, set for the volunteer's own page (portal)
 

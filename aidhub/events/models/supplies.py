@@ -7,6 +7,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.translations import TranslatableMixin
 from aidhub.events.models.events import Event, ShownOnEventPage
 from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 
@@ -19,8 +20,11 @@ class SupplyItemQuerySet(models.QuerySet["SupplyItem"]):
         )
 
 
-class SupplyItem(ShownOnEventPage, models.Model):
-    """Something an event needs, with how many: “blankets, 40”, “hot meals, 30”."""
+class SupplyItem(ShownOnEventPage, TranslatableMixin, models.Model):
+    """Something an event needs, with how many: “blankets, 40”, “hot meals, 30”. Its name can be given in every
+    interface language, like the event's title."""
+
+    translatable_fields = ("name",)
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="supplies")
     name = models.CharField(_("what is needed"), max_length=120)
@@ -77,7 +81,7 @@ class Pledge(ShownOnEventPage, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.quantity} × {self.item.name}"
+        return f"{self.quantity} × {self.item.translated('name')}"
 
     def page_event_id(self) -> int:
         return self.item.event_id

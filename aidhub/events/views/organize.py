@@ -35,6 +35,7 @@ def organizer_event_list(request):
         Event.objects.organized_by(request.user)
         .select_related("area", "organization")
         .annotate(volunteers=Count("shifts__signups", distinct=True))
+        .with_open_places()
         .order_by("-starts_at", "-id")
     )
     page = Paginator(events, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))

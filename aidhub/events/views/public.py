@@ -44,7 +44,7 @@ LISTING_PARAMETERS = [*EventFilter.base_filters, "page"]
 
 
 def _listing(request):
-    events = Event.objects.listed().upcoming().for_listing()
+    events = Event.objects.listed().upcoming().for_listing().with_open_places()
     event_filter = EventFilter(request.GET, queryset=events)
     page = Paginator(event_filter.qs, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"filter": event_filter, "page": page, "is_filtered": bool(set(request.GET) - {"page"})}

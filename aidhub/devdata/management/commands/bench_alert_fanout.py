@@ -48,7 +48,7 @@ class Command(BaseCommand):
             tasks_before = DBTaskResult.objects.count()
             with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
                 started = time.perf_counter()
-                queued = alert_verify(alert=alert, verifier=verifier, revision=alert.revision)
+                queued = alert_verify(alert=alert, verifier=verifier, revision=alert.revision, fallback_accepted=True)
                 elapsed = time.perf_counter() - started
             rows = Delivery.objects.filter(alert=alert).count()
             tasks = DBTaskResult.objects.count() - tasks_before
