@@ -25,4 +25,6 @@ def test_seed_demo_is_idempotent(db):
 def test_demo_organizer_signs_in_with_two_factor(client, db):
     call_command("seed_demo", stdout=StringIO())
     response = sign_in_with_two_factor(client, "organizer@example.org", "demo-pass-2026", DEMO_TOTP_SECRET)
-    assert "Organizer dashboard" in response.text
+    # Organizers land on their dashboard, not on the volunteer's My page (issue 17).
+    assert response.redirect_chain[-1][0] == "/en/organize/"
+    assert "Waiting for you" in response.text

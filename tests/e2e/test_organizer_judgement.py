@@ -8,7 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from aidhub.matching.models import Match
-from tests.e2e.browser import sign_in, t
+from tests.e2e.browser import main_menu, sign_in, t
 from tests.factories import PASSWORD, HelpRequestFactory, MatchFactory, OfferFactory, VolunteerProfileFactory, vet
 from tests.factories import language as spoken
 
@@ -51,7 +51,11 @@ def test_dashboard_explained_suggestions_and_an_interpreter(
     expect(new_requests).to_have_attribute("href", f"/{language}/organize/requests/?status=new")
     with_count = page.locator(".work-counts li", has=new_requests)
     expect(with_count.locator(".badge")).to_have_text("1")
-    expect(page.locator("header .badge .visually-hidden")).to_have_count(1)
+    # The menu is in the page twice (a row on wide screens, the Menu disclosure on phones), one of them hidden.
+    badge = main_menu(page, language).locator(".badge").filter(visible=True)
+    expect(badge).to_have_count(1)
+    total = badge.locator("[aria-hidden=true]").inner_text()
+    expect(badge.locator(".visually-hidden")).to_have_text(t(language, "Waiting for you: %(count)s") % {"count": total})
 
     # The suggestions are short: they say who was left out and why, each group a link to those volunteers.
     organizer.open(f"/{language}/organize/requests/{help_request.pk}/suggestions/")

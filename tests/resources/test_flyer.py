@@ -73,7 +73,9 @@ def test_the_usual_paper_of_the_networks_country_is_the_default(client, settings
 def test_wrong_choices_are_explained_and_the_defaults_used(client):
     response = client.get("/es/resources/flyer/", {"language": "xx", "paper": "tabloid"})
     assert response.status_code == 200
-    assert response.text.count("Escoja una opción válida") == 2
+    # Each wrong choice is named twice: in the summary of problems at the top and under its field.
+    assert response.text.count("Escoja una opción válida") == 4
+    assert 'class="alert alert-danger error-summary"' in response.text
     assert '<article class="flyer-sheet" lang="es" dir="ltr"' in response.text
 
 
