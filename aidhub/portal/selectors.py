@@ -23,12 +23,11 @@ from aidhub.offers.models import Offer
 # A check-in is asked a few days after the help was given; past this it is overdue.
 CHECK_IN_OVERDUE_AFTER = timedelta(days=3)
 
-# The request statuses the dashboard counts, each one a link to the queue filtered on it. "Answered by the family"
-# (a status that another change adds) is counted as soon as HelpRequest.Status has an ANSWERED member.
-REQUEST_STATUSES: tuple[tuple[str, str | None], ...] = (
+# The request statuses the dashboard counts, each one a link to the queue filtered on it.
+REQUEST_STATUSES: tuple[tuple[str, str], ...] = (
     ("new", HelpRequest.Status.NEW),
     ("needs_info", HelpRequest.Status.NEEDS_INFO),
-    ("answered", getattr(HelpRequest.Status, "ANSWERED", None)),
+    ("answered", HelpRequest.Status.ANSWERED),
     ("waiting", HelpRequest.Status.REVIEWED),
 )
 
@@ -64,7 +63,7 @@ def overdue_check_ins(area_ids: list[int]) -> MatchQuerySet:
 def organizer_work_counts(user: AbstractBaseUser | AnonymousUser) -> WorkCounts:
     """Counts of what waits for this organizer, over their areas (six queries, whatever the numbers)."""
     area_ids = organizer_area_ids(user)
-    statuses = {key: status for key, status in REQUEST_STATUSES if status is not None}
+    statuses = dict(REQUEST_STATUSES)
     request_counts = HelpRequest.objects.in_areas(area_ids).aggregate(
         **{key: Count("pk", filter=Q(status=status)) for key, status in statuses.items()}
     )

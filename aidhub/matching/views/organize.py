@@ -127,10 +127,7 @@ def _refusal_message(reason, help_request):
 @organizer_required
 def propose(request, pk):
     help_request = _get_request_for_organizer(request, pk)
-    form = ProposeForm(request.POST)
-    offer = None
-    if form.is_valid():
-        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first()
+    offer = _posted_offer(request)
     if offer is None:
         messages.error(request, _("This volunteer cannot be asked for this request."))
         return redirect("matching:suggestions", pk=help_request.pk)
@@ -185,6 +182,12 @@ def check_in(request, pk):
     return render(request, "matching/check_in.html", {"match": match, "help_request": match.help_request, "form": form})
 
 
+def _posted_offer(request):
+    """The offer a propose or add-interpreter button posted, or None; the service decides whether it may be used."""
+    form = ProposeForm(request.POST)
+    return Offer.objects.filter(pk=form.cleaned_data["offer"]).first() if form.is_valid() else None
+
+
 def _get_interpreted_match_for_organizer(request, pk):
     """A proposed or accepted match of this organizer's areas, which an interpreter may join; any other: 404."""
     queryset = (
@@ -201,8 +204,7 @@ def interpreter(request, pk):
     match = _get_interpreted_match_for_organizer(request, pk)
     help_request = match.help_request
     if request.method == "POST":
-        form = ProposeForm(request.POST)
-        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first() if form.is_valid() else None
+        offer = _posted_offer(request)
         if offer is None:
             messages.error(request, _("This volunteer cannot be asked for this request."))
             return redirect("matching:interpreter", pk=match.pk)
