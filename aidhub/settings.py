@@ -77,6 +77,11 @@ INSTALLED_APPS = [
     "aidhub.alerts",
     "aidhub.events",
     "aidhub.resources",
+    "aidhub.phone",
+    "aidhub.callouts",
+    "aidhub.imports",
+    "aidhub.insights",
+    "aidhub.api",
     "aidhub.portal",
 ]
 # Demo and benchmark data (aidhub/devdata: seed_demo, seed_bench, bench_alert_fanout) make accounts whose passwords

@@ -9,6 +9,8 @@ urlpatterns = [
     # Called by the SMS provider, not read by people: no language prefix.
     path("hooks/alerts/", include("aidhub.portal.hook_urls")),
     # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
+    # Machines read the API: no language prefix (its texts follow Accept-Language).
+    path("api/", include("aidhub.api.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]
@@ -25,6 +27,10 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.alerts.urls")),
     path("", include("aidhub.events.urls")),
     path("", include("aidhub.resources.urls")),
+    path("", include("aidhub.phone.urls")),
+    path("", include("aidhub.callouts.urls")),
+    path("", include("aidhub.imports.urls")),
+    path("", include("aidhub.insights.urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"
