@@ -391,5 +391,12 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     """Browser tests last: they switch static files to the production storage for the rest of the session, and
-    the quick tests report first."""
-    items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
+    the quick tests report first. Among them the long ones first: handed out last, a two-minute test would keep
+    one worker busy while the other has nothing left to do."""
+
+    def order(item):
+        in_browser = "/tests/e2e/" in str(item.path)
+        long = item.get_closest_marker("long")
+        return (in_browser, -long.args[0] if in_browser and long else 0)
+
+    items.sort(key=order)

@@ -7,8 +7,8 @@ manifest storage: hashed names, Brotli and gzip files, Cache-Control as a phone 
 These tests run last (see tests/conftest.py), since those production static settings stay on once collected.
 """
 
+import fcntl
 import os
-import shutil
 from importlib import import_module
 from pathlib import Path
 
@@ -66,9 +66,15 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def production_static(tmp_path_factory):
-    """`collectstatic` as in production, into a temporary STATIC_ROOT; then WhiteNoise serves only those files."""
-    root = tmp_path_factory.mktemp("staticfiles")
+def production_static(tmp_path_factory, worker_id):
+    """`collectstatic` as in production, into a temporary STATIC_ROOT; then WhiteNoise serves only those files.
+
+    Compressing every file (Brotli and gzip) takes ~20 s of a core, so the workers of one run (pytest-xdist) share
+    one collection: the first to get here collects, the others wait on the lock, then find its manifest."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent  # shared by this run's workers, new for each run
+    root = run_folder / "staticfiles"
     production = override_settings(
         STATIC_ROOT=root,
         STORAGES={
@@ -85,11 +91,14 @@ def production_static(tmp_path_factory):
     )
     production.enable()
     try:
-        call_command("collectstatic", interactive=False, verbosity=0)
+        with (run_folder / "staticfiles.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (root / "staticfiles.json").exists():  # the manifest is written last
+                call_command("collectstatic", interactive=False, verbosity=0)
+            fcntl.flock(lock, fcntl.LOCK_UN)
         yield root
     finally:
         production.disable()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

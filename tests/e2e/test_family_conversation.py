@@ -22,6 +22,7 @@ def _texted_link(message):
     return re.search(r"https?://\S+/help/status/\?k=[A-Za-z0-9_-]+", message["body"]).group(0).replace(SITE, "")
 
 
+@pytest.mark.long(35)
 @pytest.mark.parametrize("language", ["es", "ar"])
 def test_a_family_request_becomes_a_conversation_that_ends_in_help(
     visit, organizer_e2e, two_factor_secret, eastside, language

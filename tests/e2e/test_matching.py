@@ -29,6 +29,7 @@ def family_request(eastside, request):
     return help_request, token
 
 
+@pytest.mark.long(35)
 @pytest.mark.parametrize("language", ["es", "ar"])
 def test_organizer_matches_a_family_with_a_volunteer_and_checks_in(
     visit, organizer_e2e, two_factor_secret, eastside, family_request, language

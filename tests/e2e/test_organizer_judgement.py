@@ -28,6 +28,7 @@ def _person(email, name, category, areas, languages, *, vetted=True, capacity=2,
     return profile.user
 
 
+@pytest.mark.long(25)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_dashboard_explained_suggestions_and_an_interpreter(
     visit, organizer_e2e, two_factor_secret, eastside, language

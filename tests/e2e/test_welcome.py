@@ -26,6 +26,7 @@ from tests.factories import language as spoken_language
 NEW_PASSWORD = "a-long-new-volunteer-pass"
 
 
+@pytest.mark.long(25)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_new_volunteer_signs_up_lands_signed_in_and_offers_help_from_the_profile(visit, eastside, language):
     person = visit.phone("volunteer")
@@ -85,6 +86,7 @@ def test_a_new_volunteer_signs_up_lands_signed_in_and_offers_help_from_the_profi
     expect(page.get_by_role("heading", level=1)).to_have_text(t(language, "Hello, %(name)s") % {"name": "Layla"})
 
 
+@pytest.mark.long(25)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_an_english_only_alert_says_who_will_receive_english(
     visit, organizer_e2e, organization, two_factor_secret, eastside, city, language
