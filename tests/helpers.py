@@ -50,23 +50,10 @@ def png_bytes(size=(40, 30)):
 
 
 def sign_in(client, user):
-    """Signs a person in on a test client as allauth would have: the session records that they gave their password
-    and, when they have an authenticator, their second factor (allauth's own record_authentication). Organizer and
-    administrator pages need that second record (aidhub.core.security.session_passed_mfa)."""
-    from allauth.mfa.models import Authenticator
-    from django.test import RequestFactory
+    """Signs a person in on a test client as allauth would have, second factor included (aidhub.devdata.sessions)."""
+    from aidhub.devdata.sessions import sign_in as sign_in_as_allauth
 
-    from aidhub.lib.adapters.allauth import record_authentication
-
-    client.force_login(user)
-    request = RequestFactory().get("/")
-    request.session = client.session
-    record_authentication(request, user, "password", email=user.email)
-    authenticator = Authenticator.objects.filter(user=user, type__in=["totp", "webauthn"]).first()
-    if authenticator is not None:
-        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
-    request.session.save()
-    return client
+    return sign_in_as_allauth(client, user)
 
 
 def totp_code(secret):
