@@ -110,13 +110,14 @@ def menu_areas() -> list[Area]:
     return list(Area.objects.active().filter(parent__isnull=True).order_by("name")[:MAX_AREAS])
 
 
-def script(name: str, language: str, areas: Iterable[Area] = ()) -> str:
-    """The words of a prompt in a language, placeholders filled."""
+def script(name: str, language: str, areas: Iterable[Area] = (), about: str | None = None) -> str:
+    """The words of a prompt in a language, placeholders filled. A language's menu option is `about` that language:
+    named in itself, or by its English name when the default language says it for want of a voice."""
+    about = about or language
     with translation.override(language):
         if name == "language_option":
-            return str(PROMPTS[name]).format(
-                language=language_name(language), digit=language_digit(language)[1]
-            )
+            named = language_name(about) if about == language else translation.get_language_info(about)["name"]
+            return str(PROMPTS[name]).format(language=named, digit=language_digit(about)[1])
         if name == "area_menu":
             options = " ".join(
                 gettext("For {area}, press {digit}.").format(area=area.name, digit=digit)
@@ -143,14 +144,15 @@ class Speaker:
         if digest is not None:
             verb.play(settings.SITE_URL + reverse("phone_hooks:audio", args=[digest]))
             return
+        about = language
         if not has_voice(language):
             # No recording and no voice: the default language, whose voice the caller may understand.
             language = fallback_language()
             digest = self.recordings.get((name, language))
-            if digest is not None:
+            if digest is not None and name != "language_option":
                 verb.play(settings.SITE_URL + reverse("phone_hooks:audio", args=[digest]))
                 return
-        self.say(verb, script(name, language, areas), language)
+        self.say(verb, script(name, language, areas, about), language)
 
     def say(self, verb: VoiceResponse | Gather, text: str, language: str) -> None:
         voice = VOICES.get(language) or VOICES[fallback_language()]
