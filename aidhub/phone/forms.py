@@ -22,12 +22,15 @@ class PromptUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "audio/mpeg,audio/wav,.mp3,.wav"}),
     )
 
+    content_type = ""
+
     def clean_audio(self) -> bytes:
         upload = self.cleaned_data["audio"]
         if upload.size > MAX_AUDIO_BYTES:
             raise ValidationError(_("This file is larger than 2 MB. Record a shorter message or save it as MP3."))
         data: bytes = upload.read()
-        self.content_type = audio_type(data)
-        if self.content_type is None:
+        content_type = audio_type(data)
+        if content_type is None:
             raise ValidationError(_("This is not an MP3 or WAV recording."))
+        self.content_type = content_type
         return data

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -28,21 +29,23 @@ def prompts(request):
     """Each language of the line: its key, how it is spoken (recordings, a voice, or the default language) and how
     many of its prompts are recorded."""
     recorded = services.recordings()
-    rows = []
+    rows: list[dict[str, object]] = []
+    silent: list[dict[str, object]] = []
     for language in voice.line_languages():
         names = voice.prompts_for(language)
-        rows.append(
-            {
-                "code": language,
-                "name": language_name(language),
-                "key": voice.language_digit(language),
-                "voice": voice.VOICES.get(language),
-                "recorded": sum((name, language) in recorded for name in names),
-                "total": len(names),
-            }
-        )
-    silent = [row for row in rows if row["voice"] is None and row["recorded"] < row["total"]]
-    context = {"rows": rows, "silent": silent, "fallback": language_name(voice.fallback_language())}
+        count = sum((name, language) in recorded for name in names)
+        row: dict[str, object] = {
+            "code": language,
+            "name": language_name(language),
+            "key": voice.language_digit(language),
+            "voice": voice.VOICES.get(language),
+            "recorded": count,
+            "total": len(names),
+        }
+        rows.append(row)
+        if not voice.has_voice(language) and count < len(names):
+            silent.append(row)
+    context = {"rows": rows, "silent": silent, "fallback": _fallback_name()}
     return render(request, "phone/prompts.html", context)
 
 
@@ -55,7 +58,7 @@ def _language_context(language, failed=None, form=None):
             "purpose": voice.PROMPT_PURPOSES[name],
             "script": voice.script(name, language, areas),
             "digest": recorded.get((name, language)),
-            "form": form if name == failed else PromptUploadForm(),
+            "form": form if name == failed else _upload_form(name),
         }
         for name in voice.prompts_for(language)
     ]
@@ -63,9 +66,19 @@ def _language_context(language, failed=None, form=None):
         "language": language,
         "language_name": language_name(language),
         "voice": voice.VOICES.get(language),
-        "fallback": language_name(voice.fallback_language()),
+        "fallback": _fallback_name(),
         "items": items,
     }
+
+
+def _fallback_name():
+    """The default language, named in the organizer's own language ("الإنجليزية" on an Arabic page)."""
+    return str(translation.get_language_info(voice.fallback_language())["name_translated"])
+
+
+def _upload_form(name, *args):
+    """One upload form per prompt on the page, each field with its own id (its label names that prompt's field)."""
+    return PromptUploadForm(*args, auto_id=f"id_{name}_%s")
 
 
 @require_safe
@@ -81,7 +94,7 @@ def prompt_language(request, language):
 @organizer_required
 def prompt_upload(request, language, name):
     language, name = _prompt_or_404(language, name)
-    form = PromptUploadForm(request.POST, request.FILES)
+    form = _upload_form(name, request.POST, request.FILES)
     if not form.is_valid():
         context = _language_context(language, failed=name, form=form)
         return render(request, "phone/prompt_language.html", context, status=400)

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from aidhub.core.models import Area
@@ -44,9 +43,7 @@ PROMPTS: dict[str, object] = {
     "language_option": _("For {language}, press {digit}."),
     "more_languages": _("For more languages, press 9."),
     "area_menu": _("Which area are you calling about? {options}"),
-    "main_menu": _(
-        "To ask us to call you back, press 1. To hear the latest verified alert for your area, press 2."
-    ),
+    "main_menu": _("To ask us to call you back, press 1. To hear the latest verified alert for your area, press 2."),
     "callback_done": _(
         "Thank you. Someone from the network will call you back at this number. We also sent you a text message "
         "with your reference code. Goodbye."

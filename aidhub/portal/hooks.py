@@ -22,7 +22,6 @@ def twilio_sms(request):
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
     sender, body = request.POST.get("From", ""), request.POST.get("Body", "")
-    if not check_in_reply_by_sms(sender=sender, body=body):
-        if not request_text_reply(sender=sender, body=body):
-            subscriber_reply(sender=sender, body=body)
+    if not check_in_reply_by_sms(sender=sender, body=body) and not request_text_reply(sender=sender, body=body):
+        subscriber_reply(sender=sender, body=body)
     return HttpResponse(EMPTY_TWIML, content_type="text/xml")

@@ -4,25 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('needs', '0007_family_conversation'),
+        ("needs", "0007_family_conversation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='requestmessage',
-            name='channel',
-            field=models.CharField(choices=[('link', 'Private link'), ('sms', 'Text message')], default='link', max_length=5),
+            model_name="requestmessage",
+            name="channel",
+            field=models.CharField(
+                choices=[("link", "Private link"), ("sms", "Text message")], default="link", max_length=5
+            ),
         ),
         migrations.AddField(
-            model_name='requestmessage',
-            name='phone_hash',
+            model_name="requestmessage",
+            name="phone_hash",
             field=models.CharField(blank=True, db_index=True, max_length=64),
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='source',
-            field=models.CharField(choices=[('web', 'Web form'), ('hotline', 'Hotline call (entered by an organizer)'), ('phone', 'Phone call')], default='web', max_length=10, verbose_name='source'),
+            model_name="helprequest",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("web", "Web form"),
+                    ("hotline", "Hotline call (entered by an organizer)"),
+                    ("phone", "Phone call"),
+                ],
+                default="web",
+                max_length=10,
+                verbose_name="source",
+            ),
         ),
     ]
