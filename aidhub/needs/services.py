@@ -20,6 +20,7 @@ from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.languages import interface_language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
+from aidhub.messaging.keywords import is_stop_word
 from aidhub.messaging.services import send_email, send_email_to_user, send_sms
 from aidhub.needs.models import HelpRequest, RequestLink, RequestMessage
 
@@ -312,7 +313,8 @@ def request_text_reply(*, sender: str, body: str) -> bool:
     request is "answered by the family" and the people who can act are told by email, without the family's words.
     Returns False for anything else (one handler of the chain in aidhub.portal.hooks)."""
     text = body.strip()
-    if not sender or not text:
+    # A word that stops texts is the number's to obey (aidhub.messaging.keywords), never a message to the thread.
+    if not sender or not text or is_stop_word(text):
         return False
     try:
         phone_hash = keyed_hash(normalise_phone(sender))

@@ -65,9 +65,14 @@ def test_the_organizer_texts_and_the_familys_reply_joins_the_thread(
     assert "Sí, a las 10 está bien" in page.text and "by text message" in page.text
 
 
-def test_a_text_from_a_number_nobody_texted_is_left_to_the_next_handler(client, phone_request):
+def test_a_text_from_a_number_nobody_texted_is_left_to_the_next_handler(client, client_for, phone_request, organizer):
     assert signed_sms(client, "+12025550199", "Hola").status_code == 200
     assert not RequestMessage.objects.exists()
+    # STOP from a number that was texted is the number's word, not a message of the thread.
+    client_for(organizer).post(f"/en/organize/requests/{phone_request.pk}/text/", {"text": "Hola"})
+    client.logout()
+    assert signed_sms(client, FAMILY, "Stop").status_code == 200
+    assert not RequestMessage.objects.filter(author="family").exists()
     # Unsigned: refused, nothing recorded.
     assert client.post(WEBHOOK, {"From": FAMILY, "Body": "Hola"}).status_code == 403
 
