@@ -26,11 +26,17 @@ def recordings() -> dict[tuple[str, str], str]:
     return {(name, language): digest for name, language, digest in rows}
 
 
+# What the provider passes as the caller's number when the caller hid it: never a number to call back.
+HIDDEN_CALLER_IDS = {"+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"}
+
+
 def callback_request(*, caller: str, language: str, area_id: int) -> HelpRequest | None:
     """A caller pressed "call me back": a request in the queue of the area's organizers, as hotline intake makes
     it (aidhub.needs.services.help_request_submit), source "phone call", the caller's number encrypted like every
     family's contact, and the usual text with the reference code and private link. One a day per number: calling
     again the same day finds the same request. None when the number is hidden or not a phone number."""
+    if caller.strip() in HIDDEN_CALLER_IDS:
+        return None
     try:
         number = normalise_phone(caller)
     except ValidationError:

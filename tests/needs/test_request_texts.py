@@ -2,6 +2,7 @@
 request's page; the family's replies by text join the request's thread."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 from twilio.request_validator import RequestValidator
 
@@ -86,7 +87,13 @@ def test_the_accepted_volunteer_sees_the_thread_and_texts_but_never_the_number(
         response = volunteer_client.post(f"/en/my/matches/{match.pk}/text/", {"text": "I can bring food on Friday."})
     assert response.status_code == 302
     assert sms.outbox[0]["to"] == FAMILY
-    signed_sms(Client(), FAMILY, "Thank you, Friday is good")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_sms(Client(), FAMILY, "Thank you, Friday is good")
+    # The volunteer who texted is told by email (without the family's words), and so are the organizers.
+    told = {tuple(message.to) for message in mail.outbox}
+    assert (accepted_volunteer.email,) in told and (organizer.email,) in told
+    assert all("Friday" not in message.body for message in mail.outbox)
     page = volunteer_client.get(f"/en/my/matches/{match.pk}/")
     assert "Thank you, Friday is good" in page.text and "I can bring food on Friday." in page.text
     for shape in (FAMILY, "2025550143", "555-0143", "(202) 555"):

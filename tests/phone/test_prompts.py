@@ -89,8 +89,9 @@ def test_the_pages_read_the_recordings_once_however_many_there_are(client_for, o
     before = [count_queries(organizer_client, url) for url in pages]
     for index, name in enumerate(["main_menu", "invalid", "goodbye", "no_alert", "welcome"]):
         for language in ("en", "es", "ar"):
+            digest = f"{index}{language:>3}".replace(" ", "x") * 16
             VoicePrompt.objects.create(
-                name=name, language=language, audio=MP3, content_type="audio/mpeg", digest=f"{index}{language:>3}".replace(" ", "x") * 16
+                name=name, language=language, audio=MP3, content_type="audio/mpeg", digest=digest
             )
     for number in range(5):
         Area.objects.create(name=f"Town {number}", slug=f"town-{number}", kind="city")

@@ -8,6 +8,7 @@ from django.db import connection
 from twilio.request_validator import RequestValidator
 
 from aidhub.core.models import Area
+from aidhub.messaging import sms
 from aidhub.needs.models import HelpRequest
 from aidhub.phone.models import VoicePrompt
 from tests.factories import AlertFactory, language
@@ -82,6 +83,9 @@ def test_choosing_call_back_puts_a_request_in_the_queue_with_the_number_encrypte
     with django_capture_on_commit_callbacks(execute=True):
         root = call(client, gather.get("action"), "1")
     assert "Gracias" in root.find("Say").text
+    # The caller gets the usual text, in Spanish, with the reference code and the private link.
+    [received] = sms.outbox
+    assert received["to"] == CALLER and HelpRequest.objects.get().reference_code in received["body"]
     help_request = HelpRequest.objects.get()
     assert (help_request.source, help_request.area, help_request.contact_method) == ("phone", city, "call")
     assert help_request.contact_value == CALLER and help_request.message_language == "es"
@@ -100,8 +104,9 @@ def test_choosing_call_back_puts_a_request_in_the_queue_with_the_number_encrypte
     assert HelpRequest.objects.count() == 1
 
 
-def test_a_hidden_number_cannot_be_called_back(client, city):
-    root = call(client, f"/hooks/twilio/voice/step/?step=main&lang=en&area={city.pk}", "1", caller="anonymous")
+@pytest.mark.parametrize("caller", ["anonymous", "", "+266696687", "restricted"])
+def test_a_hidden_number_cannot_be_called_back(client, city, caller):
+    root = call(client, f"/hooks/twilio/voice/step/?step=main&lang=en&area={city.pk}", "1", caller=caller)
     assert "cannot see your phone number" in root.find("Say").text
     assert not HelpRequest.objects.exists()
 
