@@ -76,9 +76,9 @@ def _fallback_name():
     return str(translation.get_language_info(voice.fallback_language())["name_translated"])
 
 
-def _upload_form(name, *args):
+def _upload_form(name, data=None, files=None):
     """One upload form per prompt on the page, each field with its own id (its label names that prompt's field)."""
-    return PromptUploadForm(*args, auto_id=f"id_{name}_%s")
+    return PromptUploadForm(data, files, auto_id=f"id_{name}_%s")
 
 
 @require_safe

@@ -135,3 +135,21 @@ def test_the_capability_is_one_function_the_service_asks_too(phone_request, volu
     HelpRequest.objects.filter(pk=phone_request.pk).update(status="closed", close_reason="helped")
     phone_request.refresh_from_db()
     assert not phone_request.may_be_texted_by(organizer)
+
+
+def test_the_retention_purge_forgets_the_numbers_hash_and_later_replies_find_nothing(
+    client_for, phone_request, organizer
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from aidhub.needs.services import purge_finished_requests, request_text_reply
+
+    client_for(organizer).post(f"/en/organize/requests/{phone_request.pk}/text/", {"text": "Hola"})
+    HelpRequest.objects.filter(pk=phone_request.pk).update(
+        status="closed", close_reason="helped", status_changed_at=timezone.now() - timedelta(days=400)
+    )
+    assert purge_finished_requests(days=30) == [phone_request.pk]
+    assert list(RequestMessage.objects.values_list("phone_hash", "text")) == [("", None)]
+    assert not request_text_reply(sender=FAMILY, body="Hola?")
