@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Called by the SMS provider, not read by people: no language prefix.
     path("hooks/alerts/", include("aidhub.portal.hook_urls")),
+    path("hooks/twilio/", include("aidhub.phone.hook_urls")),
     # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
     # Machines read the API: no language prefix (its texts follow Accept-Language).
     path("api/", include("aidhub.api.urls")),

@@ -26,4 +26,5 @@ urlpatterns = [
     path("my/matches/<int:pk>/accept/", volunteer.accept, name="accept"),
     path("my/matches/<int:pk>/decline/", volunteer.decline, name="decline"),
     path("my/matches/<int:pk>/done/", volunteer.done, name="done"),
+    path("my/matches/<int:pk>/text/", volunteer.text_family, name="text_family"),
 ]

@@ -257,3 +257,16 @@ class ReplyForm(forms.Form):
         help_text=_("Do not write your address, immigration status or ID numbers."),
         error_messages={"required": _("Write your answer before sending it.")},
     )
+
+
+class TextFamilyForm(forms.Form):
+    """A text to the family through the network's number, sent as written (organizers and the matched volunteer)."""
+
+    text = forms.CharField(
+        label=_("Text message to the family"),
+        max_length=320,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 320}),
+        help_text=_(
+            "Sent from the network's number as you write it, in words the family understands. Its replies appear here."
+        ),
+    )

@@ -84,6 +84,8 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
     class Source(models.TextChoices):
         WEB = "web", _("Web form")
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
+        # The call-back line (aidhub.phone): the caller pressed "call me back"; the number is the caller's own.
+        PHONE = "phone", _("Phone call")
 
     UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO, Status.ANSWERED]
     # Encrypted at rest; lists that do not show them leave them in the database (without_personal_data).
@@ -261,6 +263,24 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
     def contact_phone(self) -> str | None:
         return self.contact_value if self.sends_sms else ""
 
+    @property
+    def contact_shared_with_volunteer(self) -> bool:
+        """Whether the volunteer who accepts sees the family's number: a family that filled in the form (or told an
+        organizer) agreed to it; a caller of the call-back line did not, so a volunteer writes through the network's
+        number instead (`may_be_texted_by`)."""
+        return self.source != self.Source.PHONE
+
+    def may_be_texted_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+        """Who may text the family through the network's number from the request's page: an organizer of its area
+        (aidhub.core.selectors), or the volunteer of an accepted match (matching's rule `Match.shows_contact`,
+        reached through the `matches` relation so that needs never imports matching); while the request is open and
+        has a number that takes texts. Pages and `aidhub.needs.services.request_text_send` ask this, nothing else."""
+        if not (self.is_open and self.contact_phone and user.is_authenticated and user.is_active):
+            return False
+        if self.area_id in organizer_area_ids(user):
+            return True
+        return any(match.shows_contact for match in self.matches.for_volunteer(user))
+
     def set_status(self, status: str) -> None:
         self.status = status
         self.status_changed_at = timezone.now()
@@ -299,8 +319,18 @@ class RequestMessage(models.Model):
         NETWORK = "network", _("The network")
         FAMILY = "family", _("The family")
 
+    class Channel(models.TextChoices):
+        # A question with a private link, answered on the family's status page.
+        LINK = "link", _("Private link")
+        # A text through the network's number (organizer or matched volunteer), and the family's text replies.
+        SMS = "sms", _("Text message")
+
     help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="messages")
     author = models.CharField(max_length=10, choices=Author)
+    channel = models.CharField(max_length=5, choices=Channel, default=Channel.LINK)
+    # Texts only: the keyed hash of the family's number (aidhub.lib.crypto.keyed_hash), by which a reply from that
+    # number finds its request. Never the number itself.
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
     text = EncryptedTextField(_("message"), max_length=1000, null=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

@@ -3,7 +3,7 @@
 import base64
 import hashlib
 import hmac
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypedDict
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.languages import interface_language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
+from aidhub.messaging.keywords import is_stop_word
 from aidhub.messaging.services import send_email, send_email_to_user, send_sms
 from aidhub.needs.models import HelpRequest, RequestLink, RequestMessage
 
@@ -73,11 +74,16 @@ class RequestDetails(TypedDict, total=False):
 
 @transaction.atomic
 def help_request_submit(
-    *, details: RequestDetails, submission_id: str, language: str, entered_by: User | None = None
+    *,
+    details: RequestDetails,
+    submission_id: str,
+    language: str,
+    entered_by: User | None = None,
+    source: str | None = None,
 ) -> tuple[HelpRequest, str, bool]:
-    """Creates the request a family (or an organizer taking its call: `entered_by`) sent with the help form whose
-    one-time id is `submission_id`, once per form. `language` is the one messages to the family go out in.
-    Returns (request, token of its private link, created)."""
+    """Creates the request a family (or an organizer taking its call: `entered_by`; or the call-back line:
+    `source` "phone") sent with the help form whose one-time id is `submission_id`, once per form. `language` is
+    the one messages to the family go out in. Returns (request, token of its private link, created)."""
     submission_hash = hashlib.sha256(submission_id.encode()).hexdigest()
     token = status_token_for_submission(submission_id)
     existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
@@ -90,6 +96,8 @@ def help_request_submit(
     if entered_by is not None:
         help_request.source = HelpRequest.Source.HOTLINE
         help_request.entered_by = entered_by
+    if source is not None:
+        help_request.source = source
     try:
         with transaction.atomic():
             help_request.create_with_code()
@@ -267,6 +275,94 @@ def request_reply_add(*, help_request: HelpRequest, text: str) -> RequestMessage
     return message
 
 
+# A family's text reply finds the request it answers among the texts sent to its number in this many days.
+TEXT_REPLY_DAYS = 30
+
+
+@transaction.atomic
+def request_text_send(*, actor: User, help_request: HelpRequest, text: str) -> RequestMessage:
+    """An organizer of the request's area, or the volunteer who accepted it, texts the family through the network's
+    number, in their own words (`HelpRequest.may_be_texted_by` decides who). The text joins the request's thread;
+    the family's replies from that number join it too (`request_text_reply`). Audited, ids only."""
+    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if not help_request.may_be_texted_by(actor):
+        raise Refusal(translation.gettext("You cannot text this family from here."))
+    phone = help_request.contact_phone or ""
+    message = RequestMessage.objects.create(
+        help_request=help_request,
+        author=RequestMessage.Author.NETWORK,
+        channel=RequestMessage.Channel.SMS,
+        phone_hash=keyed_hash(phone),
+        text=text,
+        sent_by=actor,
+    )
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.TEXT_SENT,
+        target=help_request,
+        organization=organization_serving(help_request.area, actor),
+    )
+    fragments.bump("requests")
+    send_sms(to=phone, language=help_request.message_language, template="needs/text", context={"text": text})
+    return message
+
+
+def request_text_reply(*, sender: str, body: str) -> bool:
+    """A text to the network's number from a number that was texted from a request's page (found by the keyed hash
+    of the number, newest first, open requests, last TEXT_REPLY_DAYS days): it joins that request's thread, the
+    request is "answered by the family" and the people who can act are told by email, without the family's words.
+    Returns False for anything else (one handler of the chain in aidhub.portal.hooks)."""
+    text = body.strip()
+    # A word that stops texts is the number's to obey (aidhub.messaging.keywords), never a message to the thread.
+    if not sender or not text or is_stop_word(text):
+        return False
+    try:
+        phone_hash = keyed_hash(normalise_phone(sender))
+    except ValidationError:
+        return False
+    since = timezone.now() - timedelta(days=TEXT_REPLY_DAYS)
+    sent = (
+        RequestMessage.objects.filter(
+            channel=RequestMessage.Channel.SMS,
+            author=RequestMessage.Author.NETWORK,
+            phone_hash=phone_hash,
+            created_at__gte=since,
+            help_request__status__in=HelpRequest.OPEN,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if sent is None:
+        return False
+    _text_reply_add(sent=sent, phone_hash=phone_hash, text=text[:1000])
+    return True
+
+
+@transaction.atomic
+def _text_reply_add(*, sent: RequestMessage, phone_hash: str, text: str) -> None:
+    help_request = HelpRequest.objects.select_for_update().get(pk=sent.help_request_id)
+    RequestMessage.objects.create(
+        help_request=help_request,
+        author=RequestMessage.Author.FAMILY,
+        channel=RequestMessage.Channel.SMS,
+        phone_hash=phone_hash,
+        text=text,
+    )
+    if help_request.status in (HelpRequest.Status.NEW, HelpRequest.Status.REVIEWED, HelpRequest.Status.NEEDS_INFO):
+        help_request.set_status(HelpRequest.Status.ANSWERED)
+        help_request.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit(actor=None, action=AuditEvent.Action.FAMILY_REPLIED, target=help_request)
+    fragments.bump("requests")
+    told = set()
+    for organizer in organizers_for_area(help_request.area):
+        told.add(organizer.pk)
+        send_email_to_user(user=organizer, template="needs/family_replied", context={"help_request": help_request})
+    # The volunteer who sent the text reads the answer on their match's page.
+    sender = sent.sent_by
+    if sender is not None and sender.pk not in told and help_request.may_be_texted_by(sender):
+        send_email_to_user(user=sender, template="needs/family_texted_volunteer", context={})
+
+
 @transaction.atomic
 def help_request_close(*, help_request: HelpRequest, reason: str) -> HelpRequest:
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
@@ -310,7 +406,7 @@ def purge_finished_requests(*, days: int, now: datetime | None = None) -> list[i
         partner_organization=None,
         personal_data_purged_at=now or timezone.now(),
     )
-    RequestMessage.objects.filter(help_request_id__in=ids).update(text=None)
+    RequestMessage.objects.filter(help_request_id__in=ids).update(text=None, phone_hash="")
     RequestLink.objects.filter(help_request_id__in=ids).delete()
     fragments.bump("requests")
     return ids

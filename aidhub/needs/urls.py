@@ -23,4 +23,5 @@ urlpatterns = [
     path("organize/requests/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
     path("organize/requests/<int:pk>/question/", views.ask_question, name="ask_question"),
     path("organize/requests/<int:pk>/close/", views.close, name="close"),
+    path("organize/requests/<int:pk>/text/", views.text_family, name="text_family"),
 ]

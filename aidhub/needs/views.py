@@ -31,6 +31,7 @@ from aidhub.needs.forms import (
     HotlineIntakeForm,
     QuestionForm,
     ReplyForm,
+    TextFamilyForm,
     new_submission_id,
 )
 from aidhub.needs.models import HelpRequest
@@ -202,7 +203,33 @@ def queue(request):
 def request_detail(request, pk):
     """One request: what the family needs, its status and (from matching) the volunteers asked."""
     help_request = request_for_organizer(request, pk)
-    return render(request, "needs/request_detail.html", {"help_request": help_request, "close_form": CloseForm()})
+    return render(request, "needs/request_detail.html", _detail_context(request, help_request))
+
+
+def _detail_context(request, help_request, text_form=None):
+    may_text = help_request.may_be_texted_by(request.user)
+    return {
+        "help_request": help_request,
+        "close_form": CloseForm(),
+        "text_form": (text_form or TextFamilyForm()) if may_text else None,
+    }
+
+
+@require_POST
+@organizer_required
+def text_family(request, pk):
+    """An organizer texts the family through the network's number, in their own words; replies join the thread."""
+    help_request = request_for_organizer(request, pk)
+    form = TextFamilyForm(request.POST)
+    if not form.is_valid():
+        return render(request, "needs/request_detail.html", _detail_context(request, help_request, form), status=400)
+    try:
+        services.request_text_send(actor=request.user, help_request=help_request, text=form.cleaned_data["text"])
+    except services.Refusal as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The text message is sent to the family."))
+    return redirect("needs:request_detail", pk=help_request.pk)
 
 
 @require_safe

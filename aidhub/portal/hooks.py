@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from aidhub.alerts.services.subscribers import subscriber_reply
 from aidhub.matching.services import check_in_reply_by_sms
 from aidhub.messaging.webhooks import twilio_signature_is_valid
+from aidhub.needs.services import request_text_reply
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
@@ -21,6 +22,6 @@ def twilio_sms(request):
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
     sender, body = request.POST.get("From", ""), request.POST.get("Body", "")
-    if not check_in_reply_by_sms(sender=sender, body=body):
+    if not check_in_reply_by_sms(sender=sender, body=body) and not request_text_reply(sender=sender, body=body):
         subscriber_reply(sender=sender, body=body)
     return HttpResponse(EMPTY_TWIML, content_type="text/xml")

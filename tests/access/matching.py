@@ -33,5 +33,7 @@ ROWS = {
     "matching:match_detail": ("accepted_match", "302 302 404 200 404 404 404 404", "405 405 405 405 405 405 405 405"),
     "matching:accept": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
     "matching:decline": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
+    # The volunteer who accepted texts the family (an empty form: 400); anyone else's match answers 404.
+    "matching:text_family": ("accepted_match", "405 405 405 405 405 405 405 405", "302 302 404 400 404 404 404 404"),
     "matching:done": ("proposed_match", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
 }

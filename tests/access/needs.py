@@ -20,4 +20,6 @@ ROWS = {
     "needs:mark_reviewed": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "needs:ask_question": ("help_request", "302 302 403 403 403 200 404 403", "302 302 403 403 403 200 404 403"),
     "needs:close": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
+    # A text to the family through the network's number: an empty form shows the page with its error (400).
+    "needs:text_family": ("help_request", "405 405 405 405 405 405 405 405", "302 302 403 403 403 400 404 403"),
 }

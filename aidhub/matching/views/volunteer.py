@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 from aidhub.matching import services
 from aidhub.matching.forms import DeclineForm
 from aidhub.matching.models import Match
-from aidhub.needs.services import record_contact_shown
+from aidhub.needs.forms import TextFamilyForm
+from aidhub.needs.services import Refusal, record_contact_shown, request_text_send
 
 
 def _get_match_for_volunteer(request, pk):
@@ -54,11 +55,36 @@ def match_detail(request, pk):
     if match.shows_contact:
         # Every showing of the family's details is audited, ids only.
         record_contact_shown(help_request=help_request, user=request.user)
-    return render(
-        request,
-        "matching/match_detail.html",
-        {"match": match, "help_request": help_request, "decline_form": DeclineForm()},
-    )
+    return render(request, "matching/match_detail.html", _detail_context(request, match))
+
+
+def _detail_context(request, match, text_form=None):
+    help_request = match.help_request
+    may_text = help_request.may_be_texted_by(request.user)
+    return {
+        "match": match,
+        "help_request": help_request,
+        "decline_form": DeclineForm(),
+        "text_form": (text_form or TextFamilyForm()) if may_text else None,
+    }
+
+
+@require_POST
+@login_required
+def text_family(request, pk):
+    """The volunteer who accepted texts the family through the network's number (never seeing a number the family
+    did not share); the family's replies join the request's thread, shown on this page."""
+    match = _get_match_for_volunteer(request, pk)
+    form = TextFamilyForm(request.POST)
+    if not form.is_valid():
+        return render(request, "matching/match_detail.html", _detail_context(request, match, form), status=400)
+    try:
+        request_text_send(actor=request.user, help_request=match.help_request, text=form.cleaned_data["text"])
+    except Refusal as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The text message is sent to the family."))
+    return redirect("matching:match_detail", pk=match.pk)
 
 
 @require_POST
