@@ -84,6 +84,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
     class Source(models.TextChoices):
         WEB = "web", _("Web form")
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
+        TEXT = "text", _("Text message")
 
     UNMET = [Status.NEW, Status.REVIEWED, Status.MATCHING, Status.NEEDS_INFO, Status.ANSWERED]
     # Encrypted at rest; lists that do not show them leave them in the database (without_personal_data).

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from aidhub.phone import views
+
 app_name = "phone"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("organize/phone/try/", views.try_line, name="try"),
+]
