@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import ALL, PARTS_PLURAL, bit
 from aidhub.core.models import Area, Category, Language
@@ -70,6 +71,19 @@ MENU_SEGMENTS = {"GSM-7": 1, "UCS-2": 2}
 CONTACT_OPTIONS = [HelpRequest.ContactMethod.TEXT, HelpRequest.ContactMethod.CALL, HelpRequest.ContactMethod.WHATSAPP]
 URGENCY_OPTIONS = [HelpRequest.Urgency.TODAY, HelpRequest.Urgency.WEEK, HelpRequest.Urgency.FLEXIBLE]
 CATEGORY_OPTIONS = [value for value, _label in Category.choices]
+# Ten kinds of help must fit one text message: each in a word or two (the summary and the web use the full labels).
+SHORT_CATEGORY_LABELS = {
+    "food": pgettext_lazy("kind of help, short, in a text message", "Food"),
+    "childcare": pgettext_lazy("kind of help, short, in a text message", "Childcare"),
+    "interpreting": pgettext_lazy("kind of help, short, in a text message", "Interpreter"),
+    "legal": pgettext_lazy("kind of help, short, in a text message", "Legal"),
+    "rides": pgettext_lazy("kind of help, short, in a text message", "Rides"),
+    "emotional": pgettext_lazy("kind of help, short, in a text message: emotional support", "Support"),
+    "tutoring_art": pgettext_lazy("kind of help, short, in a text message", "Tutoring"),
+    "supplies": pgettext_lazy("kind of help, short, in a text message", "Supplies"),
+    "housing": pgettext_lazy("kind of help, short, in a text message", "Housing"),
+    "other": pgettext_lazy("kind of help, short, in a text message", "Other"),
+}
 
 
 @dataclass
@@ -153,11 +167,13 @@ def question(state: dict[str, Any], *, again: bool = False) -> str:
     step = state["step"]
     with translation.override(state["language"]):
         if step == LANGUAGE:
-            head = _("Please reply with a number, e.g. 1.") if again else _("Your language?")
+            # The menu names every language in its own script, so it is UCS-2 whatever the language: its list is
+            # its own example, and a longer sentence would make it cost a third segment.
+            head = _("Your language?")
             body = menu([LANGUAGE_NAMES.get(code, code) for code in state["languages"]])
         elif step == CATEGORY:
             head = _("Please reply with a number, e.g. 1.") if again else _("What do you need?")
-            body = menu([str(Category(value).label) for value in CATEGORY_OPTIONS])
+            body = menu([str(SHORT_CATEGORY_LABELS[value]) for value in CATEGORY_OPTIONS])
         elif step == AREA:
             head = (
                 _("We did not find that area. Reply with a number, e.g. 1, or write its name.")

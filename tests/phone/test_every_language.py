@@ -1,0 +1,67 @@
+"""Every question and keyword of the text line in every interface language, measured in SMS segments."""
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from aidhub.messaging.keywords import KEYWORDS, keyword_of
+from aidhub.messaging.segments import count_segments
+from aidhub.phone import conversation
+from aidhub.phone.conversation import AREA, CATEGORY, CONTACT, DELETE, LANGUAGE, NAME, TIMES, URGENCY
+from tests.factories import AreaFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+MENUS = [LANGUAGE, CATEGORY, AREA, NAME, TIMES, CONTACT, URGENCY, DELETE]
+# Menus fit one segment where the language is written in GSM-7, two in UCS-2 (70 characters a segment).
+LIMIT = {"GSM-7": 1, "UCS-2": 2}
+
+
+@pytest.fixture
+def areas(city):
+    for name in ("Eastside", "Westside", "Northgate", "Harbor", "Old Town", "Lakeview Park"):
+        AreaFactory(name=name, parent=city)
+
+
+def _state(code, step):
+    state = conversation.new_state(language=code, channel=conversation.SMS)
+    state["step"] = step
+    return state
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_menu_fits_its_segments_and_is_translated(code, areas):
+    for step in MENUS:
+        for again in (False, True):
+            text = conversation.question(_state(code, step), again=again)
+            count = count_segments(text)
+            assert count.segments <= LIMIT[count.encoding], f"{code} {step} again={again}: {count} {text!r}"
+            if code != "en" and step != LANGUAGE:
+                english = conversation.question(_state("en", step), again=again)
+                assert text != english, f"{step} is not translated into {code}"
+    # GSM-7 where the language allows it: Latin-script languages that read well without missing accents.
+    category_menu = count_segments(conversation.question(_state(code, CATEGORY)))
+    assert category_menu.encoding == ("GSM-7" if code in conversation.FOLDED_LANGUAGES else "UCS-2")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_keyword_answer_is_translated(code):
+    for what in ("deleted", "kept", "expired", "help", "no_request", "stopped", "started", "trial_sent"):
+        text = conversation.keyword_text(what, {"language": code, "channel": conversation.SMS})
+        if code != "en":
+            assert text != conversation.keyword_text(what, {"language": "en", "channel": conversation.SMS}), what
+    help_text = conversation.keyword_text("help", {"language": code, "channel": conversation.SMS})
+    # HELP names the keywords in the language it answers in (what carriers ask of a HELP answer: who we are,
+    # how to stop, that rates may apply).
+    for kind in ("status", "cancel", "delete", "stop"):
+        assert KEYWORDS[kind][code][0] in help_text or conversation.fold_to_gsm7(KEYWORDS[kind][code][0]) in help_text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_keyword_is_understood_in_every_language(code):
+    for kind, words in KEYWORDS.items():
+        for word in words[code]:
+            assert keyword_of(f" {word.lower()}! ") == kind, (code, word)
+    with translation.override(code):
+        assert keyword_of("I need help with food") is None
