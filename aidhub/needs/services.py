@@ -187,7 +187,7 @@ def find_family_request(token: str) -> tuple[HelpRequest | None, bool]:
 def status_url_with_new_link(*, help_request: HelpRequest) -> str:
     """The full address of the family's status page, through a new private link of its own (only its hash is kept):
     for a reply that carries it, as aidhub.phone's answer to STATUS."""
-    return settings.SITE_URL + status_path(_new_link(help_request), help_request.message_language)
+    return f"{settings.SITE_URL}{status_path(_new_link(help_request), help_request.message_language)}"
 
 
 def _new_link(help_request: HelpRequest) -> str:

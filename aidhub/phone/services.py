@@ -208,7 +208,7 @@ def _make_request(sender: Sender, turn: Turn) -> str:
 
 
 def phone_trial_reply(*, state: dict[str, Any] | None, body: str) -> tuple[dict[str, Any] | None, str]:
-    """"Try the phone line": the same conversation and keywords, on a state the organizer's session keeps. It
+    """ "Try the phone line": the same conversation and keywords, on a state the organizer's session keeps. It
     writes nothing: a confirmed request is not made (the page shows what it would be), STATUS finds no request,
     DELETE and STOP only end the trial."""
     kind = keywords.keyword_of(body)

@@ -1,4 +1,4 @@
-""""Try the phone line": the conversation kept in the organizer's own session (nothing else is written)."""
+""" "Try the phone line": the conversation kept in the organizer's own session (nothing else is written)."""
 
 from typing import Any
 

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('needs', '0007_family_conversation'),
+        ("needs", "0007_family_conversation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='helprequest',
-            name='source',
-            field=models.CharField(choices=[('web', 'Web form'), ('hotline', 'Hotline call (entered by an organizer)'), ('text', 'Text message')], default='web', max_length=10, verbose_name='source'),
+            model_name="helprequest",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("web", "Web form"),
+                    ("hotline", "Hotline call (entered by an organizer)"),
+                    ("text", "Text message"),
+                ],
+                default="web",
+                max_length=10,
+                verbose_name="source",
+            ),
         ),
     ]
