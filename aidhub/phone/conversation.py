@@ -307,6 +307,9 @@ def keyword_text(what: str, state: dict[str, Any], **values: str) -> str:
             ),
         }
         text = texts[what]()
+        if what == "trial_sent":
+            # Shown on the trial page, never texted.
+            return text
         if what == "help":
             values = {"network": settings.NETWORK_NAME, **_keyword_words(state["language"]), **values}
         if values:
