@@ -264,3 +264,15 @@ def test_without_an_auth_token_every_post_is_refused(client, settings, eastside)
 def test_a_sender_that_is_not_a_phone_number_gets_no_reply(phone):
     response = phone.post({"From": "not a number", "Body": "Hello", "MessageSid": "SMx"})
     assert response.status_code == 200 and b"<Message>" not in response.content
+
+
+def test_the_daily_purge_deletes_idle_conversations_and_old_message_ids(phone):
+    from aidhub.portal.retention import purge_on_schedule
+
+    phone.send("Hello, I need help")
+    phone.send("Hello again")  # an answer the line could not read: the conversation goes on
+    Conversation.objects.update(updated_at=timezone.now() - timedelta(hours=25))
+    InboundMessage.objects.update(received_at=timezone.now() - timedelta(days=2))
+    counts = purge_on_schedule()
+    assert counts["text conversations"] == 1 and counts["text message ids"] == 2
+    assert not Conversation.objects.exists() and not InboundMessage.objects.exists()
