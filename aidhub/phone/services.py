@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from aidhub.alerts.models import Subscriber
 from aidhub.alerts.services.subscribers import subscriber_reply, subscriber_unsubscribe
@@ -124,7 +124,8 @@ def _status(sender: Sender, state: dict[str, Any]) -> str:
     if not requests:
         return conversation.keyword_text("no_request", state)
     help_request = next((r for r in requests if r.is_open), requests[0])
-    status = str(HelpRequest.Status(help_request.status).label)
+    with translation.override(state["language"]):
+        status = str(HelpRequest.Status(help_request.status).label)
     url = status_url_with_new_link(help_request=help_request)
     return conversation.keyword_text("status", state, code=help_request.reference_code, status=status, url=url)
 

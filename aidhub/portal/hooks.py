@@ -33,6 +33,8 @@ from aidhub.phone.services import phone_conversation_reply, phone_conversation_s
 
 Handler = Callable[..., bool | str]
 
+# The order of the module's docstring. A call-out answer goes between the conversation and the check-in, a request
+# thread's reply between the check-in and the alert codes (each added with its app).
 HANDLERS: tuple[Handler, ...] = (
     phone_keyword_reply,
     phone_conversation_reply,

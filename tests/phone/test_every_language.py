@@ -65,3 +65,21 @@ def test_every_keyword_is_understood_in_every_language(code):
             assert keyword_of(f" {word.lower()}! ") == kind, (code, word)
     with translation.override(code):
         assert keyword_of("I need help with food") is None
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_answers_that_are_not_menus_stay_short(code):
+    """The last reply carries the reference code and a status link, HELP what carriers ask of it: at most two
+    GSM-7 segments, three UCS-2 ones (a link alone is some 70 characters, one UCS-2 segment)."""
+    url = "https://aidhub.example.org/es/help/status/?k=" + "x" * 32
+    state = {"language": code, "channel": conversation.SMS}
+    for what, values in [
+        ("help", {}),
+        ("sent", {"code": "K7P-4QX", "url": url}),
+        ("status", {"code": "K7P-4QX", "status": "New", "url": url}),
+        ("expired", {}),
+        ("no_request", {}),
+        ("withdrawn", {"code": "K7P-4QX"}),
+    ]:
+        count = count_segments(conversation.keyword_text(what, state, **values))
+        assert count.segments <= {"GSM-7": 2, "UCS-2": 3}[count.encoding], (what, count)

@@ -276,3 +276,15 @@ def test_the_daily_purge_deletes_idle_conversations_and_old_message_ids(phone):
     counts = purge_on_schedule()
     assert counts["text conversations"] == 1 and counts["text message ids"] == 2
     assert not Conversation.objects.exists() and not InboundMessage.objects.exists()
+
+
+def test_status_answers_in_the_language_of_the_request(phone):
+    for body in ("Hola, necesito ayuda con comida", "1", "1", "1", "Rosa", "1", "1", "2", "1"):
+        phone.send(body)
+    reply = phone.send("ESTADO")
+    assert reply.startswith("Solicitud ") and "Nueva" in reply
+
+
+def test_an_emoji_only_first_message_gets_the_language_menu(phone):
+    reply = phone.send(EMOJI)
+    assert reply.splitlines()[1] == "1 English" and "13 한국어" in reply
