@@ -21,12 +21,11 @@ from django.utils.translation import pgettext_lazy
 from aidhub.core.availability import ALL, PARTS_PLURAL, bit
 from aidhub.core.models import Area, Category, Language
 from aidhub.lib.languages import spoken_code
-from aidhub.messaging.keywords import CANCEL, STATUS, STOP, keyword_word
-from aidhub.messaging.keywords import DELETE as DELETE_KEYWORD
-from aidhub.messaging.segments import count_segments, fold_to_gsm7
+from aidhub.messaging.segments import count_segments
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import RequestDetails
 from aidhub.phone.language import guess_language
+from aidhub.phone.replies import keyword_text, sendable
 
 BACK = "0"
 REPEAT = "9"
@@ -43,8 +42,6 @@ LANGUAGE, CATEGORY, AREA, NAME, TIMES, CONTACT, URGENCY, CONFIRM = (
 STEPS = [LANGUAGE, CATEGORY, AREA, NAME, TIMES, CONTACT, URGENCY, CONFIRM]
 # Not a question of the form: the family said DELETE and is asked to confirm.
 DELETE = "delete"
-SMS = "sms"
-WHATSAPP = "whatsapp"
 
 # Each language named in itself, as short as it stays clear: the menu names all twelve.
 LANGUAGE_NAMES = {
@@ -61,9 +58,6 @@ LANGUAGE_NAMES = {
     "ru": "Русский",
     "ko": "한국어",
 }
-# Languages whose texts read well without the accents GSM-7 lacks (SMS habit): their replies cost GSM-7 segments.
-# Vietnamese needs its marks to be read, and the other scripts are not Latin.
-FOLDED_LANGUAGES = {"en", "es", "tl", "ht", "fr", "pt-br"}
 NAME_MAX = 60
 # The most a menu of areas may cost: one segment in GSM-7, two in UCS-2 (the rest are found by name).
 MENU_SEGMENTS = {"GSM-7": 1, "UCS-2": 2}
@@ -117,18 +111,8 @@ def picked(body: str, count: int) -> int | None:
 def _digits_only(body: str) -> str:
     # Phones may send full-width or Arabic-Indic digits: int() reads them all.
     text = "".join(ch for ch in body.strip() if not ch.isspace())
-    if text and all(ch.isdigit() for ch in text):
+    if text and all(ch.isdecimal() for ch in text):
         return "".join(str(int(ch)) for ch in text)
-    return text
-
-
-def sendable(text: str, state: dict[str, Any]) -> str:
-    """The reply as it goes out: by SMS in a language that allows it, without the accents GSM-7 lacks."""
-    if state.get("channel", SMS) == SMS and state.get("language") in FOLDED_LANGUAGES:
-        folded = fold_to_gsm7(text)
-        # Only worth it when the whole text becomes GSM-7 (a menu naming languages in their scripts does not).
-        if count_segments(folded).encoding == "GSM-7":
-            return folded
     return text
 
 
@@ -279,46 +263,6 @@ def _answer_delete(state: dict[str, Any], text: str) -> Turn:
         return Turn(None, kept)
     state["step"] = resume
     return Turn(state, f"{kept}\n{question(state)}")
-
-
-def keyword_text(what: str, state: dict[str, Any], **values: str) -> str:
-    """The answer to a keyword, in the conversation's language (`values` fill its blanks)."""
-    with translation.override(state["language"]):
-        texts = {
-            "deleted": lambda: _("Everything about this number is deleted."),
-            "kept": lambda: _("Nothing was deleted."),
-            "expired": lambda: _(
-                "Your conversation was deleted after a day without an answer. Send any message to start again."
-            ),
-            "help": lambda: _(
-                "%(network)s: ask for help by text. Send any message to start. %(status)s: your request. "
-                "%(cancel)s: withdraw it. %(delete)s: delete your data. %(stop)s: no more texts. "
-                "Msg & data rates may apply."
-            ),
-            "status": lambda: _("Request %(code)s: %(status)s. %(url)s"),
-            "no_request": lambda: _("We have no request from this number. Send any message to ask for help."),
-            "withdrawn": lambda: _("Request %(code)s is withdrawn. You will get no more texts from us."),
-            "stopped": lambda: _("You will get no more texts from us. Nothing about this conversation is kept."),
-            "started": lambda: _("You can get our texts again. Send any message to ask for help."),
-            "sent": lambda: _("Thank you! Your request is sent. Code: %(code)s. Follow it here: %(url)s"),
-            "trial_sent": lambda: _(
-                "Trial: nothing was created. A family would now get its reference code and a link to follow "
-                "its request."
-            ),
-        }
-        text = texts[what]()
-        if what == "trial_sent":
-            # Shown on the trial page, never texted.
-            return text
-        if what == "help":
-            values = {"network": settings.NETWORK_NAME, **_keyword_words(state["language"]), **values}
-        if values:
-            text = text % values
-        return sendable(text, state)
-
-
-def _keyword_words(language: str) -> dict[str, str]:
-    return {kind: keyword_word(kind, language) for kind in (STATUS, CANCEL, DELETE_KEYWORD, STOP)}
 
 
 _ANSWER_OF = {

@@ -24,9 +24,10 @@ from aidhub.needs.services import (
     status_path,
     status_url_with_new_link,
 )
-from aidhub.phone import conversation
-from aidhub.phone.conversation import SMS, WHATSAPP, Turn
+from aidhub.phone import conversation, replies
+from aidhub.phone.conversation import Turn
 from aidhub.phone.models import IDLE_LIMIT, Conversation, TextedRequest
+from aidhub.phone.replies import SMS, WHATSAPP
 
 WHATSAPP_PREFIX = "whatsapp:"
 
@@ -100,13 +101,13 @@ def phone_keyword_reply(*, sender: str, body: str) -> str | bool:
         subscriber_reply(sender=who.phone, body=body)
         if withdrawn:
             codes = ", ".join(r.reference_code for r in withdrawn)
-            return conversation.keyword_text("withdrawn", reply_state, code=codes)
+            return replies.keyword_text("withdrawn", reply_state, code=codes)
         # Twilio answers the carriers' words itself (and would not deliver ours).
-        return True if carrier_word else conversation.keyword_text("stopped", reply_state)
+        return True if carrier_word else replies.keyword_text("stopped", reply_state)
     if kind == keywords.START:
-        return conversation.keyword_text("started", reply_state)
+        return replies.keyword_text("started", reply_state)
     if kind == keywords.HELP:
-        return conversation.keyword_text("help", reply_state)
+        return replies.keyword_text("help", reply_state)
     if kind == keywords.STATUS:
         return _status(who, reply_state)
     turn = conversation.ask_to_delete(state, language=reply_state["language"], channel=who.channel)
@@ -122,12 +123,12 @@ def _open(sender: Sender) -> list[HelpRequest]:
 def _status(sender: Sender, state: dict[str, Any]) -> str:
     requests = _texted_requests(sender)
     if not requests:
-        return conversation.keyword_text("no_request", state)
+        return replies.keyword_text("no_request", state)
     help_request = next((r for r in requests if r.is_open), requests[0])
     with translation.override(state["language"]):
         status = str(HelpRequest.Status(help_request.status).label)
     url = status_url_with_new_link(help_request=help_request)
-    return conversation.keyword_text("status", state, code=help_request.reference_code, status=status, url=url)
+    return replies.keyword_text("status", state, code=help_request.reference_code, status=status, url=url)
 
 
 @transaction.atomic
@@ -142,7 +143,7 @@ def phone_conversation_reply(*, sender: str, body: str) -> str | bool:
     state = _load(row)
     if row.is_expired():
         row.delete()
-        return conversation.keyword_text("expired", state)
+        return replies.keyword_text("expired", state)
     return _after(who, conversation.advance(state, body))
 
 
@@ -205,7 +206,7 @@ def _make_request(sender: Sender, turn: Turn) -> str:
         TextedRequest.objects.create(sender_hash=sender.hash, help_request=help_request)
     _forget(sender)
     url = settings.SITE_URL + status_path(token, language)
-    return conversation.keyword_text("sent", state, code=help_request.reference_code, url=url)
+    return replies.keyword_text("sent", state, code=help_request.reference_code, url=url)
 
 
 def phone_trial_reply(*, state: dict[str, Any] | None, body: str) -> tuple[dict[str, Any] | None, str]:
@@ -216,19 +217,19 @@ def phone_trial_reply(*, state: dict[str, Any] | None, body: str) -> tuple[dict[
     if kind is not None:
         reply_state = state or {"language": settings.LANGUAGE_CODE, "channel": SMS}
         if kind in (keywords.STOP, keywords.CANCEL):
-            return None, conversation.keyword_text("stopped", reply_state)
+            return None, replies.keyword_text("stopped", reply_state)
         if kind == keywords.START:
-            return state, conversation.keyword_text("started", reply_state)
+            return state, replies.keyword_text("started", reply_state)
         if kind == keywords.HELP:
-            return state, conversation.keyword_text("help", reply_state)
+            return state, replies.keyword_text("help", reply_state)
         if kind == keywords.STATUS:
-            return state, conversation.keyword_text("no_request", reply_state)
+            return state, replies.keyword_text("no_request", reply_state)
         turn = conversation.ask_to_delete(state, language=reply_state["language"], channel=SMS)
         return turn.state, turn.reply
     turn = conversation.begin(body, channel=SMS) if state is None else conversation.advance(state, body)
     if turn.details is not None:
         assert turn.state is not None
-        return None, conversation.keyword_text("trial_sent", turn.state)
+        return None, replies.keyword_text("trial_sent", turn.state)
     return turn.state, turn.reply
 
 
