@@ -45,7 +45,7 @@ def keyword_text(what: str, state: dict[str, Any], **values: str) -> str:
             "status": lambda: _("Request %(code)s: %(status)s. %(url)s"),
             "no_request": lambda: _("We have no request from this number. Send any message to ask for help."),
             "withdrawn": lambda: _("Request %(code)s is withdrawn. You will get no more texts from us."),
-            "stopped": lambda: _("You will get no more texts from us. Nothing about this conversation is kept."),
+            "stopped": lambda: _("This conversation is ended and nothing of it is kept. Text alerts are stopped too."),
             "started": lambda: _("You can get our texts again. Send any message to ask for help."),
             "sent": lambda: _("Thank you! Your request is sent. Code: %(code)s. Follow it here: %(url)s"),
             "trial_sent": lambda: _(

@@ -97,13 +97,13 @@ def phone_keyword_reply(*, sender: str, body: str) -> str | bool:
     if kind in (keywords.STOP, keywords.CANCEL):
         _forget(who)
         withdrawn = [help_request_withdraw(help_request=r) for r in _open(who)] if kind == keywords.CANCEL else []
-        # Alerts by text stop too; alerts answers its own subscribers.
-        subscriber_reply(sender=who.phone, body=body)
+        # Alerts by text stop too; alerts answers its own subscribers (and tells them alerts stopped).
+        told_by_alerts = subscriber_reply(sender=who.phone, body=body)
         if withdrawn:
             codes = ", ".join(r.reference_code for r in withdrawn)
             return replies.keyword_text("withdrawn", reply_state, code=codes)
         # Twilio answers the carriers' words itself (and would not deliver ours).
-        return True if carrier_word else replies.keyword_text("stopped", reply_state)
+        return True if carrier_word or told_by_alerts else replies.keyword_text("stopped", reply_state)
     if kind == keywords.START:
         return replies.keyword_text("started", reply_state)
     if kind == keywords.HELP:

@@ -38,7 +38,7 @@ def test_keywords_answer_without_touching_anything(client_for, organizer, eastsi
     say(client, "Hello, I need help")
     page = say(client, "STATUS")
     assert "We have no request from this number." in page.text
-    assert "Nothing about this conversation is kept." in say(client, "STOP").text
+    assert "This conversation is ended and nothing of it is kept." in say(client, "STOP").text
     assert not Conversation.objects.exists()
 
 
