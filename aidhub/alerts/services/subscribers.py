@@ -18,12 +18,11 @@ from aidhub.alerts.models.subscribers import code_hash
 from aidhub.core.models import Area, Language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import new_access_token
-from aidhub.messaging.keywords import is_stop_word, normalise_reply
+from aidhub.messaging.keywords import CARRIER_STOP_WORDS, is_stop_word, normalise_reply
 from aidhub.messaging.services import send_email, send_sms
 
 UNSUBSCRIBE_SALT = "aidhub.alerts.unsubscribe"
 # Carriers and Twilio answer these themselves (and block further texts); we answer the others.
-CARRIER_STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 
 
 @transaction.atomic
