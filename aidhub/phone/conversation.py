@@ -213,7 +213,8 @@ def summary(state: dict[str, Any]) -> str:
         str(HelpRequest.ContactMethod(answers["contact_method"]).label),
         str(HelpRequest.Urgency(answers["urgency"]).label),
     ]
-    return ", ".join(parts)
+    # One answer a line: no comma to translate, and a line break costs what a space does.
+    return "\n".join(parts)
 
 
 def _times_text(mask: int) -> str:
