@@ -209,7 +209,7 @@ def summary(state: dict[str, Any]) -> str:
         str(Category(answers["category"]).label),
         area,
         answers["first_name"],
-        _times_text(answers["best_times"]),
+        capfirst(_times_text(answers["best_times"])),
         str(HelpRequest.ContactMethod(answers["contact_method"]).label),
         str(HelpRequest.Urgency(answers["urgency"]).label),
     ]
