@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from aidhub.core import health
+from aidhub.portal import hook_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Called by the SMS provider, not read by people: no language prefix.
     path("hooks/alerts/", include("aidhub.portal.hook_urls")),
+    # The network's number: text and WhatsApp messages (/hooks/twilio/sms/), calls (/hooks/twilio/voice/).
+    path("hooks/", include((hook_urls.hooks_patterns, "hooks"))),
     path("hooks/twilio/", include("aidhub.phone.hook_urls")),
     # For load balancers and process managers: no language prefix, no redirect (see docs/operations.md).
     # Machines read the API: no language prefix (its texts follow Accept-Language).

@@ -1,22 +1,111 @@
-"""Words people reply to a text message to stop getting them, in the interface languages and beyond."""
+"""The words people text to the network's number to steer it, one list for the whole number.
+
+Each keyword has its words in English (carriers' standard words first) and in every interface language. A message
+is a keyword only when it is the word alone: "ayuda" is HELP, "necesito ayuda" starts a conversation. Words are
+compared without case, accents or surrounding punctuation (`normalise_reply`).
+
+CANCEL is a carrier stop word: whatever we answer, carriers and Twilio stop texts to a number that sent it. So
+CANCEL withdraws the family's open request *and* stops texts (alerts too), the way STOP does; see
+docs/operations.md. `is_stop_word` is true for the words of both.
+"""
 
 import unicodedata
 from collections.abc import Iterable
 
-# Carriers' standard English words, then Spanish, French, Haitian Creole, Portuguese, Arabic, Persian,
-# Chinese, Vietnamese, Tagalog, Russian and Korean. Compared without case, accents or punctuation.
-STOP_WORDS = {
-    "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE",
-    "PARA", "PARAR", "ALTO", "BAJA", "CANCELAR",
-    "ARRET", "ARRETER",
-    "KANPE",
-    "توقف", "الغاء", "إلغاء", "لغو",
-    "停止", "取消", "退订",
-    "DUNG", "HUY",
-    "HINTO", "ITIGIL",
-    "СТОП", "ОТПИСАТЬСЯ",
-    "중지", "취소",
-}  # fmt: skip
+STOP = "stop"
+START = "start"
+HELP = "help"
+STATUS = "status"
+CANCEL = "cancel"
+DELETE = "delete"
+
+# keyword → interface language → its words; the first word of each language is the one we tell people to send.
+KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    STOP: {
+        "en": ("STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "OPTOUT", "REVOKE"),
+        "es": ("PARA", "PARAR", "ALTO", "BAJA"),
+        "zh-hans": ("停止", "退订"),
+        "vi": ("DỪNG",),
+        "tl": ("HINTO", "ITIGIL"),
+        "ar": ("توقف",),
+        "fa": ("توقف",),
+        "ht": ("KANPE",),
+        "fr": ("ARRÊT", "ARRETER"),
+        "pt-br": ("PARAR", "PARA"),
+        "ru": ("СТОП", "ОТПИСАТЬСЯ"),
+        "ko": ("중지",),
+    },
+    CANCEL: {
+        "en": ("CANCEL",),
+        "es": ("CANCELAR",),
+        "zh-hans": ("取消",),
+        "vi": ("HỦY",),
+        "tl": ("KANSELAHIN",),
+        "ar": ("إلغاء", "الغاء"),
+        "fa": ("لغو",),
+        "ht": ("ANILE",),
+        "fr": ("ANNULER",),
+        "pt-br": ("CANCELAR",),
+        "ru": ("ОТМЕНА",),
+        "ko": ("취소",),
+    },
+    START: {
+        "en": ("START", "UNSTOP"),
+        "es": ("INICIAR", "COMENZAR"),
+        "zh-hans": ("开始",),
+        "vi": ("BẮT ĐẦU",),
+        "tl": ("SIMULA",),
+        "ar": ("ابدأ",),
+        "fa": ("شروع",),
+        "ht": ("KÒMANSE",),
+        "fr": ("COMMENCER",),
+        "pt-br": ("INICIAR", "COMECAR"),
+        "ru": ("СТАРТ",),
+        "ko": ("시작",),
+    },
+    HELP: {
+        "en": ("HELP", "INFO"),
+        "es": ("AYUDA",),
+        "zh-hans": ("帮助",),
+        "vi": ("GIÚP",),
+        "tl": ("TULONG",),
+        "ar": ("مساعدة",),
+        "fa": ("راهنما",),
+        "ht": ("ÈD",),
+        "fr": ("AIDE",),
+        "pt-br": ("AJUDA",),
+        "ru": ("ПОМОЩЬ",),
+        "ko": ("도움말",),
+    },
+    STATUS: {
+        "en": ("STATUS",),
+        "es": ("ESTADO",),
+        "zh-hans": ("状态",),
+        "vi": ("TÌNH TRẠNG",),
+        "tl": ("KALAGAYAN",),
+        "ar": ("الحالة",),
+        "fa": ("وضعیت",),
+        "ht": ("ESTATI",),
+        "fr": ("STATUT",),
+        "pt-br": ("SITUAÇÃO",),
+        "ru": ("СТАТУС",),
+        "ko": ("상태",),
+    },
+    DELETE: {
+        "en": ("DELETE",),
+        "es": ("BORRAR",),
+        "zh-hans": ("删除",),
+        "vi": ("XÓA",),
+        "tl": ("BURAHIN",),
+        "ar": ("حذف",),
+        "fa": ("پاک",),
+        "ht": ("EFASE",),
+        "fr": ("SUPPRIMER",),
+        "pt-br": ("APAGAR",),
+        "ru": ("УДАЛИТЬ",),
+        "ko": ("삭제",),
+    },
+}
 
 
 def normalise_reply(body: str) -> str:
@@ -32,7 +121,30 @@ def _normalised(words: Iterable[str]) -> set[str]:
     return {normalise_reply(word) for word in words}
 
 
+# Checked in this order: a word that is both a stop word and another keyword somewhere ("PARA") stops.
+_ORDER = (STOP, CANCEL, START, HELP, STATUS, DELETE)
+NORMALISED_KEYWORDS = {kind: _normalised(w for words in KEYWORDS[kind].values() for w in words) for kind in _ORDER}
+
+# Twilio answers these itself (and stops texts to the number): a reply of ours would not be delivered.
+CARRIER_STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+
+# Words that stop texts: the carriers' and ours, CANCEL's included.
+STOP_WORDS = {word for kind in (STOP, CANCEL) for words in KEYWORDS[kind].values() for word in words}
 NORMALISED_STOP_WORDS = _normalised(STOP_WORDS)
+
+
+def keyword_of(body: str) -> str | None:
+    """Which keyword a message is (STOP, CANCEL, …), or None when it is anything else."""
+    text = normalise_reply(body)
+    if not text:
+        return None
+    return next((kind for kind in _ORDER if text in NORMALISED_KEYWORDS[kind]), None)
+
+
+def keyword_word(kind: str, language: str) -> str:
+    """The word we tell people to send for a keyword, in their language."""
+    words = KEYWORDS[kind]
+    return (words.get(language) or words["en"])[0]
 
 
 def is_stop_word(body: str) -> bool:

@@ -3,6 +3,7 @@
 The same rules run in the browser (static/js/sms-counter.js) while an organizer types.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 # GSM 03.38 basic alphabet (one septet each) and its extension table (escape + character: two septets each).
@@ -44,3 +45,21 @@ def count_segments(text: str) -> SegmentCount:
     if units <= single:
         return SegmentCount(encoding, units, 1 if units else 0, single)
     return SegmentCount(encoding, units, -(-units // multi), multi)
+
+
+# Quotes and dashes that phones type in place of GSM-7 ones.
+_GSM7_LOOKALIKES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "·": "-"})
+
+
+def fold_to_gsm7(text: str) -> str:
+    """The text with accents GSM-7 lacks taken off (á → a, ç → c, ê → e) and typographic punctuation made plain,
+    so that a Spanish or French text costs GSM-7 segments. Letters GSM-7 has (é, ñ, ü…) stay; a character with no
+    plain form (Arabic, Chinese, an emoji) is left as it is, and the text stays UCS-2."""
+    folded = []
+    for ch in text.translate(_GSM7_LOOKALIKES):
+        if ch in GSM7_BASIC or ch in GSM7_EXTENDED:
+            folded.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        folded.append(base if base and all(c in GSM7_BASIC for c in base) else ch)
+    return "".join(folded)

@@ -84,6 +84,7 @@ class HelpRequest(ChoiceLabelsMixin, models.Model):
     class Source(models.TextChoices):
         WEB = "web", _("Web form")
         HOTLINE = "hotline", _("Hotline call (entered by an organizer)")
+        TEXT = "text", _("Text message")
         # The call-back line (aidhub.phone): the caller pressed "call me back"; the number is the caller's own.
         PHONE = "phone", _("Phone call")
 

@@ -79,11 +79,14 @@ def help_request_submit(
     submission_id: str,
     language: str,
     entered_by: User | None = None,
-    source: str | None = None,
+    source: str = HelpRequest.Source.WEB,
+    tell: bool = True,
 ) -> tuple[HelpRequest, str, bool]:
-    """Creates the request a family (or an organizer taking its call: `entered_by`; or the call-back line:
-    `source` "phone") sent with the help form whose one-time id is `submission_id`, once per form. `language` is
-    the one messages to the family go out in. Returns (request, token of its private link, created)."""
+    """Creates the request a family (or an organizer taking its call: `entered_by`) sent with the help form whose
+    one-time id is `submission_id`, once per form. `language` is the one messages to the family go out in.
+    `source` says where it came from (aidhub.phone: a text message, or the call-back line); `tell=False` sends
+    the family no "received" message, for a channel that gives the code and link in its own reply.
+    Returns (request, token of its private link, created)."""
     submission_hash = hashlib.sha256(submission_id.encode()).hexdigest()
     token = status_token_for_submission(submission_id)
     existing = HelpRequest.objects.filter(submission_hash=submission_hash).first()
@@ -93,11 +96,10 @@ def help_request_submit(
     help_request.submission_hash = submission_hash
     help_request.access_token_hash = hash_access_token(token)
     help_request.message_language = language
+    help_request.source = source
     if entered_by is not None:
         help_request.source = HelpRequest.Source.HOTLINE
         help_request.entered_by = entered_by
-    if source is not None:
-        help_request.source = source
     try:
         with transaction.atomic():
             help_request.create_with_code()
@@ -108,7 +110,8 @@ def help_request_submit(
         if existing is None:
             raise
         return existing, token, False
-    tell_family(help_request, "needs/received", {"token": token})
+    if tell:
+        tell_family(help_request, "needs/received", {"token": token})
     return help_request, token, True
 
 
@@ -180,6 +183,12 @@ def find_family_request(token: str) -> tuple[HelpRequest | None, bool]:
         return help_request, False
     replaced = RequestLink.objects.filter(token_hash=keyed_hash(token_hash), replaced_at__isnull=False).exists()
     return None, replaced
+
+
+def status_url_with_new_link(*, help_request: HelpRequest) -> str:
+    """The full address of the family's status page, through a new private link of its own (only its hash is kept):
+    for a reply that carries it, as aidhub.phone's answer to STATUS."""
+    return f"{settings.SITE_URL}{status_path(_new_link(help_request), help_request.message_language)}"
 
 
 def _new_link(help_request: HelpRequest) -> str:

@@ -34,3 +34,14 @@ class PromptUploadForm(forms.Form):
             raise ValidationError(_("This is not an MP3 or WAV recording."))
         self.content_type = content_type
         return data
+
+
+class TrialMessageForm(forms.Form):
+    """A message typed on "Try the phone line", as a family would text it."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=1600,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1600, "autocomplete": "off"}),
+        help_text=_("Type what a family would text: anything to start, a number to answer, or a keyword."),
+    )

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST, require_safe
 from twilio.twiml.voice_response import VoiceResponse
 
 from aidhub.messaging.webhooks import twilio_signature_is_valid
-from aidhub.phone import services, voice
+from aidhub.phone import voice
 from aidhub.phone.models import VoicePrompt
+from aidhub.phone.services import calls
 
 
 def _twiml(response: VoiceResponse) -> HttpResponse:
@@ -29,7 +30,7 @@ def voice_call(request):
     """A call to the network's number: the language menu."""
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
-    return _twiml(voice.language_menu(voice.Speaker(services.recordings())))
+    return _twiml(voice.language_menu(voice.Speaker(calls.recordings())))
 
 
 @csrf_exempt
@@ -38,7 +39,7 @@ def voice_step(request):
     """The key the caller pressed at one step (`step`: language, area, main), with what they chose before."""
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
-    speaker = voice.Speaker(services.recordings())
+    speaker = voice.Speaker(calls.recordings())
     step, digits = request.GET.get("step", ""), request.POST.get("Digits", "")
     language = request.GET.get("lang", "")
     if step == "language":
@@ -60,12 +61,12 @@ def voice_step(request):
     if step == "main":
         area_id = _int(request.GET.get("area", ""), 0)
         if digits == "1":
-            help_request = services.callback_request(
+            help_request = calls.callback_request(
                 caller=request.POST.get("From", ""), language=language, area_id=area_id
             )
             return _twiml(voice.ending(speaker, language, "callback_done" if help_request else "no_number"))
         if digits == "2":
-            text = services.latest_alert_text(area_id=area_id, language=language)
+            text = calls.latest_alert_text(area_id=area_id, language=language)
             return _twiml(voice.alert_read(speaker, language, text))
         return _twiml(voice.main_menu(speaker, language, area_id, retry=True))
     return _twiml(voice.language_menu(speaker))

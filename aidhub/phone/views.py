@@ -1,4 +1,5 @@
-"""Organizers' pages of the call-back line: which languages the line speaks, how, and its recordings."""
+"""Organizers' pages of the phone line: which languages the call-back line speaks, how, and its recordings; and
+"Try the phone line", the text-message conversation in the browser."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -10,8 +11,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.core.decorators import organizer_required
 from aidhub.core.translations import language_name
-from aidhub.phone import services, voice
-from aidhub.phone.forms import PromptUploadForm
+from aidhub.phone import voice
+from aidhub.phone.forms import PromptUploadForm, TrialMessageForm
+from aidhub.phone.services import calls
+from aidhub.phone.trial import trial_reset, trial_send, trial_transcript
 
 
 def _prompt_or_404(language, name=None):
@@ -28,7 +31,7 @@ def _prompt_or_404(language, name=None):
 def prompts(request):
     """Each language of the line: its key, how it is spoken (recordings, a voice, or the default language) and how
     many of its prompts are recorded."""
-    recorded = services.recordings()
+    recorded = calls.recordings()
     rows: list[dict[str, object]] = []
     silent: list[dict[str, object]] = []
     for language in voice.line_languages():
@@ -50,7 +53,7 @@ def prompts(request):
 
 
 def _language_context(language, failed=None, form=None):
-    recorded = services.recordings()
+    recorded = calls.recordings()
     areas = voice.menu_areas()
     items = [
         {
@@ -98,7 +101,7 @@ def prompt_upload(request, language, name):
     if not form.is_valid():
         context = _language_context(language, failed=name, form=form)
         return render(request, "phone/prompt_language.html", context, status=400)
-    services.voice_prompt_save(
+    calls.voice_prompt_save(
         actor=request.user,
         name=name,
         language=language,
@@ -113,6 +116,20 @@ def prompt_upload(request, language, name):
 @organizer_required
 def prompt_delete(request, language, name):
     language, name = _prompt_or_404(language, name)
-    services.voice_prompt_delete(actor=request.user, name=name, language=language)
+    calls.voice_prompt_delete(actor=request.user, name=name, language=language)
     messages.success(request, _("The recording is deleted."))
     return redirect("phone:prompt_language", language=language)
+
+
+@organizer_required
+@never_cache
+def try_line(request):
+    """The same conversation code as the number's webhook, on a state kept in this session; it creates nothing."""
+    if request.method == "POST" and "reset" in request.POST:
+        trial_reset(session=request.session)
+        return redirect("phone:try")
+    form = TrialMessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        trial_send(session=request.session, message=form.cleaned_data["message"])
+        return redirect("phone:try")
+    return render(request, "phone/try.html", {"form": form, "transcript": trial_transcript(request.session)})

@@ -1,17 +1,65 @@
-"""Text messages people send to the network's number, as the SMS provider passes them on. They concern several
-apps, so they are sorted here: a 1, 2 or 3 from a family asked how the help went is its check-in answer
-(aidhub.matching); anything else (STOP, START, a confirmation code) is the alerts' (aidhub.alerts)."""
+"""Text messages and WhatsApp messages people send to the network's number, as Twilio passes them on
+(`/hooks/twilio/sms/`, and the older `/hooks/alerts/twilio/sms/`). They concern several apps, so they are sorted
+here, once per message (a retry of the same MessageSid is not handled again), by one ordered chain of handlers.
 
+Each handler takes `(*, sender, body)` and says whether the message was its own: False passes it on, True means
+"answered" (by its own messages, or by nobody), a string means "answered: reply this" in the webhook's response
+(TwiML <Message>, which reaches a WhatsApp sender on WhatsApp too). In order:
+
+1. keywords (STOP, START, HELP, STATUS, CANCEL, DELETE in every interface language, aidhub.messaging.keywords);
+2. a conversation in progress (aidhub.phone);
+3. a volunteer's answer to a call-out;
+4. a family's 1/2/3 answer to a check-in (aidhub.matching);
+5. a reply to a request's text thread;
+6. an alert subscriber's confirmation code (aidhub.alerts);
+7. anything else starts a conversation (aidhub.phone), which asks the family's language first.
+
+Neither the number nor the text is ever logged.
+"""
+
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aidhub.alerts.services.subscribers import subscriber_reply
 from aidhub.matching.services import check_in_reply_by_sms
+from aidhub.messaging.inbound import inbound_message_claim
 from aidhub.messaging.webhooks import twilio_signature_is_valid
 from aidhub.needs.services import request_text_reply
+from aidhub.phone.services.texts import phone_conversation_reply, phone_conversation_start, phone_keyword_reply
 
-EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+Handler = Callable[..., bool | str]
+
+# The order of the module's docstring. A call-out answer goes between the conversation and the check-in.
+HANDLERS: tuple[Handler, ...] = (
+    phone_keyword_reply,
+    phone_conversation_reply,
+    check_in_reply_by_sms,
+    request_text_reply,
+    subscriber_reply,
+    phone_conversation_start,
+)
+
+# A message longer than Twilio's limit for one message (1,600 characters) is not ours to read further.
+BODY_MAX = 1600
+
+
+def answer(*, sender: str, body: str) -> str:
+    """The reply to one message ("" for none): the first handler that takes it answers."""
+    for handler in HANDLERS:
+        answered = handler(sender=sender, body=body)
+        if answered is not False:
+            return answered if isinstance(answered, str) else ""
+    return ""
+
+
+def twiml(reply: str) -> str:
+    message = f"<Message>{escape(reply)}</Message>" if reply else ""
+    return f'<?xml version="1.0" encoding="UTF-8"?><Response>{message}</Response>'
 
 
 # The provider cannot send a CSRF token; Twilio's signature over the URL and the data stands in for it.
@@ -21,7 +69,11 @@ def twilio_sms(request):
     """A text message to our number. A request without a valid signature is refused."""
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
-    sender, body = request.POST.get("From", ""), request.POST.get("Body", "")
-    if not check_in_reply_by_sms(sender=sender, body=body) and not request_text_reply(sender=sender, body=body):
-        subscriber_reply(sender=sender, body=body)
-    return HttpResponse(EMPTY_TWIML, content_type="text/xml")
+    sender, body = request.POST.get("From", ""), request.POST.get("Body", "")[:BODY_MAX]
+    # One transaction: a second delivery of the same message waits for the first and is then skipped; a failure
+    # rolls the claim back, so that Twilio's retry is handled.
+    with transaction.atomic():
+        if not inbound_message_claim(message_sid=request.POST.get("MessageSid", "")):
+            return HttpResponse(twiml(""), content_type="text/xml")
+        reply = answer(sender=sender, body=body)
+    return HttpResponse(twiml(reply), content_type="text/xml")

@@ -10,7 +10,9 @@ from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
 from aidhub.matching.services import purge_check_in_notes
+from aidhub.messaging.inbound import purge_inbound_messages
 from aidhub.needs.services import help_requests_delete_created_before, purge_finished_requests
+from aidhub.phone.services.texts import purge_idle_conversations
 
 
 @transaction.atomic
@@ -27,6 +29,8 @@ def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
         "reports": purge_old_reports(days=network.report_retention_days, now=now),
         "subscriptions": purge_stale_subscribers(days=network.unconfirmed_subscriber_days, now=now),
         "audit events": purge_old_audit_events(now),
+        "text conversations": purge_idle_conversations(now=now),
+        "text message ids": purge_inbound_messages(now=now),
     }
 
 

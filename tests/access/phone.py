@@ -12,4 +12,8 @@ ROWS = {
     "phone_hooks:voice_step": (None, "405 405 405 405 405 405 405 405", "403 403 403 403 403 403 403 403"),
     # Recordings are public by design (not personal data), fetched by the hash of their content: none here.
     "phone_hooks:audio": ({"digest": "0" * 64}, "404 404 404 404 404 404 404 404", "405 405 405 405 405 405 405 405"),
+    # "Try the phone line": organizers only (an empty message answers 200 with the form's error).
+    "phone:try": (None, "302 302 403 403 403 200 200 403", "302 302 403 403 403 200 200 403"),
+    # The number's webhook for text and WhatsApp messages: POST only, and only with Twilio's valid signature.
+    "hooks:twilio_sms": (None, "405 405 405 405 405 405 405 405", "403 403 403 403 403 403 403 403"),
 }

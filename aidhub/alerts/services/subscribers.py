@@ -18,12 +18,11 @@ from aidhub.alerts.models.subscribers import code_hash
 from aidhub.core.models import Area, Language
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import new_access_token
-from aidhub.messaging.keywords import is_stop_word, normalise_reply
+from aidhub.messaging.keywords import CARRIER_STOP_WORDS, is_stop_word, normalise_reply
 from aidhub.messaging.services import send_email, send_sms
 
 UNSUBSCRIBE_SALT = "aidhub.alerts.unsubscribe"
 # Carriers and Twilio answer these themselves (and block further texts); we answer the others.
-CARRIER_STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 
 
 @transaction.atomic
@@ -121,19 +120,25 @@ def subscriber_unsubscribe(*, subscriber: Subscriber, reply: bool = True) -> boo
     return True
 
 
-def subscriber_reply(*, sender: str, body: str) -> None:
-    """A text message sent to our number: a stop word unsubscribes, a code confirms. Anything else is ignored."""
+def subscriber_reply(*, sender: str, body: str) -> bool:
+    """A text message sent to our number: a stop word unsubscribes, a code confirms. Anything else is not ours:
+    False (aidhub.portal.hooks passes it on)."""
     try:
         phone = normalise_phone(sender)
     except ValidationError:
-        return
+        return False
     subscriber = Subscriber.objects.with_address(Subscriber.Channel.SMS, phone).select_related("language").first()
     if subscriber is None:
-        return
+        return False
     if is_stop_word(body):
         subscriber_unsubscribe(subscriber=subscriber, reply=normalise_reply(body) not in CARRIER_STOP_WORDS)
-    elif subscriber.status == Subscriber.Status.PENDING:
-        subscriber_confirm(subscriber=subscriber, code="".join(ch for ch in body if ch.isdigit()))
+        return True
+    if subscriber.status == Subscriber.Status.PENDING:
+        code = "".join(ch for ch in body if ch.isdigit())
+        if code:
+            subscriber_confirm(subscriber=subscriber, code=code)
+            return True
+    return False
 
 
 def unsubscribe_token(subscriber: Subscriber) -> str:

@@ -61,7 +61,7 @@ def seed(rng, scale, context):
             message_language=language.code if language.code in ("en", "es", "ar") else "en",
             status=status,
             close_reason=rng.choice(HelpRequest.CloseReason.values) if status == Status.CLOSED else "",
-            source=rng.choices(HelpRequest.Source.values, [85, 15])[0],
+            source=rng.choices([HelpRequest.Source.WEB, HelpRequest.Source.HOTLINE], [85, 15])[0],
             created_at=created,
             status_changed_at=created + min(age, timedelta(days=rng.uniform(0, 20))),
         )
