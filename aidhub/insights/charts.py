@@ -65,7 +65,9 @@ class Row:
     label: str  # in the page's language
     csv_label: str
     cells: list[Cell]
-    label_lang: str = ""  # the language a label is written in, when not the page's (a language's own name)
+    # A language's own name is written in that language (`label_lang`), followed by its English name (`label_note`).
+    label_lang: str = ""
+    label_note: str = ""
 
 
 @dataclass
@@ -150,9 +152,21 @@ def times_chart(user: Person, area_ids: list[int], period: Period) -> Chart:
     )
 
 
-def _language_label(row: dict[str, Any]) -> str:
-    native, english = row["language__native_name"], row["language__name_en"]
-    return f"{native} ({english})" if native and native != english else english
+def _language_row(row: dict[str, Any]) -> Row:
+    native, english = row["language__native_name"] or row["language__name_en"], row["language__name_en"]
+    note = english if native != english else ""
+    csv_label = f"{native} ({english})" if note else native
+    return Row(native, csv_label, [count_cell(row["n"])], label_lang=row["language__code"], label_note=note)
+
+
+def _ranked_row(group: str, row: dict[str, Any]) -> Row:
+    if group == "language":
+        return _language_row(row)
+    if group == "category":
+        label = str(Category(row["category"]).label) if row["category"] in Category.values else row["category"]
+    else:
+        label = row["area__name"]
+    return Row(label, label, [count_cell(row["n"])])
 
 
 UNMET_TITLES = {
@@ -164,18 +178,8 @@ UNMET_TITLES = {
 
 def unmet_chart(group: str) -> Callable[[Person, list[int], Period], Chart]:
     def build(user: Person, area_ids: list[int], period: Period) -> Chart:
-        labels: dict[str, Callable[[dict[str, Any]], str]] = {
-            "language": _language_label,
-            "category": lambda row: str(Category(row["category"]).label)
-            if row["category"] in Category.values
-            else row["category"],
-            "area": lambda row: row["area__name"],
-        }
         first_column = {"language": _("Language"), "category": _("Kind of help"), "area": _("Area")}[group]
-        rows = [
-            Row(labels[group](row), labels[group](row), [count_cell(row["n"])])
-            for row in selectors.unmet_by(area_ids, period, group)
-        ]
+        rows = [_ranked_row(group, row) for row in selectors.unmet_by(area_ids, period, group)]
         return Chart(
             slug=f"unmet-{group}",
             title=str(UNMET_TITLES[group]),

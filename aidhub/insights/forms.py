@@ -20,6 +20,7 @@ class PeriodForm(forms.Form):
         coerce=int,
         required=False,
         empty_value=None,
+        initial=DEFAULT_WEEKS,
     )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

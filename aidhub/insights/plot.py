@@ -16,14 +16,14 @@ from aidhub.insights.charts import HIDDEN, Chart
 
 WIDTH = 400
 WEEKLY_HEIGHT = 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 34
+LEFT, RIGHT, TOP, BOTTOM = 44, 8, 26, 34
 # At most this many week labels under the axis; the table has every week.
 X_LABELS = 5
 # Bars narrower than this get a marker instead of the "< 5" text (the legend says what the marker means).
 TEXT_MIN_WIDTH = 9
-RANKED_ROW = 36
-RANKED_BAR = 14
-RANKED_VALUE_ROOM = 40
+RANKED_ROW = 44
+RANKED_BAR = 16
+RANKED_VALUE_ROOM = 44
 
 
 def _n(value: float) -> str:
@@ -97,6 +97,7 @@ def weekly(chart: Chart) -> dict[str, Any]:
         "x_label_y": baseline + 16,
         "y_ticks": y_ticks,
         "y_label_x": LEFT - 4,
+        "unit": chart.unit,
     }
 
 
@@ -123,15 +124,17 @@ def ranked(chart: Chart, rtl: bool) -> dict[str, Any]:
         rows.append(
             {
                 "label": row.label,
+                "lang": row.label_lang,
+                "note": row.label_note,
                 "label_x": _n(start),
-                "label_y": _n(y + 12),
+                "label_y": _n(y + 15),
                 "bar_x": _n(bar_x),
-                "bar_y": _n(y + 17),
+                "bar_y": _n(y + 21),
                 "bar_width": _n(length),
                 "has_bar": length > 0,
                 "value": cell.text,
                 "value_x": _n(value_x),
-                "value_y": _n(y + 17 + RANKED_BAR - 3),
+                "value_y": _n(y + 21 + RANKED_BAR - 3),
                 "value_anchor": "end" if rtl else "start",
             }
         )

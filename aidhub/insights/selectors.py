@@ -193,7 +193,7 @@ def time_to_contact_and_done(area_ids: list[int], period: Period) -> dict[str, d
 
 # What unmet requests are counted by: the value column, and the columns that name it.
 UNMET_GROUPS: dict[str, tuple[str, ...]] = {
-    "language": ("language_id", "language__native_name", "language__name_en"),
+    "language": ("language_id", "language__code", "language__native_name", "language__name_en"),
     "category": ("category",),
     "area": ("area_id", "area__name"),
 }

@@ -20,7 +20,7 @@ from tests.factories import (
     UserFactory,
     language,
 )
-from tests.helpers import get_with_queries
+from tests.helpers import get_with_queries, sign_in
 
 PAGE = "/en/organize/insights/"
 
@@ -231,7 +231,10 @@ def test_who_may_not_see_the_charts(client, volunteer, organizer, organization):
         no_second_factor = client.get(url)
         assert no_second_factor.status_code == 302 and "/organize/" not in no_second_factor["Location"]
         client.logout()
+    # A membership of a deactivated organization grants nothing, even with both factors.
     organization.is_active = False
     organization.save()
-    client.force_login(organizer)
+    sign_in(client, organizer)
+    assert client.get(PAGE).status_code == 403
+    assert client.get("/en/organize/insights/requests.csv").status_code == 403
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).exists()
