@@ -20,7 +20,7 @@ from tests.factories import (
     UserFactory,
     language,
 )
-from tests.helpers import get_with_queries, sign_in
+from tests.helpers import assert_in_language, get_with_queries, sign_in
 
 PAGE = "/en/organize/insights/"
 
@@ -238,3 +238,13 @@ def test_who_may_not_see_the_charts(client, volunteer, organizer, organization):
     assert client.get(PAGE).status_code == 403
     assert client.get("/en/organize/insights/requests.csv").status_code == 403
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).exists()
+
+
+@pytest.mark.parametrize("code", ["en", "es", "zh-hans", "vi", "tl", "ar", "fa", "ht", "fr", "pt-br", "ru", "ko"])
+def test_the_charts_render_in_every_language(client_for, organizer, eastside, code):
+    _requests(eastside, 6, language=language("ar"))
+    response = client_for(organizer).get(f"/{code}/organize/insights/")
+    assert_in_language(response, code, "Unmet requests by language")
+    assert_in_language(response, code, "The figures as a table")
+    # A language's own name is marked as written in it, whatever the page's language.
+    assert '<bdi lang="ar">العربية</bdi>' in response.text
