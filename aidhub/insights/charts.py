@@ -12,8 +12,7 @@ from typing import Any
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from aidhub.core.models import Category
 from aidhub.core.selectors import organizer_area_ids

@@ -41,9 +41,7 @@ class PeriodForm(forms.Form):
         if end > timezone.localdate() + timedelta(days=366):
             raise ValidationError(_("Choose dates in the past or the coming year."), code="future")
         if Period.between(start, end).weeks > MAX_WEEKS:
-            raise ValidationError(
-                _("Choose at most %(weeks)s weeks."), code="too_long", params={"weeks": MAX_WEEKS}
-            )
+            raise ValidationError(_("Choose at most %(weeks)s weeks."), code="too_long", params={"weeks": MAX_WEEKS})
         return self.cleaned_data
 
     def period(self) -> Period:

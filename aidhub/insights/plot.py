@@ -60,8 +60,12 @@ def weekly(chart: Chart) -> dict[str, Any]:
                     rotate = bar_width < 22
                     hidden.append({"x": _n(centre), "y": _n(baseline - 4), "rotate": rotate, "text": HIDDEN})
                 else:
-                    markers.append({"points": f"{_n(centre)},{_n(baseline - 6)} {_n(x)},{_n(baseline)} "
-                                    f"{_n(x + bar_width)},{_n(baseline)}"})
+                    markers.append(
+                        {
+                            "points": f"{_n(centre)},{_n(baseline - 6)} {_n(x)},{_n(baseline)} "
+                            f"{_n(x + bar_width)},{_n(baseline)}"
+                        }
+                    )
             elif cell.value:
                 height = cell.value / top * plot_height
                 bars.append(
@@ -80,7 +84,10 @@ def weekly(chart: Chart) -> dict[str, Any]:
         for week in range(0, len(chart.rows), every)
     ]
     y_ticks = [
-        {"y": _n(baseline - fraction * plot_height), "text": formats.number_format(top * fraction, decimal_pos=_decimals(top * fraction))}
+        {
+            "y": _n(baseline - fraction * plot_height),
+            "text": formats.number_format(top * fraction, decimal_pos=_decimals(top * fraction)),
+        }
         for fraction in (0, 0.5, 1)
     ]
     return {

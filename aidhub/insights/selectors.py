@@ -12,7 +12,7 @@ and we read the middle one, holding one week's durations at most.
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -97,7 +97,7 @@ def _week(field: str) -> TruncWeek:
     return TruncWeek(field, output_field=DateField())
 
 
-def _per_week(rows: Iterable[dict[str, Any]], name: str) -> dict[date, int]:
+def _per_week(rows: Iterable[Mapping[str, Any]], name: str) -> dict[date, int]:
     return {row["week"]: row[name] or 0 for row in rows}
 
 
@@ -229,7 +229,9 @@ def volunteers_active(user: Person, area_ids: list[int], period: Period) -> dict
         .values_list("week", "volunteer_id")
     )
     served = (
-        ShiftSignup.objects.filter(shift__event__in=Event.objects.organized_by(user), **period.during("shift__starts_at"))
+        ShiftSignup.objects.filter(
+            shift__event__in=Event.objects.organized_by(user), **period.during("shift__starts_at")
+        )
         .order_by()
         .annotate(week=_week("shift__starts_at"))
         .values_list("week", "volunteer_id")

@@ -26,17 +26,17 @@ def _figures(organization, eastside, city):
     now = timezone.now()
     for weeks_ago in range(12):
         moment = now - timedelta(weeks=weeks_ago, hours=1)
-        count = 3 + weeks_ago % 5
+        count = 3 + weeks_ago % 6
         for index in range(count):
             area = eastside if index % 3 else city
             help_request = HelpRequestFactory(
                 area=area,
                 created_at=moment,
-                status="done" if index % 2 else "new",
+                status="done" if index % 4 else "new",
                 category=("food", "legal", "rides")[index % 3],
                 language=language(("es", "ar", "en")[index % 3]),
             )
-            if index % 2:
+            if index % 4:
                 MatchFactory(
                     help_request=help_request,
                     volunteer=UserFactory(),

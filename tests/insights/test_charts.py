@@ -33,7 +33,9 @@ def _csv(response):
 
 def _this_week_at(hour):
     """A moment of this week (Monday, at `hour`), in the past."""
-    monday = timezone.make_aware(timezone.datetime.combine(monday_of(timezone.localdate()), timezone.datetime.min.time()))
+    monday = timezone.make_aware(
+        timezone.datetime.combine(monday_of(timezone.localdate()), timezone.datetime.min.time())
+    )
     return min(monday + timedelta(hours=hour), timezone.now() - timedelta(minutes=1))
 
 
@@ -60,7 +62,15 @@ def test_the_page_shows_every_chart_with_its_table_and_csv_link(client_for, orga
     assert response.text.count('role="img"') == response.text.count("<desc id=") == 4
     assert response.text.count("Nothing to show for these weeks.") == 3
     assert "style=" not in response.text.split("<main", 1)[1]
-    for slug in ("requests", "response-times", "unmet-language", "unmet-category", "unmet-area", "volunteers", "events"):
+    for slug in (
+        "requests",
+        "response-times",
+        "unmet-language",
+        "unmet-category",
+        "unmet-area",
+        "volunteers",
+        "events",
+    ):
         assert f'href="/en/organize/insights/{slug}.csv"' in response.text
 
 
@@ -125,7 +135,9 @@ def test_medians_need_five_requests_and_are_counted_per_week(client_for, organiz
 def test_volunteers_are_counted_once_a_week_whatever_they_did(client_for, organizer, organization, eastside):
     volunteers = [UserFactory() for _ in range(6)]
     moment = _this_week_at(2)
-    event = EventFactory(organization=organization, area=eastside, starts_at=moment, ends_at=moment + timedelta(hours=2))
+    event = EventFactory(
+        organization=organization, area=eastside, starts_at=moment, ends_at=moment + timedelta(hours=2)
+    )
     shift = ShiftFactory(event=event, places=10)
     for volunteer in volunteers:
         help_request = HelpRequestFactory(area=eastside, created_at=moment, status="done")
@@ -155,10 +167,16 @@ def test_an_organizer_of_another_organization_sees_none_of_the_first_ones_figure
 
 def _grow(eastside, organization, volunteer, n):
     moment = _this_week_at(1)
-    event = EventFactory(organization=organization, area=eastside, starts_at=moment, ends_at=moment + timedelta(hours=1))
+    event = EventFactory(
+        organization=organization, area=eastside, starts_at=moment, ends_at=moment + timedelta(hours=1)
+    )
     for index in range(n):
-        help_request = HelpRequestFactory(area=eastside, created_at=moment, status="done", category="legal" if index % 2 else "food")
-        MatchFactory(help_request=help_request, volunteer=UserFactory(), status="done", answered_at=moment, done_at=moment)
+        help_request = HelpRequestFactory(
+            area=eastside, created_at=moment, status="done", category="legal" if index % 2 else "food"
+        )
+        MatchFactory(
+            help_request=help_request, volunteer=UserFactory(), status="done", answered_at=moment, done_at=moment
+        )
         RequestMessage.objects.create(help_request=help_request, author="network", text="?", created_at=moment)
         ShiftSignupFactory(shift=ShiftFactory(event=event), volunteer=volunteer)
 
