@@ -128,8 +128,9 @@ class WeeklyMedian:
     median_hours: float | None
 
 
-def _medians(rows: Iterator[tuple[date, timedelta]]) -> dict[date, WeeklyMedian]:
-    """Rows sorted by week then duration: each week's median, holding one week's durations at a time."""
+def _medians(rows: Iterator[tuple[date, timedelta | None]]) -> dict[date, WeeklyMedian]:
+    """Rows sorted by week then duration: each week's median, holding one week's durations at a time. A request
+    without the moment (not contacted, not helped yet) has no duration and is not counted."""
     result: dict[date, WeeklyMedian] = {}
     week: date | None = None
     durations: list[float] = []
@@ -139,6 +140,8 @@ def _medians(rows: Iterator[tuple[date, timedelta]]) -> dict[date, WeeklyMedian]
             result[week] = WeeklyMedian(len(durations), round(statistics.median(durations) / 3600, 1))
 
     for row_week, duration in rows:
+        if duration is None:
+            continue
         if row_week != week:
             close()
             week, durations = row_week, []
@@ -147,11 +150,12 @@ def _medians(rows: Iterator[tuple[date, timedelta]]) -> dict[date, WeeklyMedian]
     return result
 
 
-def _sorted_durations(requests: QuerySet[HelpRequest], moment: Any) -> Iterator[tuple[date, timedelta]]:
+def _sorted_durations(requests: QuerySet[HelpRequest], moment: Any) -> Iterator[tuple[date, timedelta | None]]:
+    """(week, duration) of each request, sorted. Requests without the moment come with None (first or last in
+    their week, as the database sorts NULLs): filtering them in SQL would repeat the subqueries in the WHERE."""
     wait = ExpressionWrapper(F("moment") - F("created_at"), output_field=DurationField())
     return (
         requests.annotate(moment=moment)
-        .filter(moment__isnull=False)
         .annotate(week=_week("created_at"), wait=wait)
         .order_by("week", "wait")
         .values_list("week", "wait")
