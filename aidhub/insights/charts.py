@@ -179,6 +179,13 @@ def unmet_chart(group: str) -> Callable[[Person, list[int], Period], Chart]:
     def build(user: Person, area_ids: list[int], period: Period) -> Chart:
         first_column = {"language": _("Language"), "category": _("Kind of help"), "area": _("Area")}[group]
         rows = [_ranked_row(group, row) for row in selectors.unmet_by(area_ids, period, group)]
+        # Small groups go last in the order of their names: their order among themselves would tell their sizes.
+        rows = [row for row in rows if not row.cells[0].hidden] + sorted(
+            (row for row in rows if row.cells[0].hidden), key=lambda row: row.label
+        )
+        note = ""
+        if len(rows) == selectors.RANKED_ROWS:
+            note = _("Only the %(count)s largest groups are shown.") % {"count": selectors.RANKED_ROWS}
         return Chart(
             slug=f"unmet-{group}",
             title=str(UNMET_TITLES[group]),
@@ -187,6 +194,7 @@ def unmet_chart(group: str) -> Callable[[Person, list[int], Period], Chart]:
             header=[first_column, pgettext("a number of requests", "Unmet requests")],
             rows=rows,
             plotted=[0],
+            note=note,
         )
 
     return build
