@@ -16,7 +16,8 @@ class PeriodForm(forms.Form):
 
     weeks = forms.TypedChoiceField(
         label=_("Period"),
-        choices=[(weeks, WEEK_LABELS[weeks]) for weeks in WEEK_CHOICES],
+        # "The dates below" when the period is given by its dates, so that the list never names another period.
+        choices=[("", _("The dates below")), *((weeks, WEEK_LABELS[weeks]) for weeks in WEEK_CHOICES)],
         coerce=int,
         required=False,
         empty_value=None,

@@ -236,6 +236,8 @@ def test_a_period_from_one_date_to_another_shows_those_weeks(client_for, organiz
     client = client_for(organizer)
     response = client.get(f"{PAGE}?start=2026-03-02&end=2026-03-22")
     assert "Showing 3 weeks" in response.text
+    assert '<option value="" selected>The dates below</option>' in response.text
+    assert '<option value="12" selected>Last 12 weeks</option>' in client.get(PAGE).text
     rows = _csv(client.get("/en/organize/insights/requests.csv?start=2026-03-02&end=2026-03-22"))
     assert [row[0] for row in rows[1:]] == ["2026-03-02", "2026-03-09", "2026-03-16"]
     assert rows[1][1] == "5"
