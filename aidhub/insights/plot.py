@@ -86,7 +86,7 @@ def weekly(chart: Chart) -> dict[str, Any]:
     y_ticks = [
         {
             "y": _n(baseline - fraction * plot_height),
-            "text": formats.number_format(top * fraction, decimal_pos=_decimals(top * fraction)),
+            "text": formats.number_format(top * fraction, decimal_pos=_decimals(top * fraction), force_grouping=True),
         }
         for fraction in (0, 0.5, 1)
     ]
