@@ -49,6 +49,7 @@ PAGES = [
     Page("one event", "public", "/en/events/{event}/"),
     Page("request queue", "organizer", "/en/organize/requests/"),
     Page("dashboard", "organizer", "/en/organize/"),
+    Page("charts", "organizer", "/en/organize/insights/"),
     Page("suggestions", "organizer", "/en/organize/requests/{request}/suggestions/"),
     Page("my matches", "volunteer", "/en/my/matches/"),
 ]
