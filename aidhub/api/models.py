@@ -49,6 +49,9 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
+    # Deactivating the owner's account deletes their tokens (aidhub.accounts.services.revoke_personal_links); each
+    # request asks whether the owner is active anyway.
+    revoked_with_owner = True
 
     class Meta:
         ordering = ["-created_at", "-id"]
