@@ -123,10 +123,12 @@ def session_passed_mfa(request: HttpRequest) -> bool:
     user = request.user
     if not user.is_authenticated:
         return False
-    return authenticators_still_held(user, allauth.second_factor_ids(request, user))
+    return isinstance(user, AbstractBaseUser) and authenticators_still_held(
+        user, allauth.second_factor_ids(request, user)
+    )
 
 
-def authenticators_still_held(user: AbstractBaseUser | AnonymousUser, used: Iterable[int]) -> bool:
+def authenticators_still_held(user: AbstractBaseUser, used: Iterable[int]) -> bool:
     """Whether the person still has one of the authenticators with which a second factor was given."""
     used = list(used)
     return bool(used) and Authenticator.objects.filter(user_id=user.pk, pk__in=used).exists()
