@@ -75,8 +75,10 @@ class ApiRate(BaseThrottle):
         )
         limit, period = settings.API_RATES[scope]
         window = int(time.time() // period)
-        self.retry_after = period - int(time.time()) % period
         return count_in_window(f"api:rate:{scope}:{who}:{window}", period) <= limit
 
     def wait(self) -> float | None:
-        return float(self.retry_after)
+        """Until the current window ends (the longest of the two, so that a retry then is never early). Computed
+        here, not kept from allow_request: one instance serves every thread."""
+        period = max(period for _limit, period in settings.API_RATES.values())
+        return float(period - int(time.time()) % period)
