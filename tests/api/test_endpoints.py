@@ -267,3 +267,12 @@ def test_public_endpoints_are_limited_per_address(client, settings, db):
 def test_an_unknown_volunteer_is_nobody(client, db):
     UserFactory()
     assert client.get("/api/offers").status_code == 401
+
+
+@pytest.mark.parametrize("url", ["/api/offers", "/api/requests", "/api/matches", "/api/events"])
+def test_another_organizations_token_lists_none_of_our_work(
+    client, other_organizer, pending_offer, proposed_match, event, url
+):
+    """The lists of another area's organizer: none of Riverside's offers, requests, matches or events."""
+    body = client.get(url, headers=bearer(api_token_for(other_organizer))).json()
+    assert body["items"] == [] and body["count"] == 0
