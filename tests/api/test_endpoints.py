@@ -276,3 +276,10 @@ def test_another_organizations_token_lists_none_of_our_work(
     """The lists of another area's organizer: none of Riverside's offers, requests, matches or events."""
     body = client.get(url, headers=bearer(api_token_for(other_organizer))).json()
     assert body["items"] == [] and body["count"] == 0
+
+
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_any_other_api_path_answers_a_problem(client, db, method):
+    response = getattr(client, method)("/api/no/such/thing")
+    assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["type"].endswith("#problem-not-found")

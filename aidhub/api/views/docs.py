@@ -2,10 +2,12 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from aidhub.api.api import api
-from aidhub.api.problems import titles
+from aidhub.api.problems import Problem, problem_response, titles
 
 
 @require_safe
@@ -31,3 +33,10 @@ def api_docs(request):
 def openapi_json(request):
     """The OpenAPI 3 schema of every endpoint."""
     return JsonResponse(api.get_openapi_schema())
+
+
+@csrf_exempt  # nothing is done here: any method gets the same problem document
+def not_found(request, rest):
+    """Any other path under /api/: a problem document, as every error of the API is."""
+    detail = _("There is nothing here, or nothing this token may see.")
+    return problem_response(request, Problem(404, "not-found", detail))
