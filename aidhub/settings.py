@@ -461,3 +461,11 @@ RESOURCES_PER_PAGE = 20
 RESOURCE_FILE_MAX_BYTES = 10 * 1024 * 1024
 RESOURCE_IMAGE_MAX_PIXELS = 40_000_000
 RESOURCE_IMAGE_MAX_SIDE = 2400
+
+# The REST API (aidhub/api, docs/api.md): requests per token (organizers' endpoints) and per address (public
+# endpoints) in a window of seconds; the 429 answer says when to try again.
+# API_PUBLIC_RATE and API_TOKEN_RATE change the counts (the benchmark loads /api/public/offers from one address).
+API_RATES = {
+    "token": (env.int("API_TOKEN_RATE", default=600), 600),
+    "public": (env.int("API_PUBLIC_RATE", default=300), 600),
+}

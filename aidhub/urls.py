@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.callouts.urls")),
     path("", include("aidhub.imports.urls")),
     path("", include("aidhub.insights.urls")),
+    path("", include("aidhub.api.page_urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"

@@ -46,6 +46,7 @@ PAGES = [
     Page("offers, filtered", "public", "/en/offers/?category=food&language={es}&time=evenings"),
     Page("help form", "public", "/en/help/"),
     Page("events list", "public", "/en/events/"),
+    Page("API: public offers", "public", "/api/public/offers"),
     Page("one event", "public", "/en/events/{event}/"),
     Page("request queue", "organizer", "/en/organize/requests/"),
     Page("dashboard", "organizer", "/en/organize/"),

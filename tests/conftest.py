@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -400,3 +402,66 @@ def pytest_collection_modifyitems(config, items):
         return (in_browser, -long.args[0] if in_browser and long else 0)
 
     items.sort(key=order)
+
+
+# ---- the REST API (tests/access/api.py, tests/api) ----
+
+
+@pytest.fixture
+def organizer_api_token(organizer):
+    """A live token of the organizer (the row; its secret is not needed to revoke it)."""
+    from aidhub.api.models import ApiToken
+    from tests.helpers import api_token_for
+
+    api_token_for(organizer)
+    return ApiToken.objects.get(user=organizer)
+
+
+@pytest.fixture
+def intake_body(eastside):
+    return {
+        "category": "food",
+        "language": language("es").pk,
+        "area": eastside.pk,
+        "first_name": "Rosa",
+        "contact_method": "text",
+        "contact_value": "+12025550143",
+        "urgency": "week",
+        "description": "Food for three children.",
+    }
+
+
+@pytest.fixture
+def propose_body(help_request, offer):
+    return {"request": help_request.pk, "offer": offer.pk}
+
+
+@pytest.fixture
+def event_body(organization, eastside):
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=5)
+    return {
+        "organization": organization.pk,
+        "kind": "workshop",
+        "title": "Know your rights",
+        "description": "A workshop.",
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=2)).isoformat(),
+        "area": eastside.pk,
+        "venue": "public",
+        "address": "Library, 1 Main Street",
+    }
+
+
+@pytest.fixture
+def shift_body(event):
+    return {"role": "welcome", "starts_at": event.starts_at.isoformat(), "ends_at": event.ends_at.isoformat()}
+
+
+@pytest.fixture
+def alert_body(organization, eastside):
+    return {
+        "organization": organization.pk,
+        "severity": "action",
+        "areas": [eastside.pk],
+        "texts": {"en": "Avoid Main Street."},
+    }

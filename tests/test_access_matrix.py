@@ -14,6 +14,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from tests.access import MATRIX, ROLES, url_name
+from tests.access.api import TOKEN_ROLES, TOKEN_ROWS
+from tests.helpers import api_token_for
 from tests.urls import all_url_names
 
 # Django's admin is covered by one rule: staff only (see test_admin_is_staff_only).
@@ -119,3 +121,53 @@ def test_admin_is_staff_only(name, people, client_for):
     # Staff get the page, or the admin's own refusal (adding task results by hand) or "no such object".
     response = client_for(people["admin"]).get(url)
     assert response.status_code in (200, 302, 403, 404), name
+
+
+# ---- the REST API: endpoints behind personal tokens (tests/access/api.py) ----
+
+TOKEN_CASES = [
+    (name, role, int(statuses.split()[index]))
+    for name, (_arguments, _method, _body, statuses) in TOKEN_ROWS.items()
+    for index, role in enumerate(TOKEN_ROLES)
+]
+
+
+def _token_header(role, request):
+    """The Authorization header a token role sends (none for "none")."""
+    if role == "none":
+        return {}
+    if role == "other":
+        token = api_token_for(request.getfixturevalue("other_organizer"), scope="write", contacts=True)
+    else:
+        owner = request.getfixturevalue("organizer")
+        token = api_token_for(owner, scope="write" if role == "write" else "read", contacts=role == "contacts")
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.mark.parametrize(("name", "role", "expected"), TOKEN_CASES, ids=str)
+def test_token_access(name, role, expected, client, request):
+    """No token: 401. A read-only token on a write: 403. Another organization's object: 404. Sessions do not
+    count (the client is not signed in; tests/api/test_tokens.py shows a signed-in organizer gets 401 too)."""
+    arguments, method, body, _statuses = TOKEN_ROWS[name]
+    url = reverse(name, kwargs=_kwargs(arguments, request))
+    headers = _token_header(role, request)
+    if method == "GET":
+        response = client.get(url, headers=headers)
+    else:
+        data = request.getfixturevalue(body) if isinstance(body, str) else body
+        response = client.post(url, data, content_type="application/json", headers=headers)
+    assert response.status_code == expected, f"{method} {url} with {role}: {response.content[:300]!r}"
+    if expected >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+
+
+def test_every_token_endpoint_is_in_the_token_matrix():
+    """Every organizers' endpoint of the schema has its token rows, and every endpoint its URL row."""
+    from aidhub.api.api import api
+
+    schema = api.get_openapi_schema()
+    operations = [op for methods in schema["paths"].values() for op in methods.values()]
+    secured = {op["operationId"] for op in operations if op.get("security")}
+    every = {op["operationId"] for op in operations}
+    assert sorted(f"api:{name}" for name in secured) == sorted(TOKEN_ROWS)
+    assert {f"api:{name}" for name in every} <= set(MATRIX)

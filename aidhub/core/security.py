@@ -1,7 +1,7 @@
 """Security plumbing shared by every page: response headers, organizer sessions, two-factor for organizers."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from allauth.account.decorators import reauthentication_required
@@ -123,7 +123,14 @@ def session_passed_mfa(request: HttpRequest) -> bool:
     user = request.user
     if not user.is_authenticated:
         return False
-    used = allauth.second_factor_ids(request, user)
+    return isinstance(user, AbstractBaseUser) and authenticators_still_held(
+        user, allauth.second_factor_ids(request, user)
+    )
+
+
+def authenticators_still_held(user: AbstractBaseUser, used: Iterable[int]) -> bool:
+    """Whether the person still has one of the authenticators with which a second factor was given."""
+    used = list(used)
     return bool(used) and Authenticator.objects.filter(user_id=user.pk, pk__in=used).exists()
 
 
@@ -155,6 +162,23 @@ def elevated_session_refusal(request: HttpRequest, next_url: str | None = None) 
     if problem == "no_two_factor":
         return mfa_setup_redirect(request, next_url)
     return mfa_step_up_redirect(request, next_url)
+
+
+def token_holder_problem(user: AbstractBaseUser, second_factor_ids: Iterable[int]) -> str | None:
+    """The one rule for a personal API token, which stands in for an organizer's two-factor session (it can only
+    be made in one): asked at every request, as organizer_required and elevated_session_problem are at every page.
+    What stops it, or None. "inactive": the account was deactivated; "not_organizer": the person organizes for no
+    active organization any more; "no_two_factor": they removed two-factor sign-in; "second_factor_removed": the
+    authenticators the making session gave its second factor with are gone."""
+    if not user.is_active:
+        return "inactive"
+    if not is_organizer(user):
+        return "not_organizer"
+    if needs_mfa(user):
+        return "no_two_factor"
+    if not authenticators_still_held(user, second_factor_ids):
+        return "second_factor_removed"
+    return None
 
 
 @reauthentication_required

@@ -1,0 +1,161 @@
+"""Personal API tokens: made on the organizer's page in a two-factor session, shown once, stored as a hash, and
+dead at once when revoked or when their owner loses what opens organizer pages."""
+
+from datetime import timedelta
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.utils import timezone
+
+from aidhub.accounts.services import user_deactivate
+from aidhub.api.models import ApiToken
+from aidhub.core.models import Membership
+from aidhub.lib.tokens import hash_access_token
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.helpers import api_token_for, assert_in_language, sign_in
+
+PAGE = "/en/organize/api-tokens/"
+PROBE = "/api/requests"
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_an_organizer_makes_a_token_that_is_shown_once_and_stored_as_a_hash(client, organizer):
+    sign_in(client, organizer)
+    response = client.post(PAGE, {"name": "Hotline sheet", "scope": "write"})
+    assert response.status_code == 200
+    token = response.context["new_token"]
+    assert token.startswith("ahk_") and token in response.content.decode()
+    row = ApiToken.objects.get(user=organizer)
+    assert row.token_hash == hash_access_token(token) and token not in str(row.__dict__)
+    assert (row.name, row.scope, row.reads_contacts) == ("Hotline sheet", "write", False)
+    assert row.second_factor_ids == list(Authenticator.objects.filter(user=organizer).values_list("pk", flat=True))
+    # Shown once: the page afterwards lists the token by its first characters only.
+    assert token not in client.get(PAGE).content.decode()
+    assert client.get(PROBE, headers=bearer(token)).status_code == 200
+
+
+def test_a_session_without_the_second_factor_cannot_make_a_token(client, organizer):
+    client.force_login(organizer)  # password only: this session did not give the second factor
+    response = client.post(PAGE, {"name": "Sheet", "scope": "read"})
+    assert response.status_code == 302 and "/accounts/" in response["Location"]
+    assert not ApiToken.objects.exists()
+
+
+def test_volunteers_cannot_make_tokens(client, volunteer):
+    sign_in(client, volunteer)
+    assert client.post(PAGE, {"name": "Sheet", "scope": "read"}).status_code == 403
+    assert not ApiToken.objects.exists()
+
+
+def test_a_bad_form_says_what_is_wrong_and_makes_nothing(client, organizer):
+    sign_in(client, organizer)
+    response = client.post(PAGE, {"name": "", "scope": "everything"})
+    assert response.status_code == 200 and response.context["form"].errors.keys() == {"name", "scope"}
+    assert not ApiToken.objects.exists()
+
+
+def test_a_revoked_token_fails_at_once(client, organizer):
+    token = api_token_for(organizer)
+    assert client.get(PROBE, headers=bearer(token)).status_code == 200
+    sign_in(client, organizer)
+    row = ApiToken.objects.get(user=organizer)
+    assert client.post(f"/en/organize/api-tokens/{row.pk}/revoke/").status_code == 302
+    client.logout()
+    response = client.get(PROBE, headers=bearer(token))
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 401 and response.json()["title"]
+
+
+def test_another_organizer_cannot_revoke_my_token(client, organizer, other_organizer):
+    token = api_token_for(organizer)
+    row = ApiToken.objects.get(user=organizer)
+    sign_in(client, other_organizer)
+    assert client.post(f"/en/organize/api-tokens/{row.pk}/revoke/").status_code == 404
+    assert client.get(PROBE, headers=bearer(token)).status_code == 200
+
+
+def test_the_token_of_a_deactivated_account_fails(client, organizer, admin_user):
+    token = api_token_for(organizer)
+    user_deactivate(actor=admin_user, user=organizer)
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+    assert not ApiToken.objects.filter(user=organizer).exists()  # deleted with the account's private links
+
+
+def test_the_token_of_an_inactive_user_fails_even_if_its_row_survived(client, organizer):
+    token = api_token_for(organizer)
+    type(organizer).objects.filter(pk=organizer.pk).update(is_active=False)
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+def test_the_token_fails_when_its_owner_no_longer_organizes_anything(client, organizer):
+    token = api_token_for(organizer)
+    Membership.objects.filter(user=organizer).delete()
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+def test_the_token_fails_when_the_organization_is_deactivated(client, organizer, organization):
+    token = api_token_for(organizer)
+    organization.is_active = False
+    organization.save()
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+def test_the_token_fails_when_the_second_factor_it_was_made_with_is_removed(client, organizer):
+    token = api_token_for(organizer)
+    Authenticator.objects.filter(user=organizer).delete()
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+def test_a_new_authenticator_does_not_revive_a_token_made_with_a_removed_one(client, organizer):
+    from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret
+
+    token = api_token_for(organizer)
+    Authenticator.objects.filter(user=organizer).delete()
+    activate_totp(organizer, new_totp_secret())
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+def test_an_expired_token_fails(client, organizer):
+    token = api_token_for(organizer)
+    ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert client.get(PROBE, headers=bearer(token)).status_code == 401
+
+
+@pytest.mark.parametrize("header", ["", "Bearer", "Bearer nonsense", "Basic YTpi", "Token abc"])
+def test_a_missing_or_wrong_token_answers_401_with_a_problem(client, header, db):
+    response = client.get(PROBE, headers={"Authorization": header} if header else {})
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    body = response.json()
+    assert set(body) >= {"type", "title", "status", "detail"} and body["type"].endswith("#problem-unauthorized")
+
+
+def test_a_signed_in_organizer_without_a_token_gets_401(client, organizer):
+    sign_in(client, organizer)
+    assert client.get(PROBE).status_code == 401
+
+
+def test_a_token_acts_for_its_owner_not_for_the_browser_session(client, organizer, other_organizer, help_request):
+    """The other organizer's token, sent from a browser signed in as the organizer, sees the other's scope."""
+    sign_in(client, organizer)
+    token = api_token_for(other_organizer)
+    assert client.get(f"/api/requests/{help_request.pk}", headers=bearer(token)).status_code == 404
+
+
+def test_a_volunteer_made_organizer_later_still_needs_a_token_made_in_a_two_factor_session(client, db):
+    """A token can only be made on the page (organizer_required): there is no other way in."""
+    user = UserFactory()
+    MembershipFactory(organization=OrganizationFactory(), user=user)
+    client.force_login(user)
+    assert client.get(PAGE).status_code == 302
+
+
+@pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
+def test_the_token_page_in_every_language(client, organizer, code):
+    sign_in(client, organizer)
+    assert_in_language(client.get(f"/{code}/organize/api-tokens/"), code, "Make a token")
