@@ -140,7 +140,7 @@ def _check_row(row: Row, lookups: Lookups) -> Checked:
         except ValidationError:
             errors["email"] = _("This is not a valid email address.")
     if len(row["name"]) > 60:
-        errors["name"] = _("At most 60 characters.")
+        errors["name"] = _("At most %(count)s characters.") % {"count": 60}
     interface = {code for code, _name in settings.LANGUAGES}
     result.language = row["language"].lower() or settings.LANGUAGE_CODE
     if result.language not in interface:
@@ -184,11 +184,11 @@ def _check_offer(row: Row, errors: dict[str, str]) -> Offered | None:
     if not row["title"]:
         errors["title"] = _("An offer needs a title.")
     elif len(row["title"]) > 120:
-        errors["title"] = _("At most 120 characters.")
+        errors["title"] = _("At most %(count)s characters.") % {"count": 120}
     if not row["description"]:
         errors["description"] = _("An offer needs a description.")
     elif len(row["description"]) > 2000:
-        errors["description"] = _("At most 2000 characters.")
+        errors["description"] = _("At most %(count)s characters.") % {"count": 2000}
     availability = parse_availability(row["availability"])
     if availability is None:
         errors["availability"] = _("Write any, or day-part pairs such as sat-morning;weekdays-evening.")

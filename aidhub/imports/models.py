@@ -43,7 +43,7 @@ class ImportBatch(models.Model):
     # The rows as read from the file (JSON), volunteers' email addresses included: encrypted.
     rows = EncryptedTextField(_("rows"), blank=True, null=True)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), default=_expiry)
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
     # Counts per outcome once imported (new, updated, unchanged, error, invited): never a name or an address.
