@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
-
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction

@@ -91,10 +91,9 @@ class Lookups:
         emails = {row["email"].lower() for row in rows if row["email"]}
         areas = {area.slug: area for area in organizer_areas(actor).filter(slug__in=slugs)}
         languages = {language.code.lower(): language for language in Language.objects.active().filter(code__in=codes)}
-        users = {
-            user.email.lower(): user
-            for user in User.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=emails)
-        }
+        users: dict[str, User] = {}
+        for user in User.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=emails):
+            users[user.email.lower()] = user
         user_ids = [user.pk for user in users.values()]
         offers = {
             (volunteer_id, category, title.lower())
@@ -227,7 +226,7 @@ def _decide(result: Checked, lookups: Lookups) -> None:
 
 
 def parse_availability(text: str) -> int | None:
-    """"any" or "" is any time; else day-part pairs separated by semicolons. None when unreadable."""
+    """ "any" or "" is any time; else day-part pairs separated by semicolons. None when unreadable."""
     text = text.strip().lower()
     if text in ("", "any"):
         return ALL

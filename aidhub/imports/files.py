@@ -8,6 +8,7 @@ checked in aidhub.imports.checks."""
 
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass
 
@@ -48,13 +49,17 @@ COLUMNS = [
     Column(
         "areas",
         True,
-        gettext_lazy("The areas the volunteer can reach, as the area codes of your organization, separated by semicolons."),
+        gettext_lazy(
+            "The areas the volunteer can reach, as the area codes of your organization, separated by semicolons."
+        ),
         "eastside",
     ),
     Column(
         "category",
         False,
-        gettext_lazy("The kind of help offered, as a code (food, childcare, rides…). Empty: no offer, only the account."),
+        gettext_lazy(
+            "The kind of help offered, as a code (food, childcare, rides…). Empty: no offer, only the account."
+        ),
         "food",
     ),
     Column("title", False, gettext_lazy("The offer's title (needed with a kind of help)."), "Hot meals on weekends"),
@@ -67,7 +72,9 @@ COLUMNS = [
     Column(
         "availability",
         False,
-        gettext_lazy("When the volunteer is free: any, or day-part pairs separated by semicolons (sat-morning;weekdays-evening)."),
+        gettext_lazy(
+            "When the volunteer is free: any, or day-part pairs separated by semicolons (sat-morning;weekdays-evening)."
+        ),
         "sat-morning;sat-afternoon",
     ),
     Column("capacity", False, gettext_lazy("How many families at a time, 1 to 50. Empty: 1."), "2"),
@@ -114,7 +121,7 @@ def read_rows(content: bytes, file_name: str) -> list[Row]:
     for line, values in enumerate(table[1:], start=2):
         if not any(value.strip() for value in values):
             continue
-        row = {name: "" for name in COLUMN_NAMES}
+        row = dict.fromkeys(COLUMN_NAMES, "")
         for header, value in zip(headers, values, strict=False):
             if header:
                 row[header] = value.strip()
@@ -123,7 +130,9 @@ def read_rows(content: bytes, file_name: str) -> list[Row]:
     if not rows:
         raise FileProblem(_("The file has a header but no rows."))
     if len(rows) > MAX_ROWS:
-        raise FileProblem(_("The file has more than %(count)s rows. Split it into smaller files.") % {"count": MAX_ROWS})
+        raise FileProblem(
+            _("The file has more than %(count)s rows. Split it into smaller files.") % {"count": MAX_ROWS}
+        )
     return rows
 
 
@@ -136,7 +145,7 @@ def _csv_table(content: bytes) -> list[list[str]]:
     # Spreadsheets in many languages save CSV with semicolons.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)][: MAX_ROWS + 2]
+        return list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), MAX_ROWS + 2))
     except csv.Error:
         raise FileProblem(_("The file could not be read as CSV.")) from None
 

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,15 +18,15 @@ class UploadForm(forms.Form):
 
     rows: list[Row]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed through
-        self.fields["file"].help_text = _("At most %(megabytes)s MB. Nothing is saved before you check the preview.") % {
-            "megabytes": MAX_BYTES // (1024 * 1024)
-        }
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "At most %(megabytes)s MB. Nothing is saved before you check the preview."
+        ) % {"megabytes": MAX_BYTES // (1024 * 1024)}
 
-    def clean_file(self):  # type: ignore[no-untyped-def]  # Django's clean_<field> hook
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_BYTES:
             raise forms.ValidationError(
                 _("The file is larger than %(megabytes)s MB. Split it into smaller files.")
                 % {"megabytes": MAX_BYTES // (1024 * 1024)}

@@ -2,8 +2,9 @@
 and draft offers through the accounts and offers services, inviting each new volunteer in their language.
 
 Offers are saved as offer_save saves a new one (aidhub.offers.services.offers_create_listed): waiting for an
-organizer's review, never published by the import; kinds of help that need vetting also wait for a confirmation. The accounts have no
-password and an unconfirmed address until the volunteer opens the invitation and chooses one."""
+organizer's review, never published by the import; kinds of help that need vetting also wait for a confirmation.
+The accounts have no password and an unconfirmed address until the volunteer opens the invitation and chooses
+one."""
 
 import json
 

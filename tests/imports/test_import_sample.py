@@ -43,7 +43,7 @@ def test_the_sample_file_is_previewed_imported_and_the_second_time_changes_nothi
     assert "None of your organizations&#x27; areas has the code springfield." in page
     assert "This address is already on line 10 of the file." in page
     assert "A whole number from 1 to 50." in page
-    lines = [int(line) for line in re.findall(r"<tr>\s*<td>(\d+)</td>", page)]
+    lines = [int(line) for line in re.findall(r'<td role="cell" data-label="Line">(\d+)</td>', page)]
     assert lines[:7] == BROKEN_LINES
     assert User.objects.count() == people_before and not mail.outbox and not Offer.objects.exists()
 
@@ -80,7 +80,8 @@ def test_the_sample_file_is_previewed_imported_and_the_second_time_changes_nothi
         f"\nqueries: preview {len(preview_queries)} for 500 rows; import {len(import_queries)} for 493 new "
         f"({len(import_queries) / 493:.1f} a volunteer)"
     )
-    assert len(import_queries) < 493 * 40
+    # Bulk writes: a fixed number of queries, plus what allauth's link key reads per invitation (two).
+    assert len(import_queries) <= 60 + 2 * 493
 
     # The same file again: nothing new, nothing sent.
     mail.outbox.clear()

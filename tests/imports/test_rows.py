@@ -51,7 +51,9 @@ def test_an_account_someone_already_uses_is_left_as_it_is(
     client = client_for(organizer)
     offers_before = volunteer.offers.count()
     preview = _import(
-        client, HEADER + "MARIA@example.org,Someone,en,en,eastside,food,Soup,Soup.,any,1\n", django_capture_on_commit_callbacks
+        client,
+        HEADER + "MARIA@example.org,Someone,en,en,eastside,food,Soup,Soup.,any,1\n",
+        django_capture_on_commit_callbacks,
     )
     assert "This person already has an account: the import leaves it as it is." in preview.text
     assert "1 unchanged" in preview.text
@@ -107,7 +109,11 @@ def test_the_preview_speaks_the_organizers_language(client_for, organizer, easts
     [
         (b"email,areas\nana@example.org,eastside\n", "volunteers.txt", "Upload a CSV or XLSX file."),
         (b"email,name\nana@example.org,Ana\n", "volunteers.csv", "The file has no column areas."),
-        (b"email,areas,shoe size\nana@example.org,eastside,42\n", "volunteers.csv", "These columns are not known: shoe size."),
+        (
+            b"email,areas,shoe size\nana@example.org,eastside,42\n",
+            "volunteers.csv",
+            "These columns are not known: shoe size.",
+        ),
         (b"email,areas\n", "volunteers.csv", "The file has a header but no rows."),
         ("email,areas\nání@example.org,eastside\n".encode("latin-1"), "volunteers.csv", "The file is not in UTF-8."),
         (b"not a spreadsheet", "volunteers.xlsx", "The file could not be read as XLSX."),
@@ -133,7 +139,9 @@ def test_a_file_over_the_limit_is_refused(client_for, organizer):
 
 def test_semicolon_csv_and_xlsx_files_are_read(client_for, organizer, eastside, django_capture_on_commit_callbacks):
     client = client_for(organizer)
-    semicolons = HEADER.replace(",", ";") + "ana@example.org;Ana;es;es,en;eastside;food;Sopa;Sopa casera.;sat-morning;2\n"
+    semicolons = (
+        HEADER.replace(",", ";") + "ana@example.org;Ana;es;es,en;eastside;food;Sopa;Sopa casera.;sat-morning;2\n"
+    )
     _import(client, semicolons, django_capture_on_commit_callbacks)
     workbook = Workbook()
     sheet = workbook.active
@@ -141,9 +149,7 @@ def test_semicolon_csv_and_xlsx_files_are_read(client_for, organizer, eastside, 
     sheet.append(["bo@example.org", "Bo", "vi", "vi", "eastside", "rides", "Rides", "I drive.", "any", 3])
     output = io.BytesIO()
     workbook.save(output)
-    response = client.post(
-        "/en/organize/import/", {"file": SimpleUploadedFile("volunteers.xlsx", output.getvalue())}
-    )
+    response = client.post("/en/organize/import/", {"file": SimpleUploadedFile("volunteers.xlsx", output.getvalue())})
     with django_capture_on_commit_callbacks(execute=True):
         client.post(response["Location"] + "import/")
     ana, bo = User.objects.get(email="ana@example.org"), User.objects.get(email="bo@example.org")

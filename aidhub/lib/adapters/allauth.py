@@ -26,8 +26,8 @@ from typing import Any
 
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.forms import default_token_generator
-from allauth.account.utils import user_pk_to_url_str
 from allauth.account.internal.flows import login as login_flow
+from allauth.account.utils import user_pk_to_url_str
 from allauth.core import context
 from allauth.core.internal import ratelimit
 from allauth.mfa import app_settings as mfa_settings

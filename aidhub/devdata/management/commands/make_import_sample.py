@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Writes the sample spreadsheet of 500 volunteers for the import page (docs/samples/volunteers-500.csv)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "docs" / "samples" / "volunteers-500.csv"))
+        parser.add_argument(
+            "--output", default=str(Path(settings.BASE_DIR) / "docs" / "samples" / "volunteers-500.csv")
+        )
 
     def handle(self, *args, **options):
         path = Path(options["output"])
