@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -125,3 +126,29 @@ def test_an_invited_volunteer_chooses_a_password_from_the_email(
     nadia = User.objects.get(email="nadia@example.org")
     assert nadia.has_usable_password() and nadia.language == "fa"
     assert nadia.volunteer_profile.display_name == "Nadia"
+
+
+def test_nothing_is_reviewed_or_published_before_the_volunteer_accepts_the_invitation(
+    client_for, organizer, eastside, django_capture_on_commit_callbacks
+):
+    organizer_client = client_for(organizer)
+    url = _upload(organizer_client, HEADER + "omar@example.org,Omar,ar,ar,eastside,food,Soup,I cook soup.,any,1\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(url + "import/")
+    offer = Offer.objects.get(volunteer__email="omar@example.org")
+    # Not in the review queue, and approving it by its address changes nothing.
+    assert "I cook soup." not in organizer_client.get("/en/organize/offers/").text
+    organizer_client.post(f"/en/organize/offers/{offer.pk}/", {"decision": "approve"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PENDING and not Offer.objects.listed().exists()
+
+    # The volunteer chooses a password from the invitation: the offer enters the queue, and the review publishes it.
+    (message,) = mail.outbox
+    link = urlsplit(re.search(r"https?://\S+/accounts/password/reset/key/\S+/", message.body).group(0)).path
+    volunteer = Client()
+    form = volunteer.get(link)["Location"]
+    volunteer.post(form, {"password1": "a-long-new-password-19", "password2": "a-long-new-password-19"})
+    assert "Soup" in organizer_client.get("/en/organize/offers/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(f"/en/organize/offers/{offer.pk}/", {"decision": "approve"})
+    assert list(Offer.objects.listed()) == [offer]
