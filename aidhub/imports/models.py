@@ -14,9 +14,6 @@ BATCH_LIFETIME = timedelta(hours=1)
 
 
 class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
-    def expired(self) -> "ImportBatchQuerySet":
-        return self.filter(expires_at__lte=timezone.now())
-
     def waiting(self) -> "ImportBatchQuerySet":
         """Uploads previewed and not imported yet, still within their hour."""
         return self.filter(imported_at__isnull=True, expires_at__gt=timezone.now())

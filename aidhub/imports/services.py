@@ -7,6 +7,7 @@ The accounts have no password and an unconfirmed address until the volunteer ope
 one."""
 
 import json
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,11 +33,19 @@ def session_hash(session_key: str) -> str:
     return keyed_hash(f"import-session:{session_key}")
 
 
+def import_uploads_purge(*, now: datetime | None = None) -> int:
+    """Deletes the uploads whose hour has passed (imported ones keep only counts; the others still hold rows)."""
+    deleted: int = (
+        ImportBatch.objects.filter(expires_at__lte=now or timezone.now()).delete()[1].get(ImportBatch._meta.label, 0)
+    )
+    return deleted
+
+
 @transaction.atomic
 def import_upload(*, actor: User, session_key: str, rows: list[Row]) -> ImportBatch:
     """Keeps the rows of an uploaded file, encrypted, for an hour, bound to this organizer and session. Uploads
     that expired (anyone's) are deleted on the way."""
-    ImportBatch.objects.expired().delete()
+    import_uploads_purge()
     return ImportBatch.objects.create(
         organizer=actor,
         organization=acting_organization(actor),

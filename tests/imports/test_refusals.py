@@ -105,11 +105,19 @@ def test_an_expired_or_imported_upload_answers_404(upload, django_capture_on_com
     assert client.post(url + "import/").status_code == 404
     _nothing_imported()
     url = _preview_url(client)
-    assert not ImportBatch.objects.expired().exists(), "a new upload deletes the expired ones"
+    assert not ImportBatch.objects.filter(expires_at__lte=timezone.now()).exists(), "a new upload deletes the old"
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url + "import/").status_code == 302
     assert client.post(url + "import/").status_code == 404
     assert len(mail.outbox) == 1
+
+
+def test_the_daily_purge_deletes_uploads_past_their_hour(upload):
+    from aidhub.portal.retention import purge_on_schedule
+
+    assert purge_on_schedule()["spreadsheet uploads"] == 0
+    assert purge_on_schedule(timezone.now() + timedelta(hours=2))["spreadsheet uploads"] == 1
+    assert not ImportBatch.objects.exists()
 
 
 def test_the_rows_are_encrypted_at_rest_and_never_in_the_address(upload):
