@@ -5,6 +5,7 @@ changes nothing and sends nothing."""
 import re
 from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -126,6 +127,12 @@ def test_an_invited_volunteer_chooses_a_password_from_the_email(
     nadia = User.objects.get(email="nadia@example.org")
     assert nadia.has_usable_password() and nadia.language == "fa"
     assert nadia.volunteer_profile.display_name == "Nadia"
+    # The link came to her mailbox: her address counts as confirmed, and she signs in with no second email.
+    assert EmailAddress.objects.get(user=nadia).verified
+    mail.outbox.clear()
+    response = Client().post("/fa/accounts/login/", {"login": "nadia@example.org", "password": password})
+    assert response.status_code == 302 and "confirm-email" not in response["Location"]
+    assert not mail.outbox
 
 
 def test_nothing_is_reviewed_or_published_before_the_volunteer_accepts_the_invitation(
