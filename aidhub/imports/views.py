@@ -38,8 +38,7 @@ def get_batch_for_organizer(request, pk):
 def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if not request.session.session_key:
-            request.session.cycle_key()
+        # A signed-in person's session always has its key: the upload is bound to it.
         batch = services.import_upload(actor=request.user, session_key=request.session.session_key, rows=form.rows)
         return redirect("imports:preview", batch.pk)
     return render(request, "imports/upload.html", {"form": form, "columns": COLUMNS, "max_rows": MAX_ROWS})
@@ -74,8 +73,8 @@ def confirm(request, pk):
     messages.success(
         request,
         _(
-            "Imported: %(new)s new volunteers (each invited by email), %(updated)s updated, %(unchanged)s unchanged, "
-            "%(error)s rows left out for errors. Their offers wait for your review."
+            "Imported. New volunteers: %(new)s (each invited by email); updated: %(updated)s; unchanged: "
+            "%(unchanged)s; rows left out for errors: %(error)s. Their offers wait for your review."
         )
         % totals,
     )

@@ -53,7 +53,7 @@ def test_the_sample_file_is_previewed_imported_and_the_second_time_changes_nothi
     batch_id = int(preview_url.rstrip("/").split("/")[-1])
     with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as import_queries:
         response = client.post(f"/en/organize/import/{batch_id}/import/", follow=True)
-    assert "Imported: 493 new volunteers" in response.text
+    assert "Imported. New volunteers: 493" in response.text
     assert User.objects.count() == people_before + 493
     assert ImportedVolunteer.objects.count() == 493
     offers = Offer.objects.filter(volunteer__imported__isnull=False)
