@@ -375,6 +375,15 @@ def resource_translation(resource):
 
 
 @pytest.fixture
+def import_batch(organizer):
+    """An upload of the organizer's, waiting for its import in a session of theirs (not the test client's)."""
+    from aidhub.imports.services import import_upload
+
+    row = {"email": "lena@example.org", "areas": "eastside", "line": "2"}
+    return import_upload(actor=organizer, session_key="a-session-of-the-organizer", rows=[row])
+
+
+@pytest.fixture
 def client_for(client, db):
     """Signs a user in on the test client, with both factors when they have two: `client_for(user).get(...)`."""
 

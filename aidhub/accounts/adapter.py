@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.urls import reverse
@@ -19,6 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
             get_volunteer_profile(user)
         return user
+
+    def set_password(self, user, password):
+        """Someone whose account has no password yet (an organizer's import made it, aidhub.imports) chooses one
+        through the link their invitation brought to their mailbox: that shows they hold the address, as allauth's
+        own confirmation link would, so it counts as confirmed and signing in sends no second email."""
+        had_none = not user.has_usable_password()
+        super().set_password(user, password)
+        if had_none:
+            EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
 
     def pre_authenticate(self, request, **credentials):
         """Counts the attempt per account and source and per account (aidhub.accounts.lockout), instead of allauth's

@@ -1,8 +1,10 @@
 """Changes to people's accounts: their profile, sessions, deactivation, and vetting decisions."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import import_module
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -164,3 +166,77 @@ def vetting_set(*, actor: User, volunteer: User, categories: Iterable[str]) -> i
     if changed:
         fragments.bump("offers")
     return changed
+
+
+@dataclass(frozen=True)
+class ListedVolunteer:
+    """A volunteer as an organizer's list gives them (an import): their address, the language of their pages and
+    messages, and their profile."""
+
+    email: str
+    language: str
+    display_name: str
+    languages: Sequence[Language]
+    areas: Sequence[Area]
+    categories: list[str]
+    availability: int
+
+
+@transaction.atomic
+def volunteers_create_listed(*, volunteers: Sequence[ListedVolunteer]) -> list[User]:
+    """Accounts for volunteers an organizer listed, made in bulk (a fixed number of queries however many): no
+    password and an address not yet confirmed, until the volunteer opens their invitation and chooses a
+    password. Returns the users, in the order given. The caller makes sure no account has these addresses."""
+    users = []
+    for volunteer in volunteers:
+        user = User(email=User.objects.normalize_email(volunteer.email).lower(), language=volunteer.language)
+        user.set_unusable_password()
+        users.append(user)
+    User.objects.bulk_create(users)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, primary=True, verified=False) for user in users]
+    )
+    VolunteerProfile.objects.bulk_create(
+        [
+            VolunteerProfile(
+                user=user,
+                display_name=volunteer.display_name,
+                categories=volunteer.categories,
+                availability=volunteer.availability,
+            )
+            for user, volunteer in zip(users, volunteers, strict=True)
+        ]
+    )
+    languages = VolunteerProfile.languages.through
+    languages.objects.bulk_create(
+        [
+            languages(volunteerprofile_id=user.pk, language_id=language.pk)
+            for user, volunteer in zip(users, volunteers, strict=True)
+            for language in set(volunteer.languages)
+        ]
+    )
+    areas = VolunteerProfile.areas.through
+    areas.objects.bulk_create(
+        [
+            areas(volunteerprofile_id=user.pk, area_id=area.pk)
+            for user, volunteer in zip(users, volunteers, strict=True)
+            for area in set(volunteer.areas)
+        ]
+    )
+    fragments.bump("offers")
+    return users
+
+
+def vetting_request_many(*, requests: Iterable[tuple[User, str]]) -> int:
+    """vetting_request for many (volunteer, kind of help) pairs at once: the kinds that need vetting enter the
+    organizers' queue, and an existing request or decision stays as it is. Returns how many were asked."""
+    now = timezone.now()
+    wanted = {(user.pk, category) for user, category in requests if needs_vetting(category)}
+    created = Vetting.objects.bulk_create(
+        [
+            Vetting(volunteer_id=user_id, category=category, status=Vetting.Status.REQUESTED, requested_at=now)
+            for user_id, category in sorted(wanted)
+        ],
+        ignore_conflicts=True,
+    )
+    return len(created)

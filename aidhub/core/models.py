@@ -345,6 +345,7 @@ class AuditEvent(models.Model):
         CHECK_IN_ANSWERED = "check_in_answered", _("A family answered a check-in")
         TEXT_SENT = "text_sent", _("A family was sent a text from its request")
         VOICE_PROMPT_CHANGED = "voice_prompt_changed", _("A recording of the phone line was changed")
+        VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers were imported from a spreadsheet")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,6 +2,7 @@ from typing import Self
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,7 +44,13 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         return self.filter(areas__in=organizer_areas(user)).distinct()
 
     def awaiting_review_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
-        return self.reviewable_by(user).filter(status=Offer.Status.PENDING)
+        """Pending offers in this organizer's areas whose volunteer can sign in: an offer an import made waits
+        until its volunteer accepts the invitation and chooses a password (Offer.waits_for_its_volunteer)."""
+        return (
+            self.reviewable_by(user)
+            .filter(status=Offer.Status.PENDING)
+            .exclude(volunteer__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        )
 
     def for_listing(self) -> Self:
         return self.select_related("volunteer__volunteer_profile").prefetch_related("languages", "areas")
@@ -157,8 +164,14 @@ class Offer(ChoiceLabelsMixin, models.Model):
         self.return_reason = ""
         self.review_note = ""
 
+    @property
+    def waits_for_its_volunteer(self) -> bool:
+        """Written down for a volunteer by an organizer's import, who has not yet accepted the invitation (their
+        account has no password): nobody reviews, publishes or sends it back before they do."""
+        return not self.volunteer.has_usable_password()
+
     def approve(self, reviewer: User) -> None:
-        self._require(self.status == self.Status.PENDING)
+        self._require(self.status == self.Status.PENDING and not self.waits_for_its_volunteer)
         self.status = self.Status.PUBLISHED
         self.reviewed_by = reviewer
         self.reviewed_at = self.published_at = timezone.now()
@@ -166,7 +179,7 @@ class Offer(ChoiceLabelsMixin, models.Model):
         self.review_note = ""
 
     def send_back(self, reviewer: User, reason: str, note: str = "") -> None:
-        self._require(self.status == self.Status.PENDING)
+        self._require(self.status == self.Status.PENDING and not self.waits_for_its_volunteer)
         self.status = self.Status.RETURNED
         self.reviewed_by = reviewer
         self.reviewed_at = timezone.now()

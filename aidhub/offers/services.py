@@ -1,13 +1,14 @@
 """Offers: saved by their volunteer (and reviewed again), paused, resumed, archived, reviewed by organizers.
 Every change renews the cached public list."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import User, Vetting
-from aidhub.accounts.services import vetting_request
+from aidhub.accounts.services import vetting_request, vetting_request_many
 from aidhub.core.models import Area, Language
 from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
@@ -104,3 +105,56 @@ def offer_send_back(*, offer: Offer, reviewer: User, reason: str, note: str = ""
 
 def _tell_volunteer(offer: Offer, template: str) -> None:
     send_email_to_user(user=offer.volunteer, template=template, context={"offer": offer})
+
+
+@dataclass(frozen=True)
+class ListedOffer:
+    """An offer as an organizer's list gives it (an import), for one volunteer."""
+
+    volunteer: User
+    category: str
+    title: str
+    description: str
+    languages: Sequence[Language]
+    areas: Sequence[Area]
+    availability: int
+    capacity: int
+
+
+@transaction.atomic
+def offers_create_listed(*, offers: Sequence[ListedOffer]) -> list[Offer]:
+    """Offers an organizer listed for volunteers, saved in bulk (a fixed number of queries however many) as
+    offer_save leaves a new offer: waiting for an organizer's review, never published here; a kind of help that
+    needs vetting also asks the organizers to confirm the volunteer."""
+    saved = []
+    for listed in offers:
+        offer = Offer(
+            volunteer=listed.volunteer,
+            category=listed.category,
+            title=listed.title,
+            description=listed.description,
+            availability=listed.availability,
+            capacity=listed.capacity,
+        )
+        offer.submit_for_review()
+        saved.append(offer)
+    Offer.objects.bulk_create(saved)
+    languages = Offer.languages.through
+    languages.objects.bulk_create(
+        [
+            languages(offer_id=offer.pk, language_id=language.pk)
+            for offer, listed in zip(saved, offers, strict=True)
+            for language in set(listed.languages)
+        ]
+    )
+    areas = Offer.areas.through
+    areas.objects.bulk_create(
+        [
+            areas(offer_id=offer.pk, area_id=area.pk)
+            for offer, listed in zip(saved, offers, strict=True)
+            for area in set(listed.areas)
+        ]
+    )
+    vetting_request_many(requests=[(listed.volunteer, listed.category) for listed in offers])
+    fragments.bump("offers")
+    return saved

@@ -9,6 +9,7 @@ from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subs
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
+from aidhub.imports.services import import_uploads_purge
 from aidhub.matching.services import purge_check_in_notes
 from aidhub.messaging.inbound import purge_inbound_messages
 from aidhub.needs.services import help_requests_delete_created_before, purge_finished_requests
@@ -18,7 +19,7 @@ from aidhub.phone.services.texts import purge_idle_conversations
 @transaction.atomic
 def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
     """The daily purge, with the periods set in the admin: finished requests, past events' sign-ups, old reports,
-    unconfirmed or ended subscriptions, and audit rows older than 180 days."""
+    unconfirmed or ended subscriptions, audit rows older than 180 days, and imported spreadsheets after their hour."""
     now = now or timezone.now()
     network = NetworkSettings.load()
     request_ids = purge_finished_requests(days=network.request_retention_days, now=now)
@@ -31,6 +32,7 @@ def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
         "audit events": purge_old_audit_events(now),
         "text conversations": purge_idle_conversations(now=now),
         "text message ids": purge_inbound_messages(now=now),
+        "spreadsheet uploads": import_uploads_purge(now=now),
     }
 
 

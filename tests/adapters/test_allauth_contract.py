@@ -148,3 +148,21 @@ def test_allauth_forms_see_the_request_being_handled(db):
     with relied_on(allauth, "allauth.core.context.request inside the login-code form (counted per source)"):
         response = Client().post("/en/accounts/login/code/", {"email": person.email})
         assert response.status_code == 302, "the form could not read the request it handles"
+
+
+def test_a_set_your_password_key_opens_allauths_reset_page_once(db):
+    person = UserFactory()
+    person.set_unusable_password()
+    person.save()
+    link = reverse("account_reset_password_from_key", kwargs=allauth.password_reset_key(person))
+    client = Client()
+    with relied_on(allauth, "account_reset_password_from_key taking user_pk_to_url_str and default_token_generator"):
+        response = client.get(link)
+        assert response.status_code == 302 and "set-password" in response["Location"]
+        new_password = "a-new-long-password-7"
+        response = client.post(response["Location"], {"password1": new_password, "password2": new_password})
+        assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.has_usable_password()
+    # The same link does not work twice: the password it was made for has changed.
+    assert "set-password" not in Client().get(link).get("Location", "")

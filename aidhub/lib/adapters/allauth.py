@@ -12,7 +12,9 @@ keeps in `internal` packages, or leaves undocumented, AidHub reaches only throug
 - TOTP (`allauth.mfa.totp.internal.auth`): activating an authenticator app with a known secret (demo and bench
   organizers, tests), the code it shows, the secret being set up;
 - where an authenticator keeps its encrypted secrets (`Authenticator.data`), for a key rotation;
-- the request allauth is handling, inside its forms.
+- the request allauth is handling, inside its forms;
+- the key of a "set your password" link (`allauth.account.utils.user_pk_to_url_str` and the token generator
+  its reset form checks), for invitations to accounts made for someone (aidhub.imports).
 
 tests/adapters/test_allauth_contract.py exercises each of these and fails, naming the pinned version, when an
 upgrade changes them.
@@ -23,7 +25,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.forms import default_token_generator
 from allauth.account.internal.flows import login as login_flow
+from allauth.account.utils import user_pk_to_url_str
 from allauth.core import context
 from allauth.core.internal import ratelimit
 from allauth.mfa import app_settings as mfa_settings
@@ -45,6 +49,7 @@ __all__ = [
     "merge_usages",
     "mfa_reauthentication_url",
     "new_totp_secret",
+    "password_reset_key",
     "pending_totp_secret",
     "record_authentication",
     "replace_stored_secrets",
@@ -161,3 +166,13 @@ def current_request() -> HttpRequest:
     if request is None:
         raise RuntimeError("no request: called outside allauth's handling of one")
     return request
+
+
+# "Set your password" links
+
+
+def password_reset_key(user: AbstractBaseUser) -> dict[str, str]:
+    """The arguments of allauth's `account_reset_password_from_key` URL for this person, as its own password
+    reset email makes them: the link works until the password changes, the person signs in, or
+    PASSWORD_RESET_TIMEOUT passes. allauth then moves the key into the session and out of the address bar."""
+    return {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
