@@ -3,7 +3,20 @@
 Each module has ROWS = {url name: (arguments, GET statuses, POST statuses)}, statuses in ROLES order:
 """
 
-from tests.access import accounts, alerts, api, core, events, imports, insights, matching, needs, offers, phone, resources
+from tests.access import (
+    accounts,
+    alerts,
+    api,
+    core,
+    events,
+    imports,
+    insights,
+    matching,
+    needs,
+    offers,
+    phone,
+    resources,
+)
 
 # "family" holds a family's private status link (without an account); "accepted_volunteer" has accepted a match
 # for a family in the organizer's area; "other_organizer" organizes another area.
