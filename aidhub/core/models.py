@@ -343,6 +343,8 @@ class AuditEvent(models.Model):
         FAMILY_REPLIED = "family_replied", _("A family answered a question")
         LINK_REPLACED = "link_replaced", _("A family's private link was replaced")
         CHECK_IN_ANSWERED = "check_in_answered", _("A family answered a check-in")
+        CALLOUT_SENT = "callout_sent", _("A call-out was sent to volunteers")
+        CALLOUT_CLOSED = "callout_closed", _("A call-out was closed")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aidhub.alerts.services.subscribers import subscriber_reply
+from aidhub.callouts.services import callout_reply_by_sms
 from aidhub.matching.services import check_in_reply_by_sms
 from aidhub.messaging.webhooks import twilio_signature_is_valid
 
@@ -21,6 +22,6 @@ def twilio_sms(request):
     if not twilio_signature_is_valid(request):
         return HttpResponseForbidden()
     sender, body = request.POST.get("From", ""), request.POST.get("Body", "")
-    if not check_in_reply_by_sms(sender=sender, body=body):
+    if not (callout_reply_by_sms(sender=sender, body=body) or check_in_reply_by_sms(sender=sender, body=body)):
         subscriber_reply(sender=sender, body=body)
     return HttpResponse(EMPTY_TWIML, content_type="text/xml")

@@ -3,7 +3,7 @@
 Each module has ROWS = {url name: (arguments, GET statuses, POST statuses)}, statuses in ROLES order:
 """
 
-from tests.access import accounts, alerts, core, events, matching, needs, offers, resources
+from tests.access import accounts, alerts, callouts, core, events, matching, needs, offers, resources
 
 # "family" holds a family's private status link (without an account); "accepted_volunteer" has accepted a match
 # for a family in the organizer's area; "other_organizer" organizes another area.
@@ -29,6 +29,7 @@ MATRIX = {
     **alerts.ROWS,
     **events.ROWS,
     **resources.ROWS,
+    **callouts.ROWS,
 }
 
 
