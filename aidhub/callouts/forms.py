@@ -85,9 +85,10 @@ class CalloutForm(forms.Form):
 class MatchForm(forms.Form):
     help_request = RequestChoiceField(label=_("Family's request"), queryset=None, empty_label=None)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, requests: Any, **kwargs: Any) -> None:
+        """`requests`: requests_for_match(user), read once for all the forms of a page."""
         super().__init__(*args, **kwargs)
-        self.fields["help_request"].queryset = requests_for_match(user)  # type: ignore[attr-defined]
+        self.fields["help_request"].queryset = requests  # type: ignore[attr-defined]
 
 
 class AnswerForm(forms.Form):

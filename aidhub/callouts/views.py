@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from aidhub.callouts import services
-from aidhub.callouts.forms import AnswerForm, CalloutForm, CalloutSettingsForm, MatchForm
+from aidhub.callouts.forms import AnswerForm, CalloutForm, CalloutSettingsForm, MatchForm, requests_for_match
 from aidhub.callouts.models import CalloutRecipient, CalloutSettings
 from aidhub.callouts.selectors import callouts_for_organizer, organization_for_area, recipients_for_page, segment_for
 from aidhub.core.decorators import organizer_required
@@ -92,13 +92,23 @@ def callout_answers(request, pk):
 
 def _detail_context(request, callout):
     answers = list(recipients_for_page(callout))
-    form = MatchForm(user=request.user, initial={"help_request": callout.help_request_id})
+    # One form per yes (each select with its own id), with the requests read once for all of them.
+    choices = None
+    requests = requests_for_match(request.user)
+    for answer in answers:
+        if answer.answer == CalloutRecipient.Answer.YES and not answer.match_id and callout.is_open:
+            answer.match_form = MatchForm(
+                requests=requests, initial={"help_request": callout.help_request_id}, auto_id=f"id_%s_{answer.pk}"
+            )
+            field = answer.match_form.fields["help_request"]
+            if choices is None:
+                choices = list(field.choices)
+            field.choices = choices
     return {
         "callout": callout,
         "answers": answers,
         "sent_to": callout.recipients.count(),
         "matched": sum(1 for answer in answers if answer.match_id),
-        "match_form": form,
     }
 
 
@@ -107,7 +117,7 @@ def _detail_context(request, callout):
 def callout_match(request, pk, recipient_pk):
     callout = _get_callout_for_organizer(request, pk)
     recipient = get_object_or_404(CalloutRecipient, callout=callout, pk=recipient_pk)
-    form = MatchForm(request.POST, user=request.user)
+    form = MatchForm(request.POST, requests=requests_for_match(request.user))
     if not form.is_valid():
         messages.error(request, _("Choose the family's request this volunteer is asked for."))
         return redirect("callouts:detail", pk=callout.pk)
