@@ -7,7 +7,7 @@ from aidhub.callouts.models import Callout, CalloutRecipient
 from aidhub.callouts.selectors import SegmentChoice, areas_for_callouts
 from aidhub.core.availability import AvailabilityFormField
 from aidhub.core.languagefields import LanguageChoiceField
-from aidhub.core.models import Category, Language
+from aidhub.core.models import Area, Category, Language
 from aidhub.lib.phones import normalise_phone
 from aidhub.needs.models import HelpRequest
 
@@ -44,7 +44,7 @@ class CalloutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 200}),
     )
     category = forms.ChoiceField(label=_("Kind of help"), choices=Category.choices)
-    area = forms.ModelChoiceField(label=_("Area"), queryset=None)
+    area: forms.ModelChoiceField[Area] = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none())
     language = LanguageChoiceField(
         label=_("Volunteers who speak"),
         queryset=Language.objects.all(),

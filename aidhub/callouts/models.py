@@ -62,7 +62,9 @@ class Callout(ChoiceLabelsMixin, models.Model):
         related_name="+",
     )
     availability = WeeklyAvailabilityField(_("free at"), blank=True)
-    confirmed_only = models.BooleanField(_("only volunteers an organizer confirmed for this kind of help"), default=False)
+    confirmed_only = models.BooleanField(
+        _("only volunteers an organizer confirmed for this kind of help"), default=False
+    )
     needed = models.PositiveSmallIntegerField(
         _("volunteers needed"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
@@ -117,13 +119,19 @@ class CalloutRecipient(ChoiceLabelsMixin, models.Model):
         SMS = "sms", _("Text message")
         LINK = "link", _("Their link")
 
-    callout = models.ForeignKey(Callout, verbose_name=_("call-out"), on_delete=models.CASCADE, related_name="recipients")
+    callout = models.ForeignKey(
+        Callout, verbose_name=_("call-out"), on_delete=models.CASCADE, related_name="recipients"
+    )
     volunteer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+"
     )
     # The offer that put the volunteer in the segment: the match is made with it.
     offer = models.ForeignKey(
-        Offer, verbose_name=pgettext_lazy("offer of help", "offer"), null=True, on_delete=models.SET_NULL, related_name="+"
+        Offer,
+        verbose_name=pgettext_lazy("offer of help", "offer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     access_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # Keyed hash of the number the call-out was texted to: a YES from that number answers it.
@@ -166,9 +174,7 @@ class CalloutSettings(models.Model):
         default=True,
         help_text=_("At most a few a week, never at night. Untick to get none."),
     )
-    phone = EncryptedCharField(
-        _("phone number for call-outs by text message"), max_length=30, blank=True, null=True
-    )
+    phone = EncryptedCharField(_("phone number for call-outs by text message"), max_length=30, blank=True, null=True)
     phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

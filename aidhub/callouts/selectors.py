@@ -93,7 +93,9 @@ def segment_for(choice: SegmentChoice, *, now: datetime, text: str = "") -> Segm
     the call-out's text message rendered in each volunteer's language, its segments added up. A fixed number of
     queries, however many volunteers."""
     offers = Offer.objects.filter(pk__in=matching_offers(choice).values("pk"))
-    first_offer = dict(offers.values("volunteer_id").annotate(offer_id=Min("pk")).values_list("volunteer_id", "offer_id"))
+    first_offer = dict(
+        offers.values("volunteer_id").annotate(offer_id=Min("pk")).values_list("volunteer_id", "offer_id")
+    )
     user_ids = list(first_offer)
     opted_out = set(
         CalloutSettings.objects.filter(user_id__in=user_ids, accepts_callouts=False).values_list("user_id", flat=True)

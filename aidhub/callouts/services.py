@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from aidhub.accounts.models import User
 from aidhub.callouts.models import Callout, CalloutRecipient, CalloutSettings
-from aidhub.callouts.selectors import SMS_TEMPLATE, SegmentChoice, segment_for, sms_context
+from aidhub.callouts.selectors import SMS_TEMPLATE, SegmentChoice, organization_for_area, segment_for, sms_context
 from aidhub.callouts.tasks import send_waiting_texts
-from aidhub.core.models import AuditEvent, Organization, audit
+from aidhub.core.models import AuditEvent, audit
 from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
@@ -64,7 +64,6 @@ def quiet_hours_end(now: datetime) -> datetime | None:
 def callout_send(
     *,
     actor: User,
-    organization: Organization,
     choice: SegmentChoice,
     text: str,
     needed: int,
@@ -75,6 +74,9 @@ def callout_send(
     """Sends the call-out to the segment: one email per volunteer with their private link, and one text to each
     who gave a number (at once, or in the morning when sent in quiet hours)."""
     now = now or timezone.now()
+    organization = organization_for_area(actor, choice.area)
+    if organization is None:
+        raise CalloutRefused(_("Choose an area your organization serves."))
     segment = segment_for(choice, now=now)
     if not segment.count:
         raise CalloutRefused(_("This call-out reaches no volunteer. Widen the choice and count again."))

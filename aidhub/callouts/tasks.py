@@ -38,11 +38,14 @@ def callout_send_waiting_texts(*, callout_id: int) -> int:
         row = wanted.get(recipient.volunteer_id)
         recipient.text_waits_until = None
         if row is not None and row.phone and recipient.volunteer.is_active:
-            send_sms(to=row.phone, language=recipient.volunteer.language, template=SMS_TEMPLATE, context=sms_context(callout.text))
+            send_sms(
+                to=row.phone,
+                language=recipient.volunteer.language,
+                template=SMS_TEMPLATE,
+                context=sms_context(callout.text),
+            )
             recipient.texted_at = now
             recipient.phone_hash = row.phone_hash
             sent += 1
         recipient.save(update_fields=["text_waits_until", "texted_at", "phone_hash"])
     return sent
-
-

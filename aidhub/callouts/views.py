@@ -1,6 +1,7 @@
 """Organizers' call-out pages (list, new with its count, one call-out with its answers) and the volunteer's side:
 the private link that answers a call-out, and their call-out settings."""
 
+from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -9,15 +10,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from aidhub.callouts import services
-from aidhub.callouts.forms import AnswerForm, CalloutForm, CalloutSettingsForm, MatchForm, requests_for_match
+from aidhub.callouts.forms import (
+    AnswerForm,
+    CalloutForm,
+    CalloutSettingsForm,
+    MatchForm,
+    RequestChoiceField,
+    requests_for_match,
+)
 from aidhub.callouts.models import CalloutRecipient, CalloutSettings
-from aidhub.callouts.selectors import callouts_for_organizer, organization_for_area, recipients_for_page, segment_for
+from aidhub.callouts.selectors import callouts_for_organizer, recipients_for_page, segment_for
 from aidhub.core.decorators import organizer_required
 from aidhub.matching.services import MatchConflict, MatchRefused
 
@@ -44,11 +52,9 @@ def callout_new(request):
     if request.method == "POST" and form.is_valid():
         choice = form.segment_choice()
         if "send" in request.POST:
-            organization = organization_for_area(request.user, choice.area)
             try:
                 callout = services.callout_send(
                     actor=request.user,
-                    organization=organization,
                     choice=choice,
                     text=form.cleaned_data["text"],
                     needed=form.cleaned_data["needed"],
@@ -91,22 +97,27 @@ def callout_answers(request, pk):
 
 
 def _detail_context(request, callout):
+    """The answers, each with its "make the match" form while it may be used (one select per yes, each with its
+    own id, the requests read once for all of them)."""
     answers = list(recipients_for_page(callout))
-    # One form per yes (each select with its own id), with the requests read once for all of them.
-    choices = None
     requests = requests_for_match(request.user)
+    choices = None
+    rows = []
     for answer in answers:
+        form = None
         if answer.answer == CalloutRecipient.Answer.YES and not answer.match_id and callout.is_open:
-            answer.match_form = MatchForm(
+            form = MatchForm(
                 requests=requests, initial={"help_request": callout.help_request_id}, auto_id=f"id_%s_{answer.pk}"
             )
-            field = answer.match_form.fields["help_request"]
+            field = cast(RequestChoiceField, form.fields["help_request"])
             if choices is None:
-                choices = list(field.choices)
+                choices = list(field.iterator(field))
             field.choices = choices
+        rows.append((answer, form))
     return {
         "callout": callout,
-        "answers": answers,
+        "rows": rows,
+        "answered": len(answers),
         "sent_to": callout.recipients.count(),
         "matched": sum(1 for answer in answers if answer.match_id),
     }
@@ -122,7 +133,9 @@ def callout_match(request, pk, recipient_pk):
         messages.error(request, _("Choose the family's request this volunteer is asked for."))
         return redirect("callouts:detail", pk=callout.pk)
     try:
-        services.callout_make_match(actor=request.user, recipient=recipient, help_request=form.cleaned_data["help_request"])
+        services.callout_make_match(
+            actor=request.user, recipient=recipient, help_request=form.cleaned_data["help_request"]
+        )
     except services.CalloutRefused as refused:
         messages.error(request, str(refused))
     except MatchConflict:

@@ -15,7 +15,9 @@ def no_quiet_hours(settings):
 
 
 def give_phone(user, phone, accepts=True):
-    return CalloutSettings.objects.create(user=user, phone=phone, phone_hash=keyed_hash(phone), accepts_callouts=accepts)
+    return CalloutSettings.objects.create(
+        user=user, phone=phone, phone_hash=keyed_hash(phone), accepts_callouts=accepts
+    )
 
 
 def driver(eastside, *, name, ui, speaks, phone=None):

@@ -119,4 +119,6 @@ def test_the_settings_page_keeps_a_phone_encrypted_and_refuses_a_wrong_one(clien
     with connection.cursor() as cursor:
         cursor.execute("SELECT phone FROM callouts_calloutsettings")
         assert "555" not in cursor.fetchone()[0]
-    assert "+1 202-555-0177" in client.get("/en/my/callouts/").text or "2025550177" in client.get("/en/my/callouts/").text
+    assert (
+        "+1 202-555-0177" in client.get("/en/my/callouts/").text or "2025550177" in client.get("/en/my/callouts/").text
+    )

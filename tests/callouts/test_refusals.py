@@ -98,7 +98,10 @@ def test_one_link_answers_only_its_own_callout(client, callout, eastside, organi
 
 
 def test_a_yes_from_a_number_the_callout_was_not_sent_to_answers_nothing(
-    client, callout, eastside, twilio_settings  # noqa: F811
+    client,
+    callout,
+    eastside,
+    twilio_settings,  # noqa: F811
 ):
     texted, _token = _recipient(callout, VolunteerProfileFactory().user, eastside, phone=PHONES["es"])
     # A volunteer who got no call-out, with a number on file, says YES.
