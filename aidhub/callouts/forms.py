@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.callouts.models import Callout, CalloutRecipient
@@ -38,7 +39,7 @@ def requests_for_match(user: Any) -> Any:
 
 class CalloutForm(forms.Form):
     text = forms.CharField(
-        label=Callout._meta.get_field("text").verbose_name,
+        label=capfirst(Callout._meta.get_field("text").verbose_name),
         max_length=200,
         help_text=Callout._meta.get_field("text").help_text,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 200}),
