@@ -14,7 +14,6 @@ from django.utils.translation import pgettext_lazy
 
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
-from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.adapters.encrypted_fields import EncryptedCharField
 from aidhub.lib.choices import ChoiceLabelsMixin
 from aidhub.matching.models import Match
@@ -48,8 +47,6 @@ class Callout(ChoiceLabelsMixin, models.Model):
         max_length=200,
         help_text=_("Who, where and when, in a few words. Never a family's name, address or phone number."),
     )
-    # The interface language the organizer wrote in: the text is shown with its lang and dir.
-    text_language = models.CharField(max_length=10, choices=interface_languages, default=default_language)
     # The segment.
     category = models.CharField(_("kind of help"), max_length=20, choices=Category)
     area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")

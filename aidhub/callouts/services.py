@@ -68,7 +68,6 @@ def callout_send(
     text: str,
     needed: int,
     help_request: HelpRequest | None,
-    text_language: str,
     now: datetime | None = None,
 ) -> Callout:
     """Sends the call-out to the segment: one email per volunteer with their private link, and one text to each
@@ -83,7 +82,6 @@ def callout_send(
     callout = Callout.objects.create(
         organization=organization,
         text=text,
-        text_language=text_language,
         category=choice.category,
         area=choice.area,
         language=choice.language,

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -59,7 +59,6 @@ def callout_new(request):
                     text=form.cleaned_data["text"],
                     needed=form.cleaned_data["needed"],
                     help_request=form.cleaned_data["help_request"],
-                    text_language=translation.get_language(),
                 )
             except services.CalloutRefused as refused:
                 messages.error(request, str(refused))

@@ -33,7 +33,9 @@ def test_a_callout_from_the_form_to_a_match(visit, organizer_e2e, two_factor_sec
     page = sign_in(organizer, language, organizer_e2e.email, password=PASSWORD, totp_secret=two_factor_secret)
     organizer.open(f"/{language}/organize/callouts/")
     organizer.submit(page.get_by_role("link", name=t(language, "New call-out")))
-    page.get_by_role("textbox", name=capfirst(t(language, "what is needed"))).fill("A driver to the clinic, tomorrow 9-12")
+    page.get_by_role("textbox", name=capfirst(t(language, "what is needed"))).fill(
+        "A driver to the clinic, tomorrow 9-12"
+    )
     page.get_by_role("combobox", name=t(language, "Kind of help")).select_option("rides")
     page.get_by_role("combobox", name=t(language, "Area")).select_option(label="Eastside")
     # The count updates as the form changes (htmx); "Count" does the same without JavaScript.
