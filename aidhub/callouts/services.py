@@ -103,22 +103,25 @@ def callout_send(
             callout=callout, volunteer_id=user_id, offer_id=offer_id, access_token_hash=token_hash, created_at=now
         )
         phone = segment.phones.get(user_id)
-        if phone:
+        if phone and waits_until is None:
             recipient.phone_hash = keyed_hash(phone)
-            if waits_until is None:
-                recipient.texted_at = now
-                send_sms(to=phone, language=users[user_id].language, template=SMS_TEMPLATE, context=sms_context(text))
-                texted += 1
-            elif can_wait:
-                recipient.text_waits_until = waits_until
-                waiting += 1
+            recipient.texted_at = now
+            send_sms(to=phone, language=users[user_id].language, template=SMS_TEMPLATE, context=sms_context(text))
+            texted += 1
+        elif phone and can_wait:
+            recipient.text_waits_until = waits_until
+            waiting += 1
         rows.append((recipient, token))
     CalloutRecipient.objects.bulk_create([recipient for recipient, _token in rows])
     for recipient, token in rows:
         send_email_to_user(
             user=users[recipient.volunteer_id],
             template="callouts/callout",
-            context={"callout": callout, "token": token, "texted": bool(recipient.phone_hash)},
+            context={
+                "callout": callout,
+                "token": token,
+                "texted": bool(recipient.texted_at or recipient.text_waits_until),
+            },
         )
     if waiting:
         transaction.on_commit(lambda: send_waiting_texts.using(run_after=waits_until).enqueue(callout_id=callout.pk))

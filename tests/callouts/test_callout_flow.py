@@ -53,6 +53,7 @@ def test_a_callout_sends_one_message_per_volunteer_in_their_language(
     # Each email carries that volunteer's own private link.
     links = {re.search(r"\?k=([\w-]+)", message.body).group(1) for message in mail.outbox}
     assert len(links) == 3
+    assert "reply YES or NO to our text message" not in by_address["tom@example.org"].body  # no phone given
 
     texts = {message["to"]: message["body"] for message in sms.outbox}
     assert sorted(texts) == sorted(PHONES.values())

@@ -58,6 +58,8 @@ def test_in_quiet_hours_without_a_task_queue_that_can_wait_the_callout_goes_by_e
     _send(client_for(organizer), eastside, django_capture_on_commit_callbacks)
     assert sms.outbox == []
     assert len(mail.outbox) == 3
+    # No email promises a text that will not come.
+    assert not any("reply YES or NO to our text message" in message.body for message in mail.outbox)
     assert not CalloutRecipient.objects.filter(text_waits_until__isnull=False).exists()
 
 
