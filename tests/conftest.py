@@ -420,3 +420,9 @@ def callout(organization, organizer, volunteer, eastside):
 def callout_answer(callout):
     """The URL arguments of making a match from the yes of `callout`."""
     return {"pk": callout.pk, "recipient_pk": callout.recipients.get().pk}
+
+
+@pytest.fixture
+def callout_recipient(callout):
+    """`volunteer`'s row of `callout`: the call-out sent to them."""
+    return callout.recipients.get()

@@ -93,7 +93,6 @@ class MatchForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    k = forms.CharField(widget=forms.HiddenInput)
     answer = forms.ChoiceField(choices=CalloutRecipient.Answer.choices)
 
 

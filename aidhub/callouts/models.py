@@ -115,6 +115,7 @@ class CalloutRecipient(ChoiceLabelsMixin, models.Model):
     class Via(models.TextChoices):
         SMS = "sms", _("Text message")
         LINK = "link", _("Their link")
+        ACCOUNT = "account", _("Signed in")
 
     callout = models.ForeignKey(
         Callout, verbose_name=_("call-out"), on_delete=models.CASCADE, related_name="recipients"
@@ -137,7 +138,7 @@ class CalloutRecipient(ChoiceLabelsMixin, models.Model):
     texted_at = models.DateTimeField(_("texted"), null=True, blank=True)
     text_waits_until = models.DateTimeField(_("text waits until"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=5, choices=Answer, blank=True)
-    answered_via = models.CharField(_("answered by"), max_length=5, choices=Via, blank=True)
+    answered_via = models.CharField(_("answered by"), max_length=7, choices=Via, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     match = models.ForeignKey(Match, verbose_name=_("match"), null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)

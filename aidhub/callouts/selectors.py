@@ -143,3 +143,14 @@ def recipients_for_page(callout: Callout) -> QuerySet[CalloutRecipient]:
         .exclude(answer="")
         .order_by("-answer", "answered_at", "id")
     )
+
+
+def open_callouts_for_volunteer(user: Person) -> QuerySet[CalloutRecipient]:
+    """The open call-outs sent to this volunteer (newest first), which they may answer signed in."""
+    if not user.is_authenticated:
+        return CalloutRecipient.objects.none()
+    return (
+        CalloutRecipient.objects.filter(volunteer_id=user.pk, callout__status=Callout.Status.OPEN, match__isnull=True)
+        .select_related("callout__area")
+        .order_by("-created_at", "-id")
+    )

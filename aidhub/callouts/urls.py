@@ -16,4 +16,5 @@ urlpatterns = [
     # Volunteers: the private link of one call-out (the token in the query string, ?k=…), and their settings.
     path("callouts/answer/", views.callout_answer, name="answer"),
     path("my/callouts/", views.callout_settings, name="settings"),
+    path("my/callouts/<int:pk>/answer/", views.callout_answer_signed_in, name="my_answer"),
 ]

@@ -25,7 +25,12 @@ from aidhub.callouts.forms import (
     requests_for_match,
 )
 from aidhub.callouts.models import CalloutRecipient, CalloutSettings
-from aidhub.callouts.selectors import callouts_for_organizer, recipients_for_page, segment_for
+from aidhub.callouts.selectors import (
+    callouts_for_organizer,
+    open_callouts_for_volunteer,
+    recipients_for_page,
+    segment_for,
+)
 from aidhub.core.decorators import organizer_required
 from aidhub.matching.services import MatchConflict, MatchRefused
 
@@ -177,12 +182,33 @@ def callout_answer(request):
             except services.CalloutRefused as refused:
                 messages.info(request, str(refused))
             else:
-                if form.cleaned_data["answer"] == CalloutRecipient.Answer.YES:
-                    messages.success(request, _("Thank you! An organizer will write to you if they ask you to help."))
-                else:
-                    messages.success(request, _("Thank you for answering. Maybe next time."))
+                _thank(request, form.cleaned_data["answer"])
         return redirect(f"{reverse('callouts:answer')}?{urlencode({'k': token})}")
     return render(request, "callouts/answer.html", {"recipient": recipient, "token": token})
+
+
+def _thank(request, answer):
+    if answer == CalloutRecipient.Answer.YES:
+        messages.success(request, _("Thank you! An organizer will write to you if they ask you to help."))
+    else:
+        messages.success(request, _("Thank you for answering. Maybe next time."))
+
+
+@require_POST
+@login_required
+def callout_answer_signed_in(request, pk):
+    """A signed-in volunteer answers a call-out sent to them, from their call-outs page; anyone else's: 404."""
+    recipient = get_object_or_404(CalloutRecipient, pk=pk, volunteer=request.user)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        answer = form.cleaned_data["answer"]
+        try:
+            services.callout_answer(recipient=recipient, answer=answer, via=CalloutRecipient.Via.ACCOUNT)
+        except services.CalloutRefused as refused:
+            messages.info(request, str(refused))
+        else:
+            _thank(request, answer)
+    return redirect("callouts:settings")
 
 
 @login_required
@@ -198,4 +224,6 @@ def callout_settings(request):
         )
         messages.success(request, _("Your call-out settings are saved."))
         return redirect("callouts:settings")
-    return render(request, "callouts/settings.html", {"form": form})
+    return render(
+        request, "callouts/settings.html", {"form": form, "open_callouts": open_callouts_for_volunteer(request.user)}
+    )

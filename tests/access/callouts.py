@@ -11,6 +11,8 @@ ROWS = {
     "callouts:match": ("callout_answer", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "callouts:close": ("callout", "405 405 405 405 405 405 405 405", "302 302 403 403 403 302 404 403"),
     "callouts:answer": (None, "404 404 404 404 404 404 404 404", "404 404 404 404 404 404 404 404"),
+    # A signed-in volunteer's answer to a call-out sent to them; anyone else's: 404. An empty POST: back (302).
+    "callouts:my_answer": ("callout_recipient", "405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404"),
     # An empty POST unticks call-outs (a saved choice, 302).
     "callouts:settings": (None, "302 302 200 200 200 200 200 200", "302 302 302 302 302 302 302 302"),
 }

@@ -151,3 +151,18 @@ def test_the_detail_runs_the_same_queries_for_more_answers(client_for, organizer
     many = count_queries(client, url)
     assert many == few
     assert "Make the match" in client.get(url).text
+
+
+def test_a_signed_in_volunteer_answers_from_their_callouts_page_and_nobody_else_can(
+    client_for, volunteer, other_volunteer, callout_recipient
+):
+    CalloutRecipient.objects.filter(pk=callout_recipient.pk).update(answer="", answered_via="")
+    page = client_for(volunteer).get("/en/my/callouts/")
+    assert "Call-outs waiting for your answer" in page.text and "Hot meals tonight" in page.text
+    url = f"/en/my/callouts/{callout_recipient.pk}/answer/"
+    assert client_for(other_volunteer).post(url, {"answer": "yes"}).status_code == 404
+    callout_recipient.refresh_from_db()
+    assert callout_recipient.answer == ""
+    assert client_for(volunteer).post(url, {"answer": "yes"}).status_code == 302
+    callout_recipient.refresh_from_db()
+    assert (callout_recipient.answer, callout_recipient.answered_via) == ("yes", "account")
