@@ -190,3 +190,18 @@ def test_old_callouts_no_longer_take_text_answers(
     client.logout()
     signed_text(client, PHONES["es"], "YES")
     assert CalloutRecipient.objects.filter(answer="yes").count() == 0
+
+
+def test_closing_texts_those_who_said_yes_by_text_in_their_language(
+    client, client_for, organizer, drivers, eastside, twilio_settings, django_capture_on_commit_callbacks
+):
+    callout = send_callout(client_for(organizer), eastside, django_capture_on_commit_callbacks)
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_text(client, PHONES["ar"], "نعم")
+    sms.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(organizer).post(f"/en/organize/callouts/{callout.pk}/close/")
+    # Amina said yes by text: she gets a text too, in Arabic; Lucía, who did not answer, gets only the email.
+    assert [message["to"] for message in sms.outbox] == [PHONES["ar"]]
+    assert "أُغلق النداء" in sms.outbox[0]["body"]
