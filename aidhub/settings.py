@@ -469,3 +469,13 @@ API_RATES = {
     "token": (env.int("API_TOKEN_RATE", default=600), 600),
     "public": (env.int("API_PUBLIC_RATE", default=300), 600),
 }
+
+# Urgent call-outs to volunteers (aidhub.callouts). A volunteer gets at most this many in 7 days; texts are not
+# sent in the quiet hours (from START to END o'clock, TIME_ZONE): they wait for the morning in the task queue
+# (a backend that can run tasks later, such as the database one), or, where it cannot, the call-out goes by
+# email only. A YES or NO by text answers call-outs sent to that number in the last CALLOUT_REPLY_DAYS days.
+CALLOUTS_PER_VOLUNTEER_PER_WEEK = env.int("CALLOUTS_PER_VOLUNTEER_PER_WEEK", default=3)
+CALLOUT_QUIET_HOURS_START = env.int("CALLOUT_QUIET_HOURS_START", default=21)
+CALLOUT_QUIET_HOURS_END = env.int("CALLOUT_QUIET_HOURS_END", default=8)
+CALLOUT_REPLY_DAYS = 3
+CALLOUTS_PER_PAGE = 20

@@ -474,3 +474,36 @@ def alert_body(organization, eastside):
         "areas": [eastside.pk],
         "texts": {"en": "Avoid Main Street."},
     }
+
+
+@pytest.fixture
+def callout(organization, organizer, volunteer, eastside):
+    """A call-out of the organizer's organization, sent to `volunteer`, who answered yes (access matrix)."""
+    from aidhub.callouts.models import Callout, CalloutRecipient
+
+    offer = OfferFactory(volunteer=volunteer, areas=[eastside], category="food")
+    sent = Callout.objects.create(
+        organization=organization, text="Hot meals tonight", category="food", area=eastside, created_by=organizer
+    )
+    CalloutRecipient.objects.create(
+        callout=sent,
+        volunteer=volunteer,
+        offer=offer,
+        access_token_hash=new_access_token()[1],
+        answer="yes",
+        answered_via="link",
+        answered_at=timezone.now(),
+    )
+    return sent
+
+
+@pytest.fixture
+def callout_answer(callout):
+    """The URL arguments of making a match from the yes of `callout`."""
+    return {"pk": callout.pk, "recipient_pk": callout.recipients.get().pk}
+
+
+@pytest.fixture
+def callout_recipient(callout):
+    """`volunteer`'s row of `callout`: the call-out sent to them."""
+    return callout.recipients.get()

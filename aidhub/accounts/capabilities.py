@@ -150,3 +150,10 @@ def may_serve_q(
     return active & (
         ~Q(**{f"{category_field}__in": vetted}) | Exists(confirmations.filter(category=OuterRef(category_field)))
     )
+
+
+def confirmed_q(*, volunteer: str = "volunteer", category: str) -> Q | Combinable:
+    """Rows whose volunteer an organizer confirmed for this kind of help, whether or not the network requires it
+    (an organizer's call-out may ask for confirmed volunteers only); on top of `may_serve_q`, never instead."""
+    confirmations = Vetting.objects.confirmed().filter(volunteer=OuterRef(volunteer or "pk"), category=category)
+    return Exists(confirmations)

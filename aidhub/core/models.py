@@ -346,6 +346,8 @@ class AuditEvent(models.Model):
         TEXT_SENT = "text_sent", _("A family was sent a text from its request")
         VOICE_PROMPT_CHANGED = "voice_prompt_changed", _("A recording of the phone line was changed")
         VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers were imported from a spreadsheet")
+        CALLOUT_SENT = "callout_sent", _("A call-out was sent to volunteers")
+        CALLOUT_CLOSED = "callout_closed", _("A call-out was closed")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"

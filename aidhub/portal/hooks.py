@@ -8,9 +8,9 @@ Each handler takes `(*, sender, body)` and says whether the message was its own:
 
 1. keywords (STOP, START, HELP, STATUS, CANCEL, DELETE in every interface language, aidhub.messaging.keywords);
 2. a conversation in progress (aidhub.phone);
-3. a volunteer's answer to a call-out;
+3. a volunteer's YES or NO to a call-out (aidhub.callouts);
 4. a family's 1/2/3 answer to a check-in (aidhub.matching);
-5. a reply to a request's text thread;
+5. a reply to a text sent from a request's page (aidhub.needs);
 6. an alert subscriber's confirmation code (aidhub.alerts);
 7. anything else starts a conversation (aidhub.phone), which asks the family's language first.
 
@@ -26,6 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aidhub.alerts.services.subscribers import subscriber_reply
+from aidhub.callouts.services import callout_reply_by_sms
 from aidhub.matching.services import check_in_reply_by_sms
 from aidhub.messaging.inbound import inbound_message_claim
 from aidhub.messaging.webhooks import twilio_signature_is_valid
@@ -34,10 +35,11 @@ from aidhub.phone.services.texts import phone_conversation_reply, phone_conversa
 
 Handler = Callable[..., bool | str]
 
-# The order of the module's docstring. A call-out answer goes between the conversation and the check-in.
+# The order of the module's docstring.
 HANDLERS: tuple[Handler, ...] = (
     phone_keyword_reply,
     phone_conversation_reply,
+    callout_reply_by_sms,
     check_in_reply_by_sms,
     request_text_reply,
     subscriber_reply,

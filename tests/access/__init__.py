@@ -7,6 +7,7 @@ from tests.access import (
     accounts,
     alerts,
     api,
+    callouts,
     core,
     events,
     imports,
@@ -46,6 +47,7 @@ MATRIX = {
     **insights.ROWS,
     **api.ROWS,
     **imports.ROWS,
+    **callouts.ROWS,
 }
 
 

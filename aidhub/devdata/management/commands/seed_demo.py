@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from aidhub.devdata.demo import alerts as alerts_demo
+from aidhub.devdata.demo import callouts as callouts_demo
 from aidhub.devdata.demo import core as core_demo
 from aidhub.devdata.demo import events as events_demo
 from aidhub.devdata.demo import matching as matching_demo
@@ -16,7 +17,7 @@ from aidhub.devdata.demo import offers as offers_demo
 from aidhub.devdata.demo import resources as resources_demo
 
 # In dependency order: each seed gets everything the earlier ones returned.
-SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, alerts_demo, events_demo, resources_demo]
+SEEDS = [core_demo, offers_demo, needs_demo, matching_demo, callouts_demo, alerts_demo, events_demo, resources_demo]
 
 
 class Command(BaseCommand):
