@@ -145,7 +145,7 @@ def _token_header(role, request):
 
 
 @pytest.mark.parametrize(("name", "role", "expected"), TOKEN_CASES, ids=str)
-def test_token_access(name, role, expected, client, request):
+def test_token_access(name, role, expected, client, request, db):
     """No token: 401. A read-only token on a write: 403. Another organization's object: 404. Sessions do not
     count (the client is not signed in; tests/api/test_tokens.py shows a signed-in organizer gets 401 too)."""
     arguments, method, body, _statuses = TOKEN_ROWS[name]

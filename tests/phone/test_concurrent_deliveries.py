@@ -10,7 +10,7 @@ from aidhub.phone.models import Conversation
 from tests.phone.conftest import Phone, reply_of
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor == "sqlite",
     reason="SQLite's test database locks whole tables: two writers at once need PostgreSQL",

@@ -16,7 +16,9 @@ from tests.helpers import sign_in
 from tests.test_access_matrix import FAMILY_LINK, _kwargs
 
 # The webhook is CSRF-exempt but refuses anything without a valid Twilio signature (also 403).
-CSRF_EXEMPT = {"alerts_hooks:twilio_sms"}
+# The provider's webhook (signed instead), and the API's answer to unknown addresses (a 404 problem document to
+# any method; it does nothing).
+CSRF_EXEMPT = {"alerts_hooks:twilio_sms", "api:not_found"}
 
 
 def _aidhub_forms():
@@ -51,7 +53,17 @@ def test_state_changing_views_are_listed():
     assert {name.split(":")[0] for name in ACTIONS} >= {"offers", "needs", "matching", "events", "alerts"}
 
 
-@pytest.mark.parametrize("name", [name for name in MATRIX if name not in CSRF_EXEMPT and not name.startswith("admin:")])
+def _api(name):
+    """Endpoints ninja serves (in the OpenAPI schema): authenticated by a token header, never by the session."""
+    from aidhub.api.api import api
+
+    operations = [op for methods in api.get_openapi_schema()["paths"].values() for op in methods.values()]
+    return name in {f"api:{op['operationId']}" for op in operations}
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in MATRIX if name not in CSRF_EXEMPT and not name.startswith("admin:") and not _api(name)]
+)
 def test_every_post_needs_a_csrf_token(name, request, admin_user, organizer):
     arguments = MATRIX[name][0]
     path_name = url_name(name)
@@ -61,3 +73,15 @@ def test_every_post_needs_a_csrf_token(name, request, admin_user, organizer):
     client = sign_in(Client(enforce_csrf_checks=True), organizer)
     response = client.post(url, {})
     assert response.status_code == 403, f"{name} accepted a POST without a CSRF token"
+
+
+@pytest.mark.parametrize("name", [name for name in MATRIX if _api(name)])
+def test_the_api_takes_no_session_so_needs_no_csrf_token(name, request, organizer):
+    """The API acts only for the holder of a token sent in the Authorization header, which a page of another site
+    cannot set: a signed-in organizer's browser, posting without a token, is refused (401), or told the address
+    takes no POST (405). That is why the API needs no CSRF token."""
+    arguments = MATRIX[name][0]
+    url = reverse(url_name(name), kwargs=_kwargs(arguments, request))
+    client = sign_in(Client(enforce_csrf_checks=True), organizer)
+    response = client.post(url, {})
+    assert response.status_code in (401, 405), f"{name} answered {response.status_code} to a session without a token"
