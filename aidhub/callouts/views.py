@@ -224,6 +224,9 @@ def callout_settings(request):
         )
         messages.success(request, _("Your call-out settings are saved."))
         return redirect("callouts:settings")
-    return render(
-        request, "callouts/settings.html", {"form": form, "open_callouts": open_callouts_for_volunteer(request.user)}
-    )
+    context = {
+        "form": form,
+        "open_callouts": open_callouts_for_volunteer(request.user),
+        "texts_stopped": current is not None and current.texts_stopped_at is not None and bool(current.phone),
+    }
+    return render(request, "callouts/settings.html", context)
