@@ -26,8 +26,8 @@ from aidhub.needs.services import (
 )
 from aidhub.phone import conversation, limits, replies
 from aidhub.phone.conversation import Turn
-from aidhub.phone.models import IDLE_LIMIT, Conversation, TextedRequest
 from aidhub.phone.language import guess_language
+from aidhub.phone.models import IDLE_LIMIT, Conversation, TextedRequest
 from aidhub.phone.replies import SMS, WHATSAPP
 
 WHATSAPP_PREFIX = "whatsapp:"
