@@ -210,11 +210,12 @@ def callout_texts_by_keyword(*, sender: str, body: str) -> bool:
     them (their emails go on as their settings say); START gives the texts back. Answers nothing: it returns
     False, and the keyword's own handler (aidhub.phone) answers the message."""
     kind = keyword_of(body)
-    if kind not in (STOP, CANCEL, START) or not sender:
+    # Call-outs go by SMS only: a WhatsApp STOP stops WhatsApp messages, not them.
+    if kind not in (STOP, CANCEL, START) or not sender or sender.startswith("whatsapp:"):
         return False
     try:
         phone = normalise_phone(sender)
-    except ValidationError:  # WhatsApp senders: call-outs go by SMS only
+    except ValidationError:
         return False
     rows = CalloutSettings.objects.filter(phone_hash=keyed_hash(phone))
     if kind == START:
