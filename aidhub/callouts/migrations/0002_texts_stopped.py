@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('callouts', '0001_callouts'),
+        ("callouts", "0001_callouts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='calloutsettings',
-            name='texts_stopped_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='call-outs by text stopped'),
+            model_name="calloutsettings",
+            name="texts_stopped_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="call-outs by text stopped"),
         ),
     ]
