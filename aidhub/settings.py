@@ -341,6 +341,12 @@ if SMS_BACKEND.endswith("TwilioBackend") and not (TWILIO_ACCOUNT_SID and TWILIO_
     raise ImproperlyConfigured("SMS_BACKEND=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.")
 # Phone numbers typed without a country code are read as numbers of this country (ISO 3166 code).
 PHONE_DEFAULT_REGION = env.str("PHONE_DEFAULT_REGION", default="US")
+# What the text line takes before it answers only once, "try later or call" (aidhub/phone/limits.py,
+# docs/operations.md): messages an hour and new conversations a day from one number, and new conversations an
+# hour from all numbers together. Keywords (STOP, START, HELP…) always work.
+PHONE_MESSAGES_PER_HOUR = env.int("PHONE_MESSAGES_PER_HOUR", default=60)
+PHONE_CONVERSATIONS_PER_DAY = env.int("PHONE_CONVERSATIONS_PER_DAY", default=5)
+PHONE_CONVERSATIONS_PER_HOUR = env.int("PHONE_CONVERSATIONS_PER_HOUR", default=200)
 
 # Background work through Django's Tasks API. "immediate" runs a task inside the request (first runs, tests);
 # production uses the database backend and `manage.py db_worker`.

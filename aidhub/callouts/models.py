@@ -174,6 +174,9 @@ class CalloutSettings(models.Model):
     )
     phone = EncryptedCharField(_("phone number for call-outs by text message"), max_length=30, blank=True, null=True)
     phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # Set when the volunteer texted STOP (or CANCEL, in any language) to the network's number: call-outs no longer
+    # go by text, email still does as `accepts_callouts` says; START clears it.
+    texts_stopped_at = models.DateTimeField(_("call-outs by text stopped"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -114,7 +114,8 @@ def segment_for(choice: SegmentChoice, *, now: datetime, text: str = "") -> Segm
     segment.offers = {uid: offer for uid, offer in first_offer.items() if uid not in opted_out and uid not in busy}
     reached = list(segment.offers)
     segment.languages = dict(get_user_model().objects.filter(pk__in=reached).values_list("pk", "language"))
-    for row in CalloutSettings.objects.filter(user_id__in=reached).exclude(phone_hash=""):
+    texting = CalloutSettings.objects.filter(user_id__in=reached, texts_stopped_at__isnull=True)
+    for row in texting.exclude(phone_hash=""):
         if row.phone:
             segment.phones[row.user_id] = row.phone
     segment.sms_segments = sms_cost(text, [segment.languages[uid] for uid in segment.phones])

@@ -25,7 +25,7 @@ from aidhub.lib.phones import normalise_phone
 from aidhub.lib.tokens import hash_access_token, new_access_token
 from aidhub.matching.models import Match
 from aidhub.matching.services import MatchConflict, match_propose
-from aidhub.messaging.keywords import normalise_reply
+from aidhub.messaging.keywords import CANCEL, START, STOP, keyword_of, normalise_reply
 from aidhub.messaging.services import send_email_to_user, send_sms
 from aidhub.needs.models import HelpRequest
 
@@ -205,6 +205,35 @@ def callout_reply_by_sms(*, sender: str, body: str) -> bool:
 
 
 @transaction.atomic
+def callout_texts_by_keyword(*, sender: str, body: str) -> bool:
+    """STOP or CANCEL (in any language) from a number a volunteer gave for call-outs: no more call-outs by text to
+    them (their emails go on as their settings say); START gives the texts back. Answers nothing: it returns
+    False, and the keyword's own handler (aidhub.phone) answers the message."""
+    kind = keyword_of(body)
+    # Call-outs go by SMS only: a WhatsApp STOP stops WhatsApp messages, not them.
+    if kind not in (STOP, CANCEL, START) or not sender or sender.startswith("whatsapp:"):
+        return False
+    try:
+        phone = normalise_phone(sender)
+    except ValidationError:
+        return False
+    rows = CalloutSettings.objects.filter(phone_hash=keyed_hash(phone))
+    if kind == START:
+        rows.filter(texts_stopped_at__isnull=False).update(texts_stopped_at=None, updated_at=timezone.now())
+    else:
+        now = timezone.now()
+        rows.filter(texts_stopped_at__isnull=True).update(texts_stopped_at=now, updated_at=now)
+    return False
+
+
+def purge_callout_phone_hashes(*, now: datetime | None = None) -> int:
+    """The hash of the number a call-out was texted to is needed only while a YES or NO by text may answer it
+    (CALLOUT_REPLY_DAYS); the daily purge empties it after that. Returns how many were emptied."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.CALLOUT_REPLY_DAYS)
+    return CalloutRecipient.objects.exclude(phone_hash="").filter(texted_at__lt=cutoff).update(phone_hash="")
+
+
+@transaction.atomic
 def callout_make_match(*, actor: User, recipient: CalloutRecipient, help_request: HelpRequest) -> Match:
     """Asks a volunteer who said yes to help with the family's request, through matching's own service and rules
     (match_propose: vetting, capacity, earlier "no" to this family, one live match per request). When the call-out
@@ -244,7 +273,9 @@ def _close(callout: Callout, *, actor: User, status: str) -> None:
     others = list(callout.recipients.filter(match__isnull=True).select_related("volunteer"))
     phones = {
         row.user_id: row.phone
-        for row in CalloutSettings.objects.filter(user_id__in=[r.volunteer_id for r in others]).exclude(phone_hash="")
+        for row in CalloutSettings.objects.filter(
+            user_id__in=[r.volunteer_id for r in others], texts_stopped_at__isnull=True
+        ).exclude(phone_hash="")
     }
     context = {"callout": callout}
     for recipient in others:

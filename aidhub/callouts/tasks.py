@@ -30,7 +30,7 @@ def callout_send_waiting_texts(*, callout_id: int) -> int:
     wanted = {
         row.user_id: row
         for row in CalloutSettings.objects.filter(
-            user_id__in=waiting.values("volunteer_id"), accepts_callouts=True
+            user_id__in=waiting.values("volunteer_id"), accepts_callouts=True, texts_stopped_at__isnull=True
         ).exclude(phone_hash="")
     }
     sent = 0

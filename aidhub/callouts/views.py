@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -33,6 +34,7 @@ from aidhub.callouts.selectors import (
 )
 from aidhub.core.decorators import organizer_required
 from aidhub.matching.services import MatchConflict, MatchRefused
+from aidhub.messaging.keywords import START, keyword_word
 
 
 def _get_callout_for_organizer(request, pk):
@@ -224,6 +226,12 @@ def callout_settings(request):
         )
         messages.success(request, _("Your call-out settings are saved."))
         return redirect("callouts:settings")
-    return render(
-        request, "callouts/settings.html", {"form": form, "open_callouts": open_callouts_for_volunteer(request.user)}
-    )
+    context = {
+        "form": form,
+        "open_callouts": open_callouts_for_volunteer(request.user),
+        # The word to text to get call-outs by text again (START), in the page's language; empty while they come.
+        "texts_stopped": keyword_word(START, get_language())
+        if current is not None and current.texts_stopped_at is not None and current.phone
+        else "",
+    }
+    return render(request, "callouts/settings.html", context)

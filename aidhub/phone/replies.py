@@ -48,6 +48,9 @@ def keyword_text(what: str, state: dict[str, Any], **values: str) -> str:
             "stopped": lambda: _("This conversation is ended and nothing of it is kept. Text alerts are stopped too."),
             "started": lambda: _("You can get our texts again. Send any message to ask for help."),
             "sent": lambda: _("Thank you! Your request is sent. Code: %(code)s. Follow it here: %(url)s"),
+            "busy": lambda: _(
+                "Sorry, we cannot answer more messages now. Please try again later, or call this number."
+            ),
             "trial_sent": lambda: _(
                 "Trial: nothing was created. A family would now get its reference code and a link to follow "
                 "its request."

@@ -6,13 +6,18 @@ Each handler takes `(*, sender, body)` and says whether the message was its own:
 "answered" (by its own messages, or by nobody), a string means "answered: reply this" in the webhook's response
 (TwiML <Message>, which reaches a WhatsApp sender on WhatsApp too). In order:
 
-1. keywords (STOP, START, HELP, STATUS, CANCEL, DELETE in every interface language, aidhub.messaging.keywords);
+1. keywords (STOP, START, HELP, STATUS, CANCEL, DELETE in every interface language, aidhub.messaging.keywords):
+   first what STOP and START change for call-outs (aidhub.callouts, which answers nothing), then the answer
+   (aidhub.phone);
+   - past the keywords, the limits of the text line (aidhub.phone.limits): a number over them is told once, then
+     answered by nothing, and nothing of its message is kept;
 2. a conversation in progress (aidhub.phone);
 3. a volunteer's YES or NO to a call-out (aidhub.callouts);
 4. a family's 1/2/3 answer to a check-in (aidhub.matching);
 5. a reply to a text sent from a request's page (aidhub.needs);
 6. an alert subscriber's confirmation code (aidhub.alerts);
-7. anything else starts a conversation (aidhub.phone), which asks the family's language first.
+7. anything else starts a conversation (aidhub.phone), which asks the family's language first, within the limits
+   of new conversations (aidhub.phone.limits).
 
 Neither the number nor the text is ever logged.
 """
@@ -26,18 +31,25 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aidhub.alerts.services.subscribers import subscriber_reply
-from aidhub.callouts.services import callout_reply_by_sms
+from aidhub.callouts.services import callout_reply_by_sms, callout_texts_by_keyword
 from aidhub.matching.services import check_in_reply_by_sms
 from aidhub.messaging.inbound import inbound_message_claim
 from aidhub.messaging.webhooks import twilio_signature_is_valid
 from aidhub.needs.services import request_text_reply
-from aidhub.phone.services.texts import phone_conversation_reply, phone_conversation_start, phone_keyword_reply
+from aidhub.phone.services.texts import (
+    phone_conversation_reply,
+    phone_conversation_start,
+    phone_keyword_reply,
+    phone_message_limit,
+)
 
 Handler = Callable[..., bool | str]
 
 # The order of the module's docstring.
 HANDLERS: tuple[Handler, ...] = (
+    callout_texts_by_keyword,
     phone_keyword_reply,
+    phone_message_limit,
     phone_conversation_reply,
     callout_reply_by_sms,
     check_in_reply_by_sms,

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.alerts.services.retention import purge_old_reports, purge_stale_subscribers
+from aidhub.callouts.services import purge_callout_phone_hashes
 from aidhub.core.models import NetworkSettings, purge_old_audit_events
 from aidhub.events.models import Booking, Registration
 from aidhub.events.services.reminders import purge_personal_data as purge_event_people
@@ -19,7 +20,8 @@ from aidhub.phone.services.texts import purge_idle_conversations
 @transaction.atomic
 def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
     """The daily purge, with the periods set in the admin: finished requests, past events' sign-ups, old reports,
-    unconfirmed or ended subscriptions, audit rows older than 180 days, and imported spreadsheets after their hour."""
+    unconfirmed or ended subscriptions, audit rows older than 180 days, call-outs' phone hashes after their reply
+    window, and imported spreadsheets after their hour."""
     now = now or timezone.now()
     network = NetworkSettings.load()
     request_ids = purge_finished_requests(days=network.request_retention_days, now=now)
@@ -32,6 +34,7 @@ def purge_on_schedule(now: datetime | None = None) -> dict[str, int]:
         "audit events": purge_old_audit_events(now),
         "text conversations": purge_idle_conversations(now=now),
         "text message ids": purge_inbound_messages(now=now),
+        "call-out phone hashes": purge_callout_phone_hashes(now=now),
         "spreadsheet uploads": import_uploads_purge(now=now),
     }
 

@@ -5,11 +5,14 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django.utils.text import capfirst
 from playwright.sync_api import expect
 
-from aidhub.callouts.models import CalloutRecipient
+from aidhub.callouts.models import CalloutRecipient, CalloutSettings
+from aidhub.lib.crypto import keyed_hash
 from aidhub.matching.models import Match
+from aidhub.messaging.keywords import START, keyword_word
 from tests.e2e.browser import sign_in, t
 from tests.factories import PASSWORD, HelpRequestFactory, OfferFactory, VolunteerProfileFactory, vet
 from tests.factories import language as spoken
@@ -65,3 +68,21 @@ def test_a_callout_from_the_form_to_a_match(visit, organizer_e2e, two_factor_sec
     match = Match.objects.get()
     assert (match.volunteer, match.help_request) == (profile.user, help_request)
     expect(page.get_by_role("main")).to_contain_text(t(language, "Filled", "call-out status"))
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_volunteer_who_texted_stop_reads_how_to_get_callouts_by_text_again(visit, language):
+    """After STOP by text, the call-out settings say that call-outs come by email only, and the word to send."""
+    profile = VolunteerProfileFactory(user__email="amina@example.org", user__language=language)
+    CalloutSettings.objects.create(
+        user=profile.user,
+        phone="+12025550102",
+        phone_hash=keyed_hash("+12025550102"),
+        texts_stopped_at=timezone.now(),
+    )
+    volunteer = visit.phone("volunteer")
+    page = sign_in(volunteer, language, "amina@example.org", password=PASSWORD)
+    volunteer.open(f"/{language}/my/callouts/")
+    word = keyword_word(START, language)
+    expect(page.get_by_role("main")).to_contain_text(word)
+    expect(page.get_by_role("checkbox", name=t(language, "Send me urgent call-outs"))).to_be_checked()

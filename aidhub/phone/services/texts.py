@@ -24,8 +24,9 @@ from aidhub.needs.services import (
     status_path,
     status_url_with_new_link,
 )
-from aidhub.phone import conversation, replies
+from aidhub.phone import conversation, limits, replies
 from aidhub.phone.conversation import Turn
+from aidhub.phone.language import guess_language
 from aidhub.phone.models import IDLE_LIMIT, Conversation, TextedRequest
 from aidhub.phone.replies import SMS, WHATSAPP
 
@@ -131,6 +132,29 @@ def _status(sender: Sender, state: dict[str, Any]) -> str:
     return replies.keyword_text("status", state, code=help_request.reference_code, status=status, url=url)
 
 
+def phone_message_limit(*, sender: str, body: str) -> str | bool:
+    """After the keywords, before anything else: a number over its messages an hour (aidhub.phone.limits) is
+    told once to try later, then answered by nothing; nothing of its messages is kept."""
+    who = _sender(sender)
+    if who is None:
+        return False
+    limit = limits.message_limit_reached(sender_hash=who.hash)
+    return False if limit is None else _over_limit(who, body, limit)
+
+
+def _over_limit(sender: Sender, body: str, limit: str) -> str | bool:
+    """The short notice, the first time in the limit's window; True (answered by nothing) after that."""
+    if not limits.first_notice(sender_hash=sender.hash, limit=limit):
+        return True
+    row = Conversation.objects.filter(sender_hash=sender.hash).first()
+    if row is not None and not row.is_expired():
+        language = str(_load(row)["language"])
+    else:
+        requests = _texted_requests(sender)
+        language = requests[0].message_language if requests else guess_language(body) or settings.LANGUAGE_CODE
+    return replies.keyword_text("busy", {"language": language, "channel": sender.channel})
+
+
 @transaction.atomic
 def phone_conversation_reply(*, sender: str, body: str) -> str | bool:
     """The next message of a conversation in progress: the next question, the same one again, or the request."""
@@ -153,6 +177,10 @@ def phone_conversation_start(*, sender: str, body: str) -> str | bool:
     who = _sender(sender)
     if who is None:
         return False
+    # Counted before anything is worked out or kept: over a limit, nothing is.
+    limit = limits.conversation_limit_reached(sender_hash=who.hash)
+    if limit is not None:
+        return _over_limit(who, body, limit)
     turn = conversation.begin(body, channel=who.channel)
     assert turn.state is not None
     try:
