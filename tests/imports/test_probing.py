@@ -125,7 +125,7 @@ def test_existing_accounts_read_exactly_as_new_addresses_in_the_preview_the_resu
         assert subject != "An organizer listed you as a volunteer"
         message = told[person.email]
         assert message.subject.endswith(subject) and ignore in message.body
-        assert "Eastside Mutual Aid" in message.body and "“Soup”" in message.body
+        assert "Eastside Mutual Aid" in message.body and "Soup" in message.body
         assert f"/{language}/my/offers/new/" in message.body
     assert told["new.one@example.org"].subject.endswith("Confirm your volunteer account")
     assert ImportNotice.objects.filter(organization__name="Eastside Mutual Aid").count() == 2
