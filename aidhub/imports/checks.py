@@ -121,9 +121,7 @@ class Lookups:
                 "user_id", flat=True
             )
         )
-        return cls(
-            areas=areas, languages=languages, users=users, offers=offers, imported=imported, notified=notified
-        )
+        return cls(areas=areas, languages=languages, users=users, offers=offers, imported=imported, notified=notified)
 
 
 def check_rows(*, actor: Person, organization: Organization | None, rows: Sequence[Row]) -> list[Checked]:
