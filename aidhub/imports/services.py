@@ -159,8 +159,11 @@ def _invite(result: Checked, batch: ImportBatch) -> None:
 
 def _notify(result: Checked, batch: ImportBatch) -> None:
     """To someone who had an account already: in their own language, which organization listed them and with
-    which offer, and that they may sign in and offer it, or ignore the email. Their account is not changed."""
+    which offer, and that they may sign in and offer it, or ignore the email. Their account is not changed. A
+    deactivated account gets nothing (its notice is still recorded: the row reads as everyone else's)."""
     assert result.user is not None  # the account the row named
+    if not result.user.is_active:
+        return
     organization = batch.organization
     send_email(
         to=result.user.email,

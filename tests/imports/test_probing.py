@@ -177,3 +177,16 @@ def test_someone_this_organization_imported_who_has_signed_in_since_is_told_not_
     (message,) = mail.outbox
     assert message.to == ["lena@example.org"] and "/es/my/offers/new/" in message.body
     assert not lena.offers.exists()
+
+
+def test_a_deactivated_account_reads_as_new_and_gets_no_email(
+    client_for, organizer, maria, django_capture_on_commit_callbacks
+):
+    maria.is_active = False
+    maria.save(update_fields=["is_active"])
+    client = client_for(organizer)
+    url, page = _preview(client, _file("maria@example.org"))
+    assert _rows(page) == _rows(_preview(client, _file("new.one@example.org"))[1])
+    _confirm(client, url, django_capture_on_commit_callbacks)
+    assert not mail.outbox and ImportNotice.objects.filter(user=maria).count() == 1
+    assert "Imported before: nothing to change." in _rows(_preview(client, _file("maria@example.org"))[1])[0][1]
