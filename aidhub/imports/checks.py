@@ -2,7 +2,12 @@
 of queries however many rows there are (areas, languages, accounts and their offers are looked up in bulk).
 
 The preview shows it before anything is saved, and aidhub.imports.services.import_confirm asks it again at the
-moment of importing (someone may have signed up in between)."""
+moment of importing (someone may have signed up in between).
+
+An organizer must not learn whether an address has an account (the attacker's pass: no probing of addresses).
+So only what their own organization imported is recognized ("updated", "imported before"); any other account
+looks exactly like a new volunteer, and importing it tells that person instead of touching their account
+(aidhub.imports.models.ImportNotice)."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,10 +21,10 @@ from django.utils.translation import pgettext
 
 from aidhub.accounts.models import User
 from aidhub.core.availability import ALL, bit
-from aidhub.core.models import Area, Category, Language
+from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.core.selectors import Person, organizer_areas
 from aidhub.imports.files import Row
-from aidhub.imports.models import ImportedVolunteer
+from aidhub.imports.models import ImportedVolunteer, ImportNotice
 from aidhub.offers.models import Offer
 
 NEW = "new"
@@ -60,6 +65,9 @@ class Checked:
     areas: list[Area] = field(default_factory=list)
     offer: Offered | None = None
     user: User | None = None
+    # An account this organization did not import: shown as new, but importing only tells the person (never
+    # shown: the organizer must not tell it from a new volunteer).
+    notify: bool = False
 
     @property
     def error_list(self) -> list[tuple[str, str]]:
@@ -82,10 +90,12 @@ class Lookups:
     languages: dict[str, Language]
     users: dict[str, User]
     offers: set[tuple[int, str, str]]
+    # Accounts this organization's imports made, and people its imports told about: only these are recognized.
     imported: set[int]
+    notified: set[int]
 
     @classmethod
-    def for_rows(cls, actor: Person, rows: Sequence[Row]) -> "Lookups":
+    def for_rows(cls, actor: Person, organization: Organization | None, rows: Sequence[Row]) -> "Lookups":
         slugs = {slug for row in rows for slug in _split(row["areas"], lower=True)}
         codes = {code for row in rows for code in _split(row["languages"], lower=True)}
         emails = {row["email"].lower() for row in rows if row["email"]}
@@ -101,13 +111,23 @@ class Lookups:
                 "volunteer_id", "category", "title"
             )
         }
-        imported = set(ImportedVolunteer.objects.filter(user_id__in=user_ids).values_list("user_id", flat=True))
-        return cls(areas=areas, languages=languages, users=users, offers=offers, imported=imported)
+        imported = set(
+            ImportedVolunteer.objects.filter(user_id__in=user_ids, batch__organization=organization).values_list(
+                "user_id", flat=True
+            )
+        )
+        notified = set(
+            ImportNotice.objects.filter(user_id__in=user_ids, organization=organization).values_list(
+                "user_id", flat=True
+            )
+        )
+        return cls(areas=areas, languages=languages, users=users, offers=offers, imported=imported, notified=notified)
 
 
-def check_rows(*, actor: Person, rows: Sequence[Row]) -> list[Checked]:
-    """What importing each row would do, for this organizer (areas outside their organizations are unknown)."""
-    lookups = Lookups.for_rows(actor, rows)
+def check_rows(*, actor: Person, organization: Organization | None, rows: Sequence[Row]) -> list[Checked]:
+    """What importing each row would do, for this organizer importing for this organization (the upload's): areas
+    outside the organizer's organizations are unknown, accounts the organization did not import look new."""
+    lookups = Lookups.for_rows(actor, organization, rows)
     seen: dict[str, int] = {}
     checked = []
     for row in rows:
@@ -205,17 +225,28 @@ def _check_offer(row: Row, errors: dict[str, str]) -> Offered | None:
 
 
 def _decide(result: Checked, lookups: Lookups) -> None:
-    """New account, an offer added to an account an import made (its volunteer never signed in), or nothing."""
+    """New account, an offer added to an account this organization's import made (its volunteer never signed in),
+    nothing for what it imported or told before, or, for any other account, a row that reads exactly as a new one
+    and whose import only tells the person."""
     user = lookups.users.get(result.email.lower())
+    result.outcome = NEW
     if user is None:
-        result.outcome = NEW
         return
+    pristine = user.last_login is None and not user.has_usable_password()
+    if user.pk in lookups.imported and pristine:
+        _decide_imported(result, user, lookups)
+    elif user.pk in lookups.notified:
+        result.outcome = UNCHANGED
+        result.offer = None
+        result.note = _("Imported before: nothing to change.")
+    else:
+        result.user = user
+        result.notify = True
+
+
+def _decide_imported(result: Checked, user: User, lookups: Lookups) -> None:
     result.user = user
     result.outcome = UNCHANGED
-    if user.pk not in lookups.imported or user.last_login is not None or user.has_usable_password():
-        result.note = _("This person already has an account: the import leaves it as it is.")
-        result.offer = None
-        return
     offer = result.offer
     if offer is not None and (user.pk, offer.category, offer.title.lower()) not in lookups.offers:
         result.outcome = UPDATED

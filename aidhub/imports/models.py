@@ -80,3 +80,31 @@ class ImportedVolunteer(models.Model):
 
     def __str__(self) -> str:
         return f"imported #{self.pk}"
+
+
+class ImportNotice(models.Model):
+    """An organization's spreadsheet named someone who already had an account it did not make: the import left
+    the account as it was and told the person instead (once per organization). The organizer saw the row as a new
+    volunteer, so that an import never tells them whether an address has an account; importing the same file
+    again shows it as imported before and sends nothing."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="import_notices"
+    )
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name=_("import"), null=True, on_delete=models.SET_NULL, related_name="notices"
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("import notice")
+        verbose_name_plural = _("import notices")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="import_notice_once_per_organization")
+        ]
+
+    def __str__(self) -> str:
+        return f"import notice #{self.pk}"

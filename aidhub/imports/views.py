@@ -50,7 +50,7 @@ def upload(request):
 def preview(request, pk):
     """What importing would do, row by row: a dry run, nothing is saved."""
     batch = get_batch_for_organizer(request, pk)
-    checked = check_rows(actor=request.user, rows=services.batch_rows(batch))
+    checked = check_rows(actor=request.user, organization=batch.organization, rows=services.batch_rows(batch))
     # Rows with errors first: those are the ones to fix in the spreadsheet.
     ordered = sorted(checked, key=lambda row: (row.outcome != ERROR, row.line))
     page = Paginator(ordered, ROWS_PER_PAGE).get_page(request.GET.get("page"))

@@ -45,23 +45,6 @@ def test_a_second_file_adds_the_new_offer_to_an_invited_volunteer_without_inviti
     assert not mail.outbox
 
 
-def test_an_account_someone_already_uses_is_left_as_it_is(
-    client_for, organizer, eastside, volunteer, django_capture_on_commit_callbacks
-):
-    client = client_for(organizer)
-    offers_before = volunteer.offers.count()
-    preview = _import(
-        client,
-        HEADER + "MARIA@example.org,Someone,en,en,eastside,food,Soup,Soup.,any,1\n",
-        django_capture_on_commit_callbacks,
-    )
-    assert "This person already has an account: the import leaves it as it is." in preview.text
-    assert "1 unchanged" in preview.text
-    volunteer.refresh_from_db()
-    assert volunteer.offers.count() == offers_before and volunteer.volunteer_profile.display_name == "María"
-    assert not mail.outbox
-
-
 def test_an_area_of_another_organization_is_unknown_to_this_organizer(
     client_for, organizer, eastside, lakeview, django_capture_on_commit_callbacks
 ):
