@@ -1,5 +1,6 @@
 from typing import Any, Self
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +13,15 @@ from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language, Organization
 from aidhub.core.translations import default_language, interface_languages
 from aidhub.lib.choices import ChoiceLabelsMixin
+
+
+def invitation_accepted_q(path: str = "") -> models.Q:
+    """Accounts whose person chose a password: everyone who signed up (the form asks for one), and people an
+    organizer's import invited once they accept (aidhub.imports). Until then the account is the organizer's note,
+    not the person's: lists of volunteers and the review queue leave it out, so that an import cannot tell an
+    organizer whether an address already had an account. `path` leads from the model queried to the user
+    ("volunteer__", "user__")."""
+    return ~models.Q(**{f"{path}password__startswith": UNUSABLE_PASSWORD_PREFIX})
 
 
 class UserManager(BaseUserManager["User"]):

@@ -2,7 +2,6 @@ from typing import Self
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from aidhub.accounts.capabilities import may_serve_q
-from aidhub.accounts.models import User
+from aidhub.accounts.models import User, invitation_accepted_q
 from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language
 from aidhub.core.selectors import organizer_areas
@@ -46,11 +45,7 @@ class OfferQuerySet(models.QuerySet["Offer"]):
     def awaiting_review_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
         """Pending offers in this organizer's areas whose volunteer can sign in: an offer an import made waits
         until its volunteer accepts the invitation and chooses a password (Offer.waits_for_its_volunteer)."""
-        return (
-            self.reviewable_by(user)
-            .filter(status=Offer.Status.PENDING)
-            .exclude(volunteer__password__startswith=UNUSABLE_PASSWORD_PREFIX)
-        )
+        return self.reviewable_by(user).filter(status=Offer.Status.PENDING).filter(invitation_accepted_q("volunteer__"))
 
     def for_listing(self) -> Self:
         return self.select_related("volunteer__volunteer_profile").prefetch_related("languages", "areas")

@@ -9,13 +9,14 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from aidhub.accounts.models import User
 from aidhub.core.models import AuditEvent
 from aidhub.imports.models import ImportedVolunteer, ImportNotice
 from tests.conftest import with_two_factor
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, VolunteerProfileFactory
 from tests.helpers import sign_in
 from tests.imports.conftest import HEADER, csv_file
 
@@ -190,3 +191,17 @@ def test_a_deactivated_account_reads_as_new_and_gets_no_email(
     _confirm(client, url, django_capture_on_commit_callbacks)
     assert not mail.outbox and ImportNotice.objects.filter(user=maria).count() == 1
     assert "Imported before: nothing to change." in _rows(_preview(client, _file("maria@example.org"))[1])[0][1]
+
+
+def test_volunteers_an_import_invited_stay_off_the_volunteer_list_until_they_accept(client_for, organizer, eastside):
+    """Otherwise an organizer could import an address under a made-up name and look for that name in the list:
+    there if the address was new, absent if it already had an account."""
+    invited = UserFactory(email="invited@example.org")
+    invited.set_unusable_password()  # as the import leaves it until the person chooses a password
+    invited.save()
+    VolunteerProfileFactory(user=invited, display_name="Zebulon Madeup", areas=[eastside])
+    client = client_for(organizer)
+    assert "Zebulon Madeup" not in client.get(reverse("matching:volunteer_list")).content.decode()
+    invited.set_password("a-good-long-test-password")
+    invited.save()
+    assert "Zebulon Madeup" in client.get(reverse("matching:volunteer_list")).content.decode()

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from aidhub.accounts.models import Vetting, VolunteerProfile
+from aidhub.accounts.models import Vetting, VolunteerProfile, invitation_accepted_q
 from aidhub.accounts.services import VettingConflict, vetting_decide, vetting_set
 from aidhub.core.decorators import organizer_required
 from aidhub.core.models import Category, NetworkSettings
@@ -30,7 +30,7 @@ def _volunteers_for_organizer(user):
             | Q(user__offers__areas__in=areas)
             | Q(user__vettings__organization__in=organized_organizations(user))
         )
-        .filter(user__is_active=True)
+        .filter(invitation_accepted_q("user__"), user__is_active=True)
         .distinct()
     )
 
@@ -48,7 +48,9 @@ def vetting_requests_for_organizer(user):
     """Open requests to be confirmed, of volunteers this organizer can see (as above)."""
     volunteers = _volunteers_for_organizer(user).values("user_id")
     return Vetting.objects.requested().filter(
-        Q(volunteer__in=volunteers) | Q(organization__in=organized_organizations(user)), volunteer__is_active=True
+        Q(volunteer__in=volunteers) | Q(organization__in=organized_organizations(user)),
+        invitation_accepted_q("volunteer__"),
+        volunteer__is_active=True,
     )
 
 
