@@ -4,7 +4,8 @@
 of a type, `detail` says what happened this time. Texts follow the request's Accept-Language."""
 
 import json
-from functools import partial
+from collections.abc import Callable
+from functools import partial, wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -34,6 +35,7 @@ def titles() -> dict[str, str]:
         "conflict": _("The request conflicts with what happened meanwhile"),
         "refused": _("The rules do not allow this"),
         "too-many-requests": _("Too many requests"),
+        "method-not-allowed": _("This method is not allowed here"),
     }
 
 
@@ -85,6 +87,29 @@ def _from_validation_error(request: HttpRequest, exc: ValidationError, api: Ninj
     return problem_response(
         request, Problem(422, "invalid", _("Some parameters or fields are not valid."), errors=errors)
     )
+
+
+def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
+    """405, with the Allow header HTTP asks for (RFC 9110, 15.5.6) and the methods in the detail."""
+    detail = _("Send this request with one of these methods: %(methods)s.") % {"methods": allowed}
+    response = problem_response(request, Problem(405, "method-not-allowed", detail))
+    response["Allow"] = allowed
+    return response
+
+
+def answering_problems(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """`view`, with its 405 as a problem document: ninja's paths and Django's require_safe answer 405 in plain
+    text (or nothing), before any exception handler of the API could see it."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and response.get("Content-Type") != PROBLEM_CONTENT_TYPE:
+            allowed = ", ".join(sorted(method.strip() for method in response.get("Allow", "").split(",") if method))
+            return method_not_allowed(request, allowed)
+        return response
+
+    return wrapped
 
 
 def install(api: NinjaAPI) -> None:
