@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import Any, Protocol, cast
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -68,6 +68,13 @@ def end_sessions_of(*, users: Iterable[User]) -> int:
     return ended
 
 
+class AuditedLink(Protocol):
+    """A link that works without a session whose ending belongs in the audit trail (an API token): its model also
+    names the audit action in `revoked_with_owner_audit`."""
+
+    def audit_details(self) -> dict[str, Any]: ...
+
+
 def audit_personal_link(
     *, actor: User | None, owner: User, action: str, link: models.Model, details: dict[str, Any]
 ) -> list[AuditEvent]:
@@ -85,17 +92,18 @@ def revoke_personal_links(*, user: User, actor: User | None = None) -> int:
     """Deletes every link of this person that works without a session (the private calendar link of their
     shifts, and any such link added later). Models holding one, in whichever app, say `revoked_with_owner = True`;
     they are found through the person's relations, so that accounts imports no app above it. A model whose ending
-    belongs in the audit trail names its action in `revoked_with_owner_audit` and gives `audit_details()`."""
+    belongs in the audit trail names its action in `revoked_with_owner_audit` and is an `AuditedLink`: each of its
+    rows is audited as it is deleted."""
     revoked = 0
     for relation in User._meta.related_objects:
         model = relation.related_model
         if getattr(model, "revoked_with_owner", False):
             links = model._default_manager.filter(**{relation.field.name: user})
-            action = getattr(model, "revoked_with_owner_audit", "")
-            if action:
-                for link in links:
-                    details = {**link.audit_details(), "reason": AuditEvent.Action.ACCOUNT_DEACTIVATED.value}
-                    audit_personal_link(actor=actor, owner=user, action=action, link=link, details=details)
+            action: str = getattr(model, "revoked_with_owner_audit", "")
+            for link in links if action else []:
+                reason = AuditEvent.Action.ACCOUNT_DEACTIVATED.value
+                details = {**cast(AuditedLink, link).audit_details(), "reason": reason}
+                audit_personal_link(actor=actor, owner=user, action=action, link=link, details=details)
             revoked += links.delete()[0]
     return revoked
 

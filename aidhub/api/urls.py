@@ -1,4 +1,4 @@
-from django.urls import URLPattern, path, re_path
+from django.urls import URLPattern, URLResolver, path, re_path
 
 from aidhub.api.api import api
 from aidhub.api.problems import answering_problems
@@ -7,8 +7,11 @@ from aidhub.api.views import docs
 app_name = "api"
 
 
-def _answering_problems(pattern: URLPattern) -> URLPattern:
-    """The same URL, whose 405 (a method the path does not take) is a problem document like every error."""
+def _answering_problems(pattern: URLPattern | URLResolver) -> URLPattern | URLResolver:
+    """The same URL, whose 405 (a method the path does not take) is a problem document like every error. ninja
+    gives one URLPattern per path; it includes no resolver."""
+    if isinstance(pattern, URLResolver):
+        return pattern
     return URLPattern(pattern.pattern, answering_problems(pattern.callback), pattern.default_args, pattern.name)
 
 

@@ -15,7 +15,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.lib.adapters import allauth
 
 # The new token waits here between the POST that makes it and the one page that shows it: never in the URL.
-NEW_TOKEN_SESSION_KEY = "api_tokens_new_token"
+NEW_TOKEN_SESSION_KEY = "api_tokens_new_token"  # noqa: S105  # the name of a session key, not a secret
 
 
 def _get_token_for_owner(request, pk):
