@@ -5,10 +5,13 @@ of a type, `detail` says what happened this time. Texts follow the request's Acc
 
 import json
 from collections.abc import Callable
-from functools import partial, wraps
+from contextlib import suppress
+from functools import partial
 from typing import Any
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -36,12 +39,17 @@ def titles() -> dict[str, str]:
         "refused": _("The rules do not allow this"),
         "too-many-requests": _("Too many requests"),
         "method-not-allowed": _("This method is not allowed here"),
+        "server-error": _("Something went wrong on our side"),
     }
 
 
 def problem_response(request: HttpRequest, problem: Problem) -> HttpResponse:
+    kind = f"{reverse('api:docs')}#problem-{problem.kind}"
+    # A Host header not ours (answered 400) gives no absolute link: it stays relative, as RFC 9457 allows.
+    with suppress(DisallowedHost):
+        kind = request.build_absolute_uri(kind)
     body = {
-        "type": request.build_absolute_uri(f"{reverse('api:docs')}#problem-{problem.kind}"),
+        "type": kind,
         "title": titles()[problem.kind],
         "status": problem.status,
         "detail": problem.detail,
@@ -97,19 +105,43 @@ def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
     return response
 
 
-def answering_problems(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """`view`, with its 405 as a problem document: ninja's paths and Django's require_safe answer 405 in plain
-    text (or nothing), before any exception handler of the API could see it."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        if response.status_code == 405 and response.get("Content-Type") != PROBLEM_CONTENT_TYPE:
-            allowed = ", ".join(sorted(method.strip() for method in response.get("Allow", "").split(",") if method))
-            return method_not_allowed(request, allowed)
+def from_error_response(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """An error answered under /api/ outside the API's exception handlers, as a problem document: ninja's 405
+    (plain text), Django's require_safe (empty), CSRF refusal, 400 and 500 pages. Anything else is left alone."""
+    if response.status_code < 400 or response.get("Content-Type") == PROBLEM_CONTENT_TYPE:
         return response
+    status = response.status_code
+    if status == 405:
+        methods = sorted(method.strip() for method in response.get("Allow", "").split(",") if method.strip())
+        return method_not_allowed(request, ", ".join(methods))
+    if status == 404:
+        problem = Problem(404, "not-found", _("There is nothing here, or nothing this token may see."))
+    elif status == 403:
+        problem = Problem(403, "forbidden", _("This request is refused."))
+    elif status >= 500:
+        problem = Problem(status, "server-error", _("Something went wrong on our side: try again in a little while."))
+    else:
+        problem = Problem(status, "invalid", _("The request could not be read."))
+    answer = problem_response(request, problem)
+    if "Retry-After" in response:
+        answer["Retry-After"] = response["Retry-After"]
+    return answer
 
-    return wrapped
+
+class ProblemsMiddleware:
+    """Every error under /api/ is a problem document, whichever part of the stack answered it (settings.MIDDLEWARE:
+    inside LocaleMiddleware, so that texts follow Accept-Language; outside CSRF, so that its refusal is caught)."""
+
+    PREFIX = "/api/"  # where aidhub/urls.py mounts aidhub.api.urls
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.path_info.startswith(self.PREFIX):
+            return from_error_response(request, response)
+        return response
 
 
 def install(api: NinjaAPI) -> None:

@@ -1,9 +1,11 @@
 """Every error under /api/ is an RFC 9457 problem document (application/problem+json with type, title, status and
 detail), whichever part of the stack answers it: our endpoints, ninja's authentication, validation, throttling and
-routing, Django's require_safe, the catch-all of unknown paths."""
+routing, Django's require_safe, CSRF refusal, 400 and 500 pages, the catch-all of unknown paths."""
 
 import pytest
+from django.test import Client
 
+from aidhub.api.api import api
 from tests.helpers import api_token_for
 
 
@@ -79,3 +81,28 @@ def test_405_follows_the_requests_language(client, db):
 
 def test_the_documentation_page_lists_the_405_problem(client, db):
     assert 'id="problem-method-not-allowed"' in client.get("/api/docs").content.decode()
+
+
+def test_a_csrf_refusal_on_our_own_pages_is_a_problem(db):
+    """Django's CSRF check answers before the view, with its HTML page: under /api/ it is a problem too."""
+    response = Client(enforce_csrf_checks=True).post("/api/docs")
+    assert_problem(response, 403, "forbidden")
+
+
+def test_a_request_django_cannot_accept_is_a_problem(client, db):
+    assert_problem(client.get("/api/public/areas", HTTP_HOST="not-ours.example"), 400, "invalid")
+
+
+def test_a_server_error_is_a_problem_that_tells_nothing(db, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(api, "get_openapi_schema", broken)
+    response = Client(raise_request_exception=False).get("/api/openapi.json")
+    body = assert_problem(response, 500, "server-error")
+    assert "secret" not in response.content.decode() and "RuntimeError" not in str(body)
+
+
+def test_errors_outside_the_api_keep_their_pages(client, db):
+    response = client.get("/en/no/such/page/")
+    assert response.status_code == 404 and response["Content-Type"].startswith("text/html")
