@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "aidhub.core.middleware.RememberLanguageMiddleware",
+    # Errors under /api/ as problem documents (RFC 9457), CSRF's refusal and the 500 page included.
+    "aidhub.api.problems.ProblemsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

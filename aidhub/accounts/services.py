@@ -3,17 +3,18 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any, Protocol, cast
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from aidhub.accounts.capabilities import needs_vetting
 from aidhub.accounts.models import User, Vetting, VolunteerProfile, get_volunteer_profile
 from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
-from aidhub.core.selectors import acting_organization
+from aidhub.core.selectors import acting_organization, organized_organizations
 from aidhub.lib import fragments
 
 
@@ -67,15 +68,43 @@ def end_sessions_of(*, users: Iterable[User]) -> int:
     return ended
 
 
-def revoke_personal_links(*, user: User) -> int:
+class AuditedLink(Protocol):
+    """A link that works without a session whose ending belongs in the audit trail (an API token): its model also
+    names the audit action in `revoked_with_owner_audit`."""
+
+    def audit_details(self) -> dict[str, Any]: ...
+
+
+def audit_personal_link(
+    *, actor: User | None, owner: User, action: str, link: models.Model, details: dict[str, Any]
+) -> list[AuditEvent]:
+    """A link of `owner` that works without a session (an API token) was made or ended: one entry in the audit
+    trail of each organization they organize for, as the link reaches the data of all of them; one entry without
+    an organization when they organize for none."""
+    organizations: list[Organization | None] = [*organized_organizations(owner)] or [None]
+    return [
+        audit(actor=actor, action=action, target=link, organization=organization, details=details)
+        for organization in organizations
+    ]
+
+
+def revoke_personal_links(*, user: User, actor: User | None = None) -> int:
     """Deletes every link of this person that works without a session (the private calendar link of their
     shifts, and any such link added later). Models holding one, in whichever app, say `revoked_with_owner = True`;
-    they are found through the person's relations, so that accounts imports no app above it."""
+    they are found through the person's relations, so that accounts imports no app above it. A model whose ending
+    belongs in the audit trail names its action in `revoked_with_owner_audit` and is an `AuditedLink`: each of its
+    rows is audited as it is deleted."""
     revoked = 0
     for relation in User._meta.related_objects:
         model = relation.related_model
         if getattr(model, "revoked_with_owner", False):
-            revoked += model._default_manager.filter(**{relation.field.name: user}).delete()[0]
+            links = model._default_manager.filter(**{relation.field.name: user})
+            action: str = getattr(model, "revoked_with_owner_audit", "")
+            for link in links if action else []:
+                reason = AuditEvent.Action.ACCOUNT_DEACTIVATED.value
+                details = {**cast(AuditedLink, link).audit_details(), "reason": reason}
+                audit_personal_link(actor=actor, owner=user, action=action, link=link, details=details)
+            revoked += links.delete()[0]
     return revoked
 
 
@@ -85,7 +114,7 @@ def user_deactivate(*, actor: User, user: User) -> User:
     aidhub.accounts.capabilities, which asks whether a volunteer is active) nothing of theirs listed or suggested."""
     User.objects.filter(pk=user.pk).update(is_active=False)
     user.is_active = False
-    revoke_personal_links(user=user)
+    revoke_personal_links(user=user, actor=actor)
     end_sessions(user=user)
     audit(actor=actor, action=AuditEvent.Action.ACCOUNT_DEACTIVATED, target=user)
     fragments.bump("offers")

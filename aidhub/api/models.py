@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.core.models import AuditEvent
+
 # A token works for this long after it was made, then a new one is made on the settings page: a token forgotten
 # in a script does not work for ever.
 TOKEN_LIFETIME = timedelta(days=90)
@@ -49,9 +51,10 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
-    # Deactivating the owner's account deletes their tokens (aidhub.accounts.services.revoke_personal_links); each
-    # request asks whether the owner is active anyway.
+    # Deactivating the owner's account deletes their tokens (aidhub.accounts.services.revoke_personal_links), each
+    # written in the audit trail as revoked; each request asks whether the owner is active anyway.
     revoked_with_owner = True
+    revoked_with_owner_audit = AuditEvent.Action.API_TOKEN_REVOKED
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -64,6 +67,15 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def prefix(self) -> str:
+        """What the token begins with, as its owner's page shows it: never the secret."""
+        return f"{TOKEN_PREFIX}{self.hint}"
+
+    def audit_details(self) -> dict[str, str | bool]:
+        """What the audit trail keeps of the token: its name, scope and first characters, never the secret."""
+        return {"name": self.name, "scope": self.scope, "reads_contacts": self.reads_contacts, "prefix": self.prefix}
 
     @property
     def may_write(self) -> bool:

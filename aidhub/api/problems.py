@@ -4,10 +4,14 @@
 of a type, `detail` says what happened this time. Texts follow the request's Accept-Language."""
 
 import json
+from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -34,12 +38,18 @@ def titles() -> dict[str, str]:
         "conflict": _("The request conflicts with what happened meanwhile"),
         "refused": _("The rules do not allow this"),
         "too-many-requests": _("Too many requests"),
+        "method-not-allowed": _("This method is not allowed here"),
+        "server-error": _("Something went wrong on our side"),
     }
 
 
 def problem_response(request: HttpRequest, problem: Problem) -> HttpResponse:
+    kind = f"{reverse('api:docs')}#problem-{problem.kind}"
+    # A Host header not ours (answered 400) gives no absolute link: it stays relative, as RFC 9457 allows.
+    with suppress(DisallowedHost):
+        kind = request.build_absolute_uri(kind)
     body = {
-        "type": request.build_absolute_uri(f"{reverse('api:docs')}#problem-{problem.kind}"),
+        "type": kind,
         "title": titles()[problem.kind],
         "status": problem.status,
         "detail": problem.detail,
@@ -85,6 +95,53 @@ def _from_validation_error(request: HttpRequest, exc: ValidationError, api: Ninj
     return problem_response(
         request, Problem(422, "invalid", _("Some parameters or fields are not valid."), errors=errors)
     )
+
+
+def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
+    """405, with the Allow header HTTP asks for (RFC 9110, 15.5.6) and the methods in the detail."""
+    detail = _("Send this request with one of these methods: %(methods)s.") % {"methods": allowed}
+    response = problem_response(request, Problem(405, "method-not-allowed", detail))
+    response["Allow"] = allowed
+    return response
+
+
+def from_error_response(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """An error answered under /api/ outside the API's exception handlers, as a problem document: ninja's 405
+    (plain text), Django's require_safe (empty), CSRF refusal, 400 and 500 pages. Anything else is left alone."""
+    if response.status_code < 400 or response.get("Content-Type") == PROBLEM_CONTENT_TYPE:
+        return response
+    status = response.status_code
+    if status == 405:
+        methods = sorted(method.strip() for method in response.get("Allow", "").split(",") if method.strip())
+        return method_not_allowed(request, ", ".join(methods))
+    if status == 404:
+        problem = Problem(404, "not-found", _("There is nothing here, or nothing this token may see."))
+    elif status == 403:
+        problem = Problem(403, "forbidden", _("This request is refused."))
+    elif status >= 500:
+        problem = Problem(status, "server-error", _("Something went wrong on our side: try again in a little while."))
+    else:
+        problem = Problem(status, "invalid", _("The request could not be read."))
+    answer = problem_response(request, problem)
+    if "Retry-After" in response:
+        answer["Retry-After"] = response["Retry-After"]
+    return answer
+
+
+class ProblemsMiddleware:
+    """Every error under /api/ is a problem document, whichever part of the stack answered it (settings.MIDDLEWARE:
+    inside LocaleMiddleware, so that texts follow Accept-Language; outside CSRF, so that its refusal is caught)."""
+
+    PREFIX = "/api/"  # where aidhub/urls.py mounts aidhub.api.urls
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.path_info.startswith(self.PREFIX):
+            return from_error_response(request, response)
+        return response
 
 
 def install(api: NinjaAPI) -> None:

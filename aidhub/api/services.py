@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.accounts.models import User
+from aidhub.accounts.services import audit_personal_link
 from aidhub.api.models import TOKEN_LIFETIME, TOKEN_PREFIX, ApiToken
+from aidhub.core.models import AuditEvent
 from aidhub.lib.tokens import hash_access_token, new_access_token
 
 # The time a token was last used is written at most this often: not a write per request.
@@ -38,14 +40,31 @@ def api_token_create(
         created_at=now,
         expires_at=now + TOKEN_LIFETIME,
     )
+    audit_personal_link(
+        actor=actor,
+        owner=actor,
+        action=AuditEvent.Action.API_TOKEN_CREATED,
+        link=api_token,
+        details=api_token.audit_details(),
+    )
     return api_token, token
 
 
 @transaction.atomic
 def api_token_revoke(*, actor: User, api_token: ApiToken) -> ApiToken:
-    """Ends one of `actor`'s tokens at once (the next request with it answers 401)."""
-    ApiToken.objects.filter(pk=api_token.pk, user=actor, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    """Ends one of `actor`'s tokens at once (the next request with it answers 401). Revoking it again changes
+    nothing and writes nothing."""
+    live = ApiToken.objects.filter(pk=api_token.pk, user=actor, revoked_at__isnull=True)
+    ended = live.update(revoked_at=timezone.now())
     api_token.refresh_from_db()
+    if ended:
+        audit_personal_link(
+            actor=actor,
+            owner=actor,
+            action=AuditEvent.Action.API_TOKEN_REVOKED,
+            link=api_token,
+            details=api_token.audit_details(),
+        )
     return api_token
 
 

@@ -348,6 +348,8 @@ class AuditEvent(models.Model):
         VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers were imported from a spreadsheet")
         CALLOUT_SENT = "callout_sent", _("A call-out was sent to volunteers")
         CALLOUT_CLOSED = "callout_closed", _("A call-out was closed")
+        API_TOKEN_CREATED = "api_token_created", _("A personal API token was made")
+        API_TOKEN_REVOKED = "api_token_revoked", _("A personal API token was revoked")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -358,8 +360,9 @@ class AuditEvent(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Counts and choices only (an alert's recipients per language and channel, the fallback a person accepted):
-    # never a name, an address or a text.
+    # Counts and choices only (an alert's recipients per language and channel, the fallback a person accepted, an
+    # API token's scope, first characters and the label its owner gave it): never a person's name, an address,
+    # a family's text or a secret.
     details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from aidhub.accounts.services import user_deactivate
 from aidhub.api.models import ApiToken
-from aidhub.core.models import Membership
+from aidhub.api.views.tokens import NEW_TOKEN_SESSION_KEY
+from aidhub.core.models import AuditEvent, Membership
 from aidhub.lib.tokens import hash_access_token
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.helpers import api_token_for, assert_in_language, sign_in
@@ -26,16 +27,106 @@ def bearer(token):
 def test_an_organizer_makes_a_token_that_is_shown_once_and_stored_as_a_hash(client, organizer):
     sign_in(client, organizer)
     response = client.post(PAGE, {"name": "Hotline sheet", "scope": "write"})
-    assert response.status_code == 200
-    token = response.context["new_token"]
-    assert token.startswith("ahk_") and token in response.content.decode()
+    # POST/redirect/GET: the answer to the POST carries no token, and the URL it sends to none either.
+    assert response.status_code == 302 and response["Location"] == PAGE
+    assert "ahk_" not in response.content.decode() + response["Location"]
+    shown = client.get(PAGE)
+    token = shown.context["new_token"]
+    assert token.startswith("ahk_") and token in shown.content.decode()
+    assert "Copy it now: it is shown only this once." in shown.content.decode()
     row = ApiToken.objects.get(user=organizer)
     assert row.token_hash == hash_access_token(token) and token not in str(row.__dict__)
     assert (row.name, row.scope, row.reads_contacts) == ("Hotline sheet", "write", False)
     assert row.second_factor_ids == list(Authenticator.objects.filter(user=organizer).values_list("pk", flat=True))
-    # Shown once: the page afterwards lists the token by its first characters only.
-    assert token not in client.get(PAGE).content.decode()
+    # Shown once: a refresh, or any later visit, lists the token by its first characters only.
+    again = client.get(PAGE)
+    assert again.context["new_token"] == "" and token not in again.content.decode()
+    assert f"ahk_{row.hint}" in again.content.decode()
+    assert ApiToken.objects.count() == 1
     assert client.get(PROBE, headers=bearer(token)).status_code == 200
+
+
+def test_the_new_token_leaves_the_session_once_shown(client, organizer):
+    sign_in(client, organizer)
+    client.post(PAGE, {"name": "Sheet", "scope": "read"})
+    assert client.session[NEW_TOKEN_SESSION_KEY].startswith("ahk_")
+    client.get(PAGE)
+    assert NEW_TOKEN_SESSION_KEY not in client.session
+    assert ApiToken.objects.count() == 1
+
+
+def test_making_a_token_is_in_the_audit_trail_without_the_secret(client, organizer, organization):
+    sign_in(client, organizer)
+    client.post(PAGE, {"name": "Hotline sheet", "scope": "write", "reads_contacts": "on"})
+    token = client.get(PAGE).context["new_token"]
+    row = ApiToken.objects.get()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.API_TOKEN_CREATED)
+    assert (event.actor, event.organization, event.target_type, event.target_id) == (
+        organizer,
+        organization,
+        "api.apitoken",
+        row.pk,
+    )
+    assert event.details == {
+        "name": "Hotline sheet",
+        "scope": "write",
+        "reads_contacts": True,
+        "prefix": f"ahk_{row.hint}",
+    }
+    assert token[len("ahk_") :] not in str(event.details) and row.token_hash not in str(event.details)
+    trail = client.get("/en/organize/audit/?action=api_token_created").content.decode()
+    assert "A personal API token was made" in trail and token not in trail
+
+
+def test_a_token_reaching_two_organizations_is_in_the_trail_of_each(client, organizer, organization):
+    second = OrganizationFactory()
+    MembershipFactory(organization=second, user=organizer, role=Membership.Role.ORGANIZER)
+    api_token_for(organizer)
+    events = AuditEvent.objects.filter(action=AuditEvent.Action.API_TOKEN_CREATED)
+    assert {event.organization for event in events} == {organization, second}
+
+
+def test_revoking_a_token_is_in_the_audit_trail_once(client, organizer, organization):
+    token = api_token_for(organizer)
+    row = ApiToken.objects.get(user=organizer)
+    sign_in(client, organizer)
+    client.post(f"/en/organize/api-tokens/{row.pk}/revoke/")
+    event = AuditEvent.objects.get(action=AuditEvent.Action.API_TOKEN_REVOKED)
+    assert (event.actor, event.organization, event.target_id) == (organizer, organization, row.pk)
+    assert event.details == {"name": "test", "scope": "read", "reads_contacts": False, "prefix": f"ahk_{row.hint}"}
+    assert token[len("ahk_") :] not in str(event.details)
+    # Revoking it again (a second click): 404, nothing more recorded.
+    assert client.post(f"/en/organize/api-tokens/{row.pk}/revoke/").status_code == 404
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.API_TOKEN_REVOKED).count() == 1
+
+
+def test_a_failed_attempt_to_revoke_anothers_token_records_nothing(client, organizer, other_organizer):
+    api_token_for(organizer)
+    row = ApiToken.objects.get(user=organizer)
+    sign_in(client, other_organizer)
+    assert client.post(f"/en/organize/api-tokens/{row.pk}/revoke/").status_code == 404
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.API_TOKEN_REVOKED).exists()
+
+
+def test_tokens_ended_by_deactivation_are_in_the_audit_trail(organizer, organization, admin_user):
+    token = api_token_for(organizer, scope="write")
+    row = ApiToken.objects.get(user=organizer)
+    user_deactivate(actor=admin_user, user=organizer)
+    event = AuditEvent.objects.get(action=AuditEvent.Action.API_TOKEN_REVOKED)
+    assert (event.actor, event.organization, event.target_type, event.target_id) == (
+        admin_user,
+        organization,
+        "api.apitoken",
+        row.pk,
+    )
+    assert event.details == {
+        "name": "test",
+        "scope": "write",
+        "reads_contacts": False,
+        "prefix": f"ahk_{row.hint}",
+        "reason": "account_deactivated",
+    }
+    assert token[len("ahk_") :] not in str(event.details)
 
 
 def test_a_session_without_the_second_factor_cannot_make_a_token(client, organizer):
@@ -56,6 +147,7 @@ def test_a_bad_form_says_what_is_wrong_and_makes_nothing(client, organizer):
     response = client.post(PAGE, {"name": "", "scope": "everything"})
     assert response.status_code == 200 and response.context["form"].errors.keys() == {"name", "scope"}
     assert not ApiToken.objects.exists()
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.API_TOKEN_CREATED).exists()
 
 
 def test_a_revoked_token_fails_at_once(client, organizer):

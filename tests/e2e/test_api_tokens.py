@@ -1,5 +1,5 @@
-"""An organizer makes a personal API token on a phone, sees it once, uses it, and revokes it (en and ar: axe and
-screenshots on every page by Phone.open/submit)."""
+"""An organizer makes a personal API token on a phone, sees it once (not after a refresh), uses it, and revokes
+it (en and ar: axe and screenshots on every page by Phone.open/submit)."""
 
 from urllib.parse import urljoin
 
@@ -23,7 +23,12 @@ def test_organizer_makes_uses_and_revokes_a_token(visit, organizer_e2e, two_fact
     page.get_by_role("radio", name=t(language, "Read only")).check()
     phone.submit(page.get_by_role("button", name=t(language, "Make the token")))
     token = page.get_by_role("textbox", name=t(language, "Token"), exact=True).input_value()
-    assert token.startswith("ahk_")
+    assert token.startswith("ahk_") and token not in page.url
+    assert page.url.endswith(f"/{language}/organize/api-tokens/")  # POST/redirect/GET
+    # Shown once: opening the page again (a refresh) shows no token and makes none.
+    phone.open(f"/{language}/organize/api-tokens/")
+    expect(page.get_by_role("textbox", name=t(language, "Token"), exact=True)).to_have_count(0)
+    assert token not in page.content() and ApiToken.objects.count() == 1
     # The phone's own connection, with its signed-in session's cookies: only the token opens the API.
     url = urljoin(page.url, "/api/requests")
     assert page.request.get(url).status == 401
