@@ -20,8 +20,11 @@ from aidhub.matching.models import CheckIn, Match, MatchQuerySet
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 
-# A check-in is asked a few days after the help was given; past this it is overdue.
+# A check-in is asked a few days after the help was given; past this it is overdue. Help given longer ago than
+# CHECK_IN_ASKED_FOR is past asking about: it no longer waits for anyone (and the count stays an index read
+# over recent help, not a scan of every match the network ever made).
 CHECK_IN_OVERDUE_AFTER = timedelta(days=3)
+CHECK_IN_ASKED_FOR = timedelta(days=60)
 
 # The request statuses the dashboard counts, each one a link to the queue filtered on it.
 REQUEST_STATUSES: tuple[tuple[str, str], ...] = (
@@ -52,10 +55,15 @@ class WorkCounts:
 
 
 def overdue_check_ins(area_ids: list[int]) -> MatchQuerySet:
-    """Help given more than CHECK_IN_OVERDUE_AFTER ago in these areas, with no check-in recorded."""
+    """Help given in these areas between CHECK_IN_ASKED_FOR and CHECK_IN_OVERDUE_AFTER ago, with no check-in."""
+    now = timezone.now()
     return (
         Match.objects.in_areas(area_ids)
-        .filter(status=Match.Status.DONE, done_at__lt=timezone.now() - CHECK_IN_OVERDUE_AFTER)
+        .filter(
+            status=Match.Status.DONE,
+            done_at__lt=now - CHECK_IN_OVERDUE_AFTER,
+            done_at__gte=now - CHECK_IN_ASKED_FOR,
+        )
         .exclude(Exists(CheckIn.objects.filter(match=OuterRef("pk"))))
     )
 
@@ -64,8 +72,11 @@ def organizer_work_counts(user: AbstractBaseUser | AnonymousUser) -> WorkCounts:
     """Counts of what waits for this organizer, over their areas (six queries, whatever the numbers)."""
     area_ids = organizer_area_ids(user)
     statuses = dict(REQUEST_STATUSES)
-    request_counts = HelpRequest.objects.in_areas(area_ids).aggregate(
-        **{key: Count("pk", filter=Q(status=status)) for key, status in statuses.items()}
+    # Only the counted statuses are read: an index-only scan of (area, status), not every request ever made.
+    request_counts = (
+        HelpRequest.objects.in_areas(area_ids)
+        .filter(status__in=statuses.values())
+        .aggregate(**{key: Count("pk", filter=Q(status=status)) for key, status in statuses.items()})
     )
     return WorkCounts(
         offers_to_review=Offer.objects.awaiting_review_by(user).count(),

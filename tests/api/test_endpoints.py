@@ -52,6 +52,26 @@ def test_public_offers_use_the_pages_filters_and_keyset_pages(client, offer, eas
     assert {i["title"] for i in rides["items"]} | {i["title"] for i in more["items"]} == {f"Ride {n}" for n in range(4)}
 
 
+def test_public_offers_are_kept_until_an_offer_changes(client, eastside, organizer, django_capture_on_commit_callbacks):
+    """The answer is kept like the page's list: the same again without a query, and new once an organizer
+    publishes an offer (the service marks the offers as changed when its transaction commits)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from aidhub.offers.services import offer_approve
+
+    OfferFactory(title="Soup", category="food", areas=[eastside])
+    first = client.get("/api/public/offers").json()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/api/public/offers").json()
+    assert again == first and len(captured) == 0
+    waiting = OfferFactory(title="Bread", category="food", areas=[eastside], status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_approve(offer=waiting, reviewer=organizer)
+    titles = {item["title"] for item in client.get("/api/public/offers").json()["items"]}
+    assert titles == {"Soup", "Bread"}
+
+
 def test_a_filter_that_is_not_valid_is_a_problem_not_a_silent_full_list(client, db):
     response = client.get("/api/public/offers", {"category": "unicorns"})
     assert response.status_code == 422 and response["Content-Type"] == "application/problem+json"

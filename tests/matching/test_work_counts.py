@@ -34,6 +34,12 @@ def _work(eastside, lakeview, organization, author, n=1):
                 help_request=HelpRequestFactory(area=area, status="done"), status="done", done_at=old
             )
             CheckIn.objects.create(match=checked, outcome="helped")
+            # Help given three months ago is past asking about: not overdue any more.
+            MatchFactory(
+                help_request=HelpRequestFactory(area=area, status="done"),
+                status="done",
+                done_at=timezone.now() - timedelta(days=90),
+            )
             ReportFactory(area=area)
             AlertFactory(organization=organization, author=author, areas=[area], status="pending")
 
@@ -47,7 +53,10 @@ def _expected(organizer, eastside):
         "needs_info": requests.filter(status="needs_info").count(),
         "waiting": requests.filter(status="reviewed").count(),
         "check_ins_overdue": Match.objects.filter(
-            help_request__area__in=areas, status="done", check_in__isnull=True
+            help_request__area__in=areas,
+            status="done",
+            check_in__isnull=True,
+            done_at__gte=timezone.now() - timedelta(days=60),
         ).count(),
         "alerts_to_verify": Alert.objects.filter(status="pending", areas__in=areas).distinct().count(),
         "reports_to_vet": Report.objects.filter(area__in=areas, status__in=["new", "verifying"]).count(),

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema
 
@@ -11,7 +11,7 @@ from aidhub.api.views.paging import filtered, numbered_page
 from aidhub.core.models import Area, Category, Language
 from aidhub.events.filters import EventFilter
 from aidhub.events.models import AppointmentSlot, Event, Shift
-from aidhub.lib import keyset
+from aidhub.lib import fragments, keyset
 from aidhub.offers.filters import OfferFilter
 from aidhub.offers.models import Offer
 from aidhub.resources.filters import ResourceFilter
@@ -52,18 +52,42 @@ class ResourceFilters(Schema):
     page: str = ""
 
 
+# The query parameters of the offers list (those of the page): anything else is left out of the cache key.
+OFFER_PARAMETERS = [*OfferFilter.base_filters, "after", "before"]
+
+
 @router.get("/offers", response=schemas.PublicOffersOut, url_name="public_offers")
-def public_offers(request: HttpRequest, filters: Query[OfferFilters]) -> dict[str, object]:
-    """Published offers, newest first, in keyset pages as on the site (no volunteer's name or contact)."""
+def public_offers(request: HttpRequest, filters: Query[OfferFilters]) -> HttpResponse:
+    """Published offers, newest first, in keyset pages as on the site (no volunteer's name or contact).
+
+    Everyone asking with the same filters gets the same answer: kept like the page's list (aidhub.lib.fragments,
+    versions "offers" and "reference"), built again when an offer or the reference data change. Free-text
+    searches are not kept (too many kinds)."""
+    clean, query = fragments.only_parameters(request, OFFER_PARAMETERS)
+    if request.GET.get("q"):
+        body = _offers_page(clean)
+    else:
+        body = fragments.cached(
+            "api-offers", [query], versions=["offers", "reference"], build=lambda: _offers_page(clean)
+        )
+    return HttpResponse(body, content_type="application/json")
+
+
+def _offers_page(request: HttpRequest) -> str:
+    """One page of offers as the answer's JSON, checked against its schema (what is kept is text, not model
+    instances)."""
     offer_filter = OfferFilter(request.GET, queryset=Offer.objects.listed().for_listing())
     rows = filtered(offer_filter)
     page = keyset.paginate(rows, request.GET, field="published_at", per_page=settings.OFFERS_PER_PAGE)
-    return {
-        "count": rows.count(),
-        "items": page.object_list,
-        "next_cursor": page.next_cursor,
-        "previous_cursor": page.previous_cursor,
-    }
+    answer = schemas.PublicOffersOut.model_validate(
+        {
+            "count": rows.count(),
+            "items": page.object_list,
+            "next_cursor": page.next_cursor,
+            "previous_cursor": page.previous_cursor,
+        }
+    )
+    return answer.model_dump_json()
 
 
 def _with_open_shifts_and_slots(events: QuerySet[Event]) -> QuerySet[Event]:
