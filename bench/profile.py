@@ -4,8 +4,9 @@ after one warm-up request (caches filled, as the load test sees the page).
   DATABASE_URL=postgres://…/aidhub_bench_s1 CACHE_URL=redis://127.0.0.1:6379/5 python -m bench.profile [name …]
 
 Uses the settings of the environment (as bench/inprocess.py does) and a database seeded by `seed_bench`. Writes
-bench/profiles/<page>.txt (the call tree, most expensive first) and <page>.html (pyinstrument's viewer, to open
-locally) for each page of bench/pages.py, or only those named.
+bench/profiles/<page>.txt (the call tree, most expensive first; kept with the results in the repository) and
+bench/results/profiles/<page>.html (pyinstrument's viewer, to open locally; not committed) for each page of
+bench/pages.py, or only those named.
 """
 
 import os
@@ -25,6 +26,7 @@ from bench import pages as bench_pages  # noqa: E402
 from bench.inprocess import _client  # noqa: E402
 
 FOLDER = Path(__file__).parent / "profiles"
+VIEWER_FOLDER = Path(__file__).parent / "results" / "profiles"
 INTERVAL = 0.0005  # seconds between samples: fine enough for requests of 10–500 ms
 
 
@@ -40,8 +42,9 @@ def profile(page, ids):
         raise SystemExit(f"{page.name}: {path} answered {response.status_code}")
     name = re.sub(r"\W+", "-", page.name).strip("-")
     FOLDER.mkdir(exist_ok=True)
+    VIEWER_FOLDER.mkdir(parents=True, exist_ok=True)
     (FOLDER / f"{name}.txt").write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
-    (FOLDER / f"{name}.html").write_text(profiler.output_html(), encoding="utf-8")
+    (VIEWER_FOLDER / f"{name}.html").write_text(profiler.output_html(), encoding="utf-8")
     return profiler.last_session.duration
 
 
