@@ -92,13 +92,19 @@ def browser_key(request: HttpRequest) -> str:
 
 
 def count_in_window(key: str, period: int) -> int:
-    """Adds one to a counter in the cache that lives `period` seconds from its first count; returns the count."""
-    cache.add(key, 0, timeout=period)
+    """Adds one to a counter in the cache that lives `period` seconds from its first count; returns the count.
+
+    One round trip to the cache for every count but the first of a window (an incr; the first creates the key)."""
     try:
         return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        return 1
+    except ValueError:  # no counter yet in this window (or it just expired)
+        if cache.add(key, 1, timeout=period):
+            return 1
+        try:
+            return cache.incr(key)  # another request made it in between
+        except ValueError:
+            cache.set(key, 1, timeout=period)
+            return 1
 
 
 def rate_limit_exceeded(request: HttpRequest, scope: str) -> bool:
