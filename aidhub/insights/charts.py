@@ -11,13 +11,14 @@ from datetime import date
 from typing import Any
 
 from django.utils import formats
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
 
 from aidhub.core.models import Category
-from aidhub.core.selectors import organizer_area_ids
+from aidhub.core.selectors import organized_organizations, organizer_area_ids
 from aidhub.insights import selectors
 from aidhub.insights.selectors import Period, Person, WeeklyMedian
+from aidhub.lib import fragments
 
 # No chart, table or file shows a count of fewer than this many people (or requests of families) in a cell.
 SMALL_COUNT = 5
@@ -250,6 +251,20 @@ CHARTS: dict[str, Callable[[Person, list[int], Period], Chart]] = {
 
 
 def build(user: Person, period: Period, slugs: list[str] | None = None) -> list[Chart]:
-    """The charts named (all by default) over this organizer's scope and the period."""
+    """The charts named (all by default) over this organizer's scope and the period.
+
+    Kept in the cache (aidhub.lib.fragments) under the scope itself: the areas and the organizations the figures
+    are read over, with the period, the charts and the language. Organizers of the same scope share them; any
+    other scope has another key, so no one is shown another organization's figures. Built again when requests,
+    matches or events change (versions "requests" and "events", bumped by their services), or after the
+    fragments' timeout, for the weeks that simply pass."""
     area_ids = organizer_area_ids(user)
-    return [CHARTS[slug](user, area_ids, period) for slug in (slugs or list(CHARTS))]
+    organization_ids = sorted(organized_organizations(user).values_list("pk", flat=True))
+    names = slugs or list(CHARTS)
+    scope = [get_language(), sorted(area_ids), organization_ids, period.first_week, period.weeks, names]
+    return fragments.cached(
+        "insights",
+        scope,
+        versions=["requests", "events"],
+        build=lambda: [CHARTS[slug](user, area_ids, period) for slug in names],
+    )

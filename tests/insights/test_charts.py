@@ -6,10 +6,13 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from aidhub.core.models import AuditEvent
 from aidhub.insights.selectors import Period, monday_of
+from aidhub.lib import fragments
 from aidhub.needs.models import RequestMessage
 from tests.factories import (
     EventFactory,
@@ -194,9 +197,30 @@ def test_queries_stay_flat_as_requests_grow(client_for, organizer, organization,
     _grow(eastside, organization, volunteer, 5)
     _response, few = get_with_queries(client, PAGE + "?weeks=52")
     _grow(eastside, organization, volunteer, 45)
+    cache.clear()  # the charts are kept (test below): this counts the queries that build them
     response, many = get_with_queries(client, PAGE + "?weeks=52")
     assert many == few
     assert ">50</text>" in response.text
+
+
+def test_kept_charts_are_kept_per_scope_and_built_again_when_requests_change(
+    organizer, other_organizer, organization, eastside, lakeview, django_capture_on_commit_callbacks
+):
+    """The first organizer's charts are in the cache when the other one looks: the other still sees only their
+    own figures. A change to requests (a service bumps "requests" when it commits) shows at the next look."""
+    _requests(eastside, 8, category="legal")
+    _requests(lakeview, 6, category="food")
+    first = sign_in(Client(), organizer)
+    assert _csv(first.get("/en/organize/insights/requests.csv"))[-1][1] == "8"
+    assert "Legal help" in first.get(PAGE).text
+    other = sign_in(Client(), other_organizer)
+    assert _csv(other.get("/en/organize/insights/requests.csv"))[-1][1] == "6"
+    assert "Legal help" not in other.get(PAGE).text
+    _requests(eastside, 2, category="legal")
+    assert _csv(first.get("/en/organize/insights/requests.csv"))[-1][1] == "8"  # kept: nothing said it changed
+    with django_capture_on_commit_callbacks(execute=True):
+        fragments.bump("requests")
+    assert _csv(first.get("/en/organize/insights/requests.csv"))[-1][1] == "10"
 
 
 def test_a_csv_download_is_audited_for_each_organization_of_the_organizer(client_for, organizer, organization):
