@@ -156,7 +156,7 @@ def recipient_for_token(token: str) -> CalloutRecipient | None:
 def callout_answer(*, recipient: CalloutRecipient, answer: str, via: str) -> CalloutRecipient:
     """A volunteer says yes or no (and may change their mind while no match was made with them). Only while the
     call-out is open."""
-    recipient = CalloutRecipient.objects.select_for_update().select_related("callout").get(pk=recipient.pk)
+    recipient = CalloutRecipient.objects.select_for_update(of=("self",)).select_related("callout").get(pk=recipient.pk)
     if not recipient.callout.is_open:
         raise CalloutRefused(_("This call-out is closed: enough volunteers were found. Thank you!"))
     if recipient.match_id is not None:
@@ -239,7 +239,7 @@ def callout_make_match(*, actor: User, recipient: CalloutRecipient, help_request
     (match_propose: vetting, capacity, earlier "no" to this family, one live match per request). When the call-out
     has as many matches as it needed, it closes and the others are told."""
     callout = Callout.objects.select_for_update().get(pk=recipient.callout_id)
-    recipient = CalloutRecipient.objects.select_for_update().select_related("offer").get(pk=recipient.pk)
+    recipient = CalloutRecipient.objects.select_for_update(of=("self",)).select_related("offer").get(pk=recipient.pk)
     if not callout.is_open:
         raise CalloutRefused(_("This call-out is closed."))
     if recipient.answer != CalloutRecipient.Answer.YES or recipient.match_id is not None:
