@@ -15,7 +15,8 @@ from aidhub.api.models import ApiToken
 from aidhub.api.problems import Problem
 from aidhub.api.services import api_token_note_use, hash_api_token
 from aidhub.core.security import token_holder_problem
-from aidhub.lib.antibot import client_key, count_in_window
+from aidhub.lib.antibot import client_key
+from aidhub.lib.counters import count_in_window
 
 
 class TokenAuth(HttpAuthBase):
@@ -66,7 +67,7 @@ def owner_of(request: HttpRequest) -> User:
 
 class ApiRate(BaseThrottle):
     """Requests per token on organizers' endpoints, per address on public ones, in fixed windows counted in the
-    shared cache, as the public forms' limits are (aidhub.lib.antibot.count_in_window)."""
+    shared cache, as the public forms' limits are (aidhub.lib.counters.count_in_window)."""
 
     def allow_request(self, request: HttpRequest) -> bool:
         api_token = getattr(request, "auth", None)

@@ -37,6 +37,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from aidhub.lib.counters import count_in_window
 from aidhub.lib.crypto import keyed_hash
 
 logger = logging.getLogger(__name__)
@@ -89,22 +90,6 @@ def browser_key(request: HttpRequest) -> str:
     post otherwise); empty without one."""
     secret = request.META.get("CSRF_COOKIE") or ""
     return keyed_hash(f"antibot-browser:{secret}")[:32] if secret else ""
-
-
-def count_in_window(key: str, period: int) -> int:
-    """Adds one to a counter in the cache that lives `period` seconds from its first count; returns the count.
-
-    One round trip to the cache for every count but the first of a window (an incr; the first creates the key)."""
-    try:
-        return cache.incr(key)
-    except ValueError:  # no counter yet in this window (or it just expired)
-        if cache.add(key, 1, timeout=period):
-            return 1
-        try:
-            return cache.incr(key)  # another request made it in between
-        except ValueError:
-            cache.set(key, 1, timeout=period)
-            return 1
 
 
 def rate_limit_exceeded(request: HttpRequest, scope: str) -> bool:

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django_stubs_ext import StrPromise
 
-from aidhub.lib.antibot import count_in_window
+from aidhub.lib.counters import count_in_window
 from aidhub.lib.phones import mask_phone, normalise_phone
 
 DAY = 24 * 3600

@@ -1,6 +1,6 @@
 """How much the text line takes from one number, and from everyone together, so that a flood of messages costs
 neither replies nor rows. One rule, counted in fixed windows of the shared cache as the public forms' limits are
-(aidhub.lib.antibot.count_in_window), under the sender's keyed hash, never the number:
+(aidhub.lib.counters.count_in_window), under the sender's keyed hash, never the number:
 
 - at most PHONE_MESSAGES_PER_HOUR messages an hour from one number (keywords are not counted: they always work);
 - at most PHONE_CONVERSATIONS_PER_DAY new conversations a day from one number;
@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from aidhub.lib.antibot import count_in_window
+from aidhub.lib.counters import count_in_window
 
 HOUR = 3600
 DAY = 24 * HOUR

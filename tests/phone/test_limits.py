@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from aidhub.lib.antibot import count_in_window
+from aidhub.lib.counters import count_in_window
 from aidhub.messaging.segments import count_segments
 from aidhub.phone import limits, replies
 from aidhub.phone.models import Conversation
