@@ -32,6 +32,8 @@ APP_PORT, CEILING_PORT = 8210, 8211
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/5")
 REUSE = os.environ.get("BENCH_REUSE") == "1"
+# Names of the pages to load (comma-separated, as in bench/pages.py), e.g. "API: public offers"; all by default.
+ONLY = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
 
 sys.path.insert(0, str(ROOT))
 from bench.pages import ACCOUNTS, PASSWORD, totp_code  # noqa: E402
@@ -249,6 +251,8 @@ def bench_scale(scale):
         wait_until_up(CEILING_PORT, "/")
         cookies = {"public": None, **{role: sign_in(APP_PORT, email) for role, email in ACCOUNTS.items()}}
         wrk(f"http://127.0.0.1:{CEILING_PORT}/", None, 2)
+        if ONLY:
+            result["pages"] = [page for page in result["pages"] if page["name"] in ONLY]
         for page in result["pages"]:
             log(f"{page['name']}: {page['path']} ({ROUNDS} × {DURATION} s, each after {DURATION} s of the ceiling)")
             page.update(measure(page["path"], cookies[page["role"]]))
