@@ -149,6 +149,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # rows, the suggestions and dashboard queries spent 40 ms compiling to save nothing (EXPLAIN ANALYZE in
     # bench/RESULTS.md). Short web queries never win from it. A DATABASE_URL ?options=... replaces this.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+# A read replica (PostgreSQL streaming replication) for the dashboard, charts and exports (aidhub/lib/replica.py).
+# Tests never make a second test database for it: it mirrors the primary's.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].update(
+        {
+            "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), **DATABASES["replica"].get("OPTIONS", {})},
+            "TEST": {"MIRROR": "default"},
+        }
+    )
+DATABASE_ROUTERS = ["aidhub.lib.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker process (rate limits, anti-bot challenges, cached page fragments): the

@@ -12,6 +12,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.insights import charts, plot, services
 from aidhub.insights.export import csv_text
 from aidhub.insights.forms import PeriodForm
+from aidhub.lib.replica import reads_from_replica
 
 
 def _period_form(request):
@@ -23,6 +24,7 @@ def _period_form(request):
 @require_safe
 @organizer_required
 @never_cache
+@reads_from_replica
 def page(request):
     """Every chart over the organizer's areas and organizations, each with its table and CSV link."""
     form, fields = _period_form(request)
@@ -37,6 +39,7 @@ def page(request):
 @require_safe
 @organizer_required
 @never_cache
+@reads_from_replica
 def chart_csv(request, chart):
     """One chart's table as CSV (small counts written "< 5", as on the page). Audited, as every export."""
     if chart not in charts.CHARTS:

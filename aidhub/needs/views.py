@@ -20,6 +20,7 @@ from aidhub.core.models import AuditEvent, NetworkSettings, audit
 from aidhub.core.security import require_recent_sign_in
 from aidhub.core.selectors import organized_organizations, organizer_area_ids
 from aidhub.lib import antibot, fragments, quiet
+from aidhub.lib.replica import reads_from_replica
 from aidhub.needs import export, services
 from aidhub.needs.access import family_page, request_for_family, request_for_organizer
 from aidhub.needs.filters import RequestQueueFilter
@@ -306,6 +307,7 @@ def close(request, pk):
 @require_safe
 @organizer_required
 @never_cache
+@reads_from_replica
 def export_csv(request):
     """Finished requests of this organizer's areas as CSV, streamed; no names, contacts or descriptions.
     Asks for the password again first, and leaves a line in the audit trail of each of their organizations."""

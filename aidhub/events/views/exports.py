@@ -14,6 +14,7 @@ from aidhub.core.models import AuditEvent, audit
 from aidhub.core.security import require_recent_sign_in
 from aidhub.events.models import Booking, ShiftSignup
 from aidhub.events.views.access import get_event_for_organizer
+from aidhub.lib.replica import reads_from_replica
 
 # Spreadsheet programs run cells that start with these as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -21,6 +22,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @require_safe
 @organizer_required
+@reads_from_replica
 def attendance(request, pk):
     """A list to print and tick on the day: volunteers by name; families and attendees by reference code only."""
     event = get_event_for_organizer(request, pk)
@@ -55,6 +57,7 @@ def _moment(value):
 
 @require_safe
 @organizer_required
+@reads_from_replica
 def shifts_csv(request, pk):
     """Volunteers' display names and roles, streamed row by row. Asks for the password again first."""
     event = get_event_for_organizer(request, pk)

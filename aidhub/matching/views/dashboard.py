@@ -9,6 +9,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.core.models import NetworkSettings
 from aidhub.core.selectors import organizer_area_ids
 from aidhub.lib import fragments
+from aidhub.lib.replica import reads_from_replica
 from aidhub.matching import stats
 from aidhub.matching.models import Match
 from aidhub.matching.views.volunteers import vetting_requests_for_organizer
@@ -21,6 +22,7 @@ FIGURES_TIMEOUT = 60
 @require_safe
 @organizer_required
 @never_cache
+@reads_from_replica
 def dashboard(request):
     """What is unmet, by category, language and area; what waits; how fast help comes."""
     area_ids = organizer_area_ids(request.user)
