@@ -2,6 +2,7 @@
 
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 import django_stubs_ext
 import environ
@@ -364,13 +365,28 @@ PHONE_CONVERSATIONS_PER_DAY = env.int("PHONE_CONVERSATIONS_PER_DAY", default=5)
 PHONE_CONVERSATIONS_PER_HOUR = env.int("PHONE_CONVERSATIONS_PER_HOUR", default=200)
 
 # Background work through Django's Tasks API. "immediate" runs a task inside the request (first runs, tests);
-# production uses the database backend and `manage.py db_worker`.
+# production uses the database backend and `manage.py db_worker`, or Redis with RQ ("rq") past one database.
 TASK_BACKENDS = {
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
     "dummy": "django.tasks.backends.dummy.DummyBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env.str("TASKS_BACKEND", default="immediate")]}}
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+if TASKS_BACKEND == "rq":
+    # The queue in Redis (a Redis of its own, or its own database, with persistence: `appendonly yes`), worked by
+    # `manage.py rqworker default --job-class django_tasks_rq.Job` on any number of machines (docs/operations.md).
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    # RQ stops a job after 180 s unless told otherwise; an alert's sending task runs until every message of its
+    # share is sent (minutes for tens of thousands), and a job stopped half-way strands its claimed message.
+    RQ_QUEUES = {
+        "default": {
+            "URL": env.str("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/2"),
+            "DEFAULT_TIMEOUT": env.int("TASKS_TIMEOUT_SECONDS", default=3600),
+        }
+    }
+    TASKS["default"]["QUEUES"] = ["default"]
 
 # Security defaults. Production-only cookie and TLS settings follow DEBUG.
 SECURE_CSP = {

@@ -18,10 +18,9 @@ from django_tasks_db.models import DBTaskResult
 
 from aidhub.accounts.models import User
 from aidhub.alerts.models import Alert, AlertText, Delivery, Subscriber
-from aidhub.alerts.models.subscribers import address_hash
 from aidhub.alerts.services.alerts import alert_verify
 from aidhub.alerts.tasks import send_deliveries
-from aidhub.core.models import Area, Language, Membership, Organization
+from aidhub.devdata.fanout import alert_audience
 from aidhub.messaging import sms
 
 
@@ -35,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, subscribers, send, **options):
         tag = uuid.uuid4().hex[:8]
         started = time.perf_counter()
-        area, organization, author, verifier = self._setup(tag, subscribers)
+        area, organization, author, verifier = alert_audience(tag, subscribers)
         self.stdout.write(f"set-up: {subscribers} confirmed subscribers in {time.perf_counter() - started:.2f} s")
         try:
             alert = Alert.objects.create(
@@ -62,39 +61,6 @@ class Command(BaseCommand):
                 self._send(alert, rows)
         finally:
             self._cleanup(tag, area, organization)
-
-    def _setup(self, tag, count):
-        with transaction.atomic():
-            area = Area.objects.create(name=f"Bench {tag}", slug=f"bench-{tag}", kind=Area.Kind.CITY)
-            organization = Organization.objects.create(
-                name=f"Bench {tag}", slug=f"bench-{tag}", main_language=Language.objects.get(code="en")
-            )
-            organization.areas.set([area])
-            people = []
-            for role in ("author", "verifier"):
-                user = User.objects.create_user(email=f"bench-{tag}-{role}@example.invalid")
-                Membership.objects.create(organization=organization, user=user)
-                people.append(user)
-            languages = list(Language.objects.filter(code__in=["en", "es", "ar", "zh", "vi"]))
-            new = []
-            for index in range(count):
-                phone = f"+1202{index:07d}"
-                new.append(
-                    Subscriber(
-                        channel="sms",
-                        phone=phone,
-                        address_hash=address_hash("sms", f"bench-{tag}-{phone}"),
-                        language=languages[index % len(languages)],
-                        status=Subscriber.Status.CONFIRMED,
-                        token_hash=uuid.uuid4().hex + uuid.uuid4().hex,
-                    )
-                )
-            created = Subscriber.objects.bulk_create(new, batch_size=1000)
-            through = Subscriber.areas.through
-            through.objects.bulk_create(
-                [through(subscriber_id=subscriber.pk, area_id=area.pk) for subscriber in created], batch_size=2000
-            )
-        return area, organization, *people
 
     def _send(self, alert, rows):
         with override_settings(SMS_BACKEND="aidhub.messaging.sms.LocmemBackend"):
