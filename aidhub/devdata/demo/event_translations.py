@@ -493,6 +493,7 @@ def _merge_language_files():
 
 _merge_language_files()
 
+
 def event_translations(title: str) -> dict[str, dict[str, str]]:
     return {code: {"title": pair[0], "description": pair[1]} for code, pair in EVENTS.get(title, {}).items()}
 
