@@ -34,6 +34,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("PARAR", "PARA"),
         "ru": ("СТОП", "ОТПИСАТЬСЯ"),
         "ko": ("중지",),
+        "bn": ("বন্ধ",),
+        "my": ("ရပ်",),
+        "zh-hant": ("停止", "退訂"),
     },
     CANCEL: {
         "en": ("CANCEL",),
@@ -48,6 +51,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("CANCELAR",),
         "ru": ("ОТМЕНА",),
         "ko": ("취소",),
+        "bn": ("বাতিল",),
+        "my": ("ပယ်ဖျက်",),
+        "zh-hant": ("取消",),
     },
     START: {
         "en": ("START", "UNSTOP"),
@@ -62,6 +68,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("INICIAR", "COMECAR"),
         "ru": ("СТАРТ",),
         "ko": ("시작",),
+        "bn": ("শুরু",),
+        "my": ("စတင်",),
+        "zh-hant": ("開始",),
     },
     HELP: {
         "en": ("HELP", "INFO"),
@@ -76,6 +85,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("AJUDA",),
         "ru": ("ПОМОЩЬ",),
         "ko": ("도움말",),
+        "bn": ("সাহায্য",),
+        "my": ("အကူအညီ",),
+        "zh-hant": ("幫助",),
     },
     STATUS: {
         "en": ("STATUS",),
@@ -90,6 +102,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("SITUAÇÃO",),
         "ru": ("СТАТУС",),
         "ko": ("상태",),
+        "bn": ("অবস্থা",),
+        "my": ("အခြေအနေ",),
+        "zh-hant": ("狀態",),
     },
     DELETE: {
         "en": ("DELETE",),
@@ -104,6 +119,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("APAGAR",),
         "ru": ("УДАЛИТЬ",),
         "ko": ("삭제",),
+        "bn": ("মুছুন",),
+        "my": ("ဖျက်",),
+        "zh-hant": ("刪除",),
     },
 }
 

@@ -1,6 +1,9 @@
 """What the demo organizers translated: every published event's title and description, and every needed item's
 name, in every interface language (issue 17, item 9). Keyed by the English text; (title, description) per event."""
 
+import importlib
+from pathlib import Path
+
 EVENTS = {
     "Legal aid night: immigration questions": {
         "es": (
@@ -474,6 +477,21 @@ SUPPLIES = {
         "ko": "종이 접시(묶음)",
     },
 }
+
+
+def _merge_language_files():
+    """Languages added later keep their demo translations in a file of their own (event_translations_<code>.py, with
+    CODE, EVENTS and SUPPLIES keyed like the dictionaries above), so that translators of different languages add
+    files instead of editing the same lines."""
+    for path in sorted(Path(__file__).parent.glob("event_translations_*.py")):
+        module = importlib.import_module(f"{__package__}.{path.stem}")
+        for title, pair in module.EVENTS.items():
+            EVENTS[title][module.CODE] = pair
+        for name, text in module.SUPPLIES.items():
+            SUPPLIES[name][module.CODE] = text
+
+
+_merge_language_files()
 
 
 def event_translations(title: str) -> dict[str, dict[str, str]]:
