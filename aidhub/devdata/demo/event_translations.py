@@ -500,3 +500,14 @@ def event_translations(title: str) -> dict[str, dict[str, str]]:
 
 def supply_translations(name: str) -> dict[str, dict[str, str]]:
     return {code: {"name": text} for code, text in SUPPLIES.get(name, {}).items()}
+
+
+def _merge_more_languages():
+    from aidhub.devdata.demo import event_translations_rtl_south_asia as more
+
+    for table, extra in ((EVENTS, more.EVENTS), (SUPPLIES, more.SUPPLIES)):
+        for key, texts in extra.items():
+            table[key].update(texts)
+
+
+_merge_more_languages()
