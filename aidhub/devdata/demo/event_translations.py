@@ -476,6 +476,16 @@ SUPPLIES = {
 }
 
 
+# Languages added in parallel keep their texts in their own modules (no merge conflicts here).
+from aidhub.devdata.demo import event_translations_ckb_tr_uk as _ckb_tr_uk  # noqa: E402
+
+for _more in (_ckb_tr_uk,):
+    for _title, _texts in _more.EVENTS.items():
+        EVENTS[_title].update(_texts)
+    for _name, _texts in _more.SUPPLIES.items():
+        SUPPLIES[_name].update(_texts)
+
+
 def event_translations(title: str) -> dict[str, dict[str, str]]:
     return {code: {"title": pair[0], "description": pair[1]} for code, pair in EVENTS.get(title, {}).items()}
 
