@@ -144,11 +144,19 @@ SUPPLIES = {
         "uk": "Перекус і вода для родин, які чекають",
     },
     "Blankets": {"ckb": "بەتانی", "tr": "Battaniye", "uk": "Ковдри"},
-    "Children's winter coats": {"ckb": "پاڵتۆی زستانەی منداڵان", "tr": "Çocuk kışlık montları", "uk": "Зимові куртки для дітей"},
+    "Children's winter coats": {
+        "ckb": "پاڵتۆی زستانەی منداڵان",
+        "tr": "Çocuk kışlık montları",
+        "uk": "Зимові куртки для дітей",
+    },
     "Hot meals": {"ckb": "خواردنی گەرم", "tr": "Sıcak yemek", "uk": "Гаряча їжа"},
     "Candles": {"ckb": "مۆم", "tr": "Mum", "uk": "Свічки"},
     "Thermos of hot tea": {"ckb": "فلاسکی چای گەرم", "tr": "Termosta sıcak çay", "uk": "Термос гарячого чаю"},
     "Backpacks": {"ckb": "جانتای پشت", "tr": "Sırt çantası", "uk": "Рюкзаки"},
     "Notebooks": {"ckb": "دەفتەر", "tr": "Defter", "uk": "Зошити"},
-    "Paper plates (packs)": {"ckb": "قاپی کاغەزی (پاکەت)", "tr": "Kâğıt tabak (paket)", "uk": "Паперові тарілки (упаковки)"},
+    "Paper plates (packs)": {
+        "ckb": "قاپی کاغەزی (پاکەت)",
+        "tr": "Kâğıt tabak (paket)",
+        "uk": "Паперові тарілки (упаковки)",
+    },
 }
