@@ -34,6 +34,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("PARAR", "PARA"),
         "ru": ("СТОП", "ОТПИСАТЬСЯ"),
         "ko": ("중지",),
+        "ckb": ("وەستان",),
+        "tr": ("DUR", "DURDUR"),
+        "uk": ("СТОП", "ВІДПИСАТИСЯ"),
     },
     CANCEL: {
         "en": ("CANCEL",),
@@ -48,6 +51,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("CANCELAR",),
         "ru": ("ОТМЕНА",),
         "ko": ("취소",),
+        "ckb": ("هەڵوەشاندنەوە",),
+        "tr": ("İPTAL",),
+        "uk": ("СКАСУВАТИ",),
     },
     START: {
         "en": ("START", "UNSTOP"),
@@ -62,6 +68,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("INICIAR", "COMECAR"),
         "ru": ("СТАРТ",),
         "ko": ("시작",),
+        "ckb": ("دەستپێکردن",),
+        "tr": ("BAŞLA",),
+        "uk": ("СТАРТ",),
     },
     HELP: {
         "en": ("HELP", "INFO"),
@@ -76,6 +85,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("AJUDA",),
         "ru": ("ПОМОЩЬ",),
         "ko": ("도움말",),
+        "ckb": ("یارمەتی",),
+        "tr": ("YARDIM",),
+        "uk": ("ДОПОМОГА",),
     },
     STATUS: {
         "en": ("STATUS",),
@@ -90,6 +102,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("SITUAÇÃO",),
         "ru": ("СТАТУС",),
         "ko": ("상태",),
+        "ckb": ("دۆخ",),
+        "tr": ("DURUM",),
+        "uk": ("СТАТУС",),
     },
     DELETE: {
         "en": ("DELETE",),
@@ -104,6 +119,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("APAGAR",),
         "ru": ("УДАЛИТЬ",),
         "ko": ("삭제",),
+        "ckb": ("سڕینەوە",),
+        "tr": ("SİL",),
+        "uk": ("ВИДАЛИТИ",),
     },
 }
 
