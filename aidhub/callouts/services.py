@@ -35,10 +35,12 @@ YES_WORDS = {
     "YES", "Y", "OK", "SI", "SÍ", "OUI", "WI", "SIM", "CÓ", "CO", "OO", "OPO", "ДА", "نعم", "بله", "آره", "是", "是的",
     "好", "可以", "네", "예",
     "হ্যাঁ", "হাঁ", "জি", "ဟုတ်", "ဟုတ်ကဲ့", "ရ",
+    "بەڵێ", "EVET", "TAMAM", "ТАК",
 }  # fmt: skip
 NO_WORDS = {
     "NO", "N", "NON", "NAN", "NÃO", "KHÔNG", "HINDI", "НЕТ", "لا", "نه", "不", "不行", "不能", "아니요", "아니오",
     "না", "မဟုတ်", "မရ",
+    "نەخێر", "HAYIR", "НІ",
 }  # fmt: skip
 _YES = {normalise_reply(word) for word in YES_WORDS}
 _NO = {normalise_reply(word) for word in NO_WORDS}

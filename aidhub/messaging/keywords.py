@@ -37,6 +37,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("বন্ধ",),
         "my": ("ရပ်",),
         "zh-hant": ("停止", "退訂"),
+        "ckb": ("وەستان",),
+        "tr": ("DUR", "DURDUR"),
+        "uk": ("СТОП", "ВІДПИСАТИСЯ"),
     },
     CANCEL: {
         "en": ("CANCEL",),
@@ -54,6 +57,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("বাতিল",),
         "my": ("ပယ်ဖျက်",),
         "zh-hant": ("取消",),
+        "ckb": ("هەڵوەشاندنەوە",),
+        "tr": ("İPTAL",),
+        "uk": ("СКАСУВАТИ",),
     },
     START: {
         "en": ("START", "UNSTOP"),
@@ -71,6 +77,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("শুরু",),
         "my": ("စတင်",),
         "zh-hant": ("開始",),
+        "ckb": ("دەستپێکردن",),
+        "tr": ("BAŞLA",),
+        "uk": ("СТАРТ",),
     },
     HELP: {
         "en": ("HELP", "INFO"),
@@ -88,6 +97,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("সাহায্য",),
         "my": ("အကူအညီ",),
         "zh-hant": ("幫助",),
+        "ckb": ("یارمەتی",),
+        "tr": ("YARDIM",),
+        "uk": ("ДОПОМОГА",),
     },
     STATUS: {
         "en": ("STATUS",),
@@ -105,6 +117,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("অবস্থা",),
         "my": ("အခြေအနေ",),
         "zh-hant": ("狀態",),
+        "ckb": ("دۆخ",),
+        "tr": ("DURUM",),
+        "uk": ("СТАТУС",),
     },
     DELETE: {
         "en": ("DELETE",),
@@ -122,6 +137,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("মুছুন",),
         "my": ("ဖျက်",),
         "zh-hant": ("刪除",),
+        "ckb": ("سڕینەوە",),
+        "tr": ("SİL",),
+        "uk": ("ВИДАЛИТИ",),
     },
 }
 

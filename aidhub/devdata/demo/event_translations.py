@@ -480,15 +480,17 @@ SUPPLIES = {
 
 
 def _merge_language_files():
-    """Languages added later keep their demo translations in a file of their own (event_translations_<code>.py, with
-    CODE, EVENTS and SUPPLIES keyed like the dictionaries above), so that translators of different languages add
-    files instead of editing the same lines."""
+    """Languages added later keep their demo translations in files of their own (event_translations_*.py), so that
+    translators of different languages add files instead of editing the same lines. A file holds one language
+    (CODE, with EVENTS title → (title, description) and SUPPLIES name → text) or several (no CODE, with EVENTS
+    title → {code: (title, description)} and SUPPLIES name → {code: text})."""
     for path in sorted(Path(__file__).parent.glob("event_translations_*.py")):
         module = importlib.import_module(f"{__package__}.{path.stem}")
-        for title, pair in module.EVENTS.items():
-            EVENTS[title][module.CODE] = pair
-        for name, text in module.SUPPLIES.items():
-            SUPPLIES[name][module.CODE] = text
+        code = getattr(module, "CODE", None)
+        for title, texts in module.EVENTS.items():
+            EVENTS[title].update({code: texts} if code else texts)
+        for name, texts in module.SUPPLIES.items():
+            SUPPLIES[name].update({code: texts} if code else texts)
 
 
 _merge_language_files()
@@ -500,14 +502,3 @@ def event_translations(title: str) -> dict[str, dict[str, str]]:
 
 def supply_translations(name: str) -> dict[str, dict[str, str]]:
     return {code: {"name": text} for code, text in SUPPLIES.get(name, {}).items()}
-
-
-def _merge_more_languages():
-    from aidhub.devdata.demo import event_translations_rtl_south_asia as more
-
-    for table, extra in ((EVENTS, more.EVENTS), (SUPPLIES, more.SUPPLIES)):
-        for key, texts in extra.items():
-            table[key].update(texts)
-
-
-_merge_more_languages()
