@@ -33,10 +33,11 @@ from aidhub.needs.models import HelpRequest
 # accents or punctuation). "OK" counts as yes; STOP and the other keywords never reach this code.
 YES_WORDS = {
     "YES", "Y", "OK", "SI", "SÍ", "OUI", "WI", "SIM", "CÓ", "CO", "OO", "OPO", "ДА", "نعم", "بله", "آره", "是", "是的",
-    "好", "可以", "네", "예",
+    "好", "可以", "네", "예", "HAA", "NDIYO", "YEGO",
 }  # fmt: skip
 NO_WORDS = {
     "NO", "N", "NON", "NAN", "NÃO", "KHÔNG", "HINDI", "НЕТ", "لا", "نه", "不", "不行", "不能", "아니요", "아니오",
+    "MAYA", "HAPANA", "OYA",
 }  # fmt: skip
 _YES = {normalise_reply(word) for word in YES_WORDS}
 _NO = {normalise_reply(word) for word in NO_WORDS}

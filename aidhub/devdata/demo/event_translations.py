@@ -495,7 +495,10 @@ _MORE_EVENTS = {
             "Baraarug ka baxsan xarunta xabsiga degmada",
             "Baraarug deggan oo shumacyo leh oo loogu talagalay deriskeenna gudaha ku jira. Nabad ah, oo ay la socdaan ilaaliyayaal tababaran.",
         ),
-        "Community dinner": ("Casho bulsho", "Casho bilaash ah oo qof kasta loogu talagalay. Kaalay oo la kulan deriskaaga."),
+        "Community dinner": (
+            "Casho bulsho",
+            "Casho bilaash ah oo qof kasta loogu talagalay. Kaalay oo la kulan deriskaaga.",
+        ),
         "New volunteer orientation": (
             "Hanuuninta mutadawacyada cusub",
             "Sida shabakaddu u shaqeyso, sida aan u ilaalino qoysaska, iyo sida aad u caawin karto.",
@@ -516,7 +519,10 @@ _MORE_EVENTS = {
             "Socod wadajir ah oo loo aado maxkamadda",
             "Waxaan la soconnaa qoysaska dhegeysigooda si aan qofna kaligiis u tegin.",
         ),
-        "Harbor potluck": ("Cunto wadaag Harbor", "Keen cunto guriga laga sameeyay, ama iska kaalay. Qof kasta waa soo dhawaaday."),
+        "Harbor potluck": (
+            "Cunto wadaag Harbor",
+            "Keen cunto guriga laga sameeyay, ama iska kaalay. Qof kasta waa soo dhawaaday.",
+        ),
         "Interpreter training: Haitian Creole and Dari": (
             "Tababarka turjumaannada: Kiriyoolka Haiti iyo Dari",
             "Tababar koowaad oo loogu talagalay turjumaannada mutadawacyada ah: qarsoodinimada, doorarka iyo ku celcelin.",
@@ -539,7 +545,10 @@ _MORE_EVENTS = {
             "Mkesha nje ya kituo cha kizuizini cha kaunti",
             "Mkesha wa kimya wenye mishumaa kwa ajili ya majirani zetu walio ndani. Wa amani, pamoja na wasimamizi waliofunzwa.",
         ),
-        "Community dinner": ("Chakula cha jioni cha jamii", "Chakula cha jioni cha bure kwa kila mtu. Njoo ukutane na majirani zako."),
+        "Community dinner": (
+            "Chakula cha jioni cha jamii",
+            "Chakula cha jioni cha bure kwa kila mtu. Njoo ukutane na majirani zako.",
+        ),
         "New volunteer orientation": (
             "Mwongozo kwa wajitolea wapya",
             "Jinsi mtandao unavyofanya kazi, jinsi tunavyolinda familia, na jinsi unavyoweza kusaidia.",
@@ -583,7 +592,10 @@ _MORE_EVENTS = {
             "Umugoroba wo kwifatanya imbere ya gereza y'akarere",
             "Kwifatanya mu ituze hamwe na buji ku baturanyi bacu bafunzwe. Mu mahoro, hamwe n'abashinzwe umutekano bahuguwe.",
         ),
-        "Community dinner": ("Ifunguro rusange rya nimugoroba", "Ifunguro ry'ubuntu kuri buri wese. Ngwino uhure n'abaturanyi bawe."),
+        "Community dinner": (
+            "Ifunguro rusange rya nimugoroba",
+            "Ifunguro ry'ubuntu kuri buri wese. Ngwino uhure n'abaturanyi bawe.",
+        ),
         "New volunteer orientation": (
             "Kwakira abakorerabushake bashya",
             "Uko ihuriro rikora, uko turinda imiryango, n'uko ushobora gufasha.",
@@ -604,7 +616,10 @@ _MORE_EVENTS = {
             "Urugendo rw'ubufatanye rugana ku rukiko",
             "Tugendana n'imiryango ijya kuburana kugira ngo hatagira ujyayo wenyine.",
         ),
-        "Harbor potluck": ("Ifunguro dusangira i Harbor", "Zana ibiryo bivuye mu rugo, cyangwa uze gusa. Buri wese arahawe ikaze."),
+        "Harbor potluck": (
+            "Ifunguro dusangira i Harbor",
+            "Zana ibiryo bivuye mu rugo, cyangwa uze gusa. Buri wese arahawe ikaze.",
+        ),
         "Interpreter training: Haitian Creole and Dari": (
             "Amahugurwa y'abasemuzi: Igikerewole cyo muri Haiti n'Igidari",
             "Amahugurwa ya mbere y'abasemuzi b'abakorerabushake: ibanga, inshingano n'imyitozo.",
