@@ -34,6 +34,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("PARAR", "PARA"),
         "ru": ("СТОП", "ОТПИСАТЬСЯ"),
         "ko": ("중지",),
+        "so": ("JOOJI",),
+        "sw": ("ACHA", "SIMAMISHA"),
+        "rw": ("HAGARIKA",),
     },
     CANCEL: {
         "en": ("CANCEL",),
@@ -48,6 +51,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("CANCELAR",),
         "ru": ("ОТМЕНА",),
         "ko": ("취소",),
+        "so": ("BAJI",),
+        "sw": ("GHAIRI",),
+        "rw": ("VANAHO",),
     },
     START: {
         "en": ("START", "UNSTOP"),
@@ -62,6 +68,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("INICIAR", "COMECAR"),
         "ru": ("СТАРТ",),
         "ko": ("시작",),
+        "so": ("BILOW",),
+        "sw": ("ANZA",),
+        "rw": ("TANGIRA",),
     },
     HELP: {
         "en": ("HELP", "INFO"),
@@ -76,6 +85,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("AJUDA",),
         "ru": ("ПОМОЩЬ",),
         "ko": ("도움말",),
+        "so": ("CAAWIMO",),
+        "sw": ("MSAADA",),
+        "rw": ("UBUFASHA",),
     },
     STATUS: {
         "en": ("STATUS",),
@@ -90,6 +102,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("SITUAÇÃO",),
         "ru": ("СТАТУС",),
         "ko": ("상태",),
+        "so": ("XAALAD",),
+        "sw": ("HALI",),
+        "rw": ("AMAKURU",),
     },
     DELETE: {
         "en": ("DELETE",),
@@ -104,6 +119,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt-br": ("APAGAR",),
         "ru": ("УДАЛИТЬ",),
         "ko": ("삭제",),
+        "so": ("TIRTIR",),
+        "sw": ("FUTA",),
+        "rw": ("SIBA",),
     },
 }
 
