@@ -36,11 +36,13 @@ YES_WORDS = {
     "好", "可以", "네", "예",
     "হ্যাঁ", "হাঁ", "জি", "ဟုတ်", "ဟုတ်ကဲ့", "ရ",
     "بەڵێ", "EVET", "TAMAM", "ТАК",
+    "HAA", "NDIYO", "YEGO",
 }  # fmt: skip
 NO_WORDS = {
     "NO", "N", "NON", "NAN", "NÃO", "KHÔNG", "HINDI", "НЕТ", "لا", "نه", "不", "不行", "不能", "아니요", "아니오",
     "না", "မဟုတ်", "မရ",
     "نەخێر", "HAYIR", "НІ",
+    "MAYA", "HAPANA", "OYA",
 }  # fmt: skip
 _YES = {normalise_reply(word) for word in YES_WORDS}
 _NO = {normalise_reply(word) for word in NO_WORDS}

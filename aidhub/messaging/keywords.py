@@ -40,6 +40,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("وەستان",),
         "tr": ("DUR", "DURDUR"),
         "uk": ("СТОП", "ВІДПИСАТИСЯ"),
+        "so": ("JOOJI",),
+        "sw": ("ACHA", "SIMAMISHA"),
+        "rw": ("HAGARIKA",),
     },
     CANCEL: {
         "en": ("CANCEL",),
@@ -60,6 +63,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("هەڵوەشاندنەوە",),
         "tr": ("İPTAL",),
         "uk": ("СКАСУВАТИ",),
+        "so": ("BAJI",),
+        "sw": ("GHAIRI",),
+        "rw": ("VANAHO",),
     },
     START: {
         "en": ("START", "UNSTOP"),
@@ -80,6 +86,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("دەستپێکردن",),
         "tr": ("BAŞLA",),
         "uk": ("СТАРТ",),
+        "so": ("BILOW",),
+        "sw": ("ANZA",),
+        "rw": ("TANGIRA",),
     },
     HELP: {
         "en": ("HELP", "INFO"),
@@ -100,6 +109,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("یارمەتی",),
         "tr": ("YARDIM",),
         "uk": ("ДОПОМОГА",),
+        "so": ("CAAWIMO",),
+        "sw": ("MSAADA",),
+        "rw": ("UBUFASHA",),
     },
     STATUS: {
         "en": ("STATUS",),
@@ -120,6 +132,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("دۆخ",),
         "tr": ("DURUM",),
         "uk": ("СТАТУС",),
+        "so": ("XAALAD",),
+        "sw": ("HALI",),
+        "rw": ("AMAKURU",),
     },
     DELETE: {
         "en": ("DELETE",),
@@ -140,6 +155,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ckb": ("سڕینەوە",),
         "tr": ("SİL",),
         "uk": ("ВИДАЛИТИ",),
+        "so": ("TIRTIR",),
+        "sw": ("FUTA",),
+        "rw": ("SIBA",),
     },
 }
 
