@@ -476,6 +476,16 @@ SUPPLIES = {
 }
 
 
+# Languages added later keep their demo translations in their own module, merged here.
+from aidhub.devdata.demo import event_translations_hi_pa_ne  # noqa: E402
+
+for _more in (event_translations_hi_pa_ne,):
+    for _title, _by_code in _more.EVENTS.items():
+        EVENTS[_title].update(_by_code)
+    for _name, _by_code in _more.SUPPLIES.items():
+        SUPPLIES[_name].update(_by_code)
+
+
 def event_translations(title: str) -> dict[str, dict[str, str]]:
     return {code: {"title": pair[0], "description": pair[1]} for code, pair in EVENTS.get(title, {}).items()}
 
