@@ -44,6 +44,9 @@ NO_WORDS = {
     "نەخێر", "HAYIR", "НІ",
     "MAYA", "HAPANA", "OYA",
 }  # fmt: skip
+# Amharic, Tigrinya and Hmong texts ask for YES or NO; people may answer in their own language too.
+YES_WORDS |= {"አዎ", "አዎን", "እሺ", "እወ", "ሕራይ", "YOG", "TAU"}
+NO_WORDS |= {"አይ", "አይደለም", "አልችልም", "ኣይፋል", "ኣይኮነን", "ኣይክእልን", "TSIS", "TSIS TAU", "TSIS YOG"}
 _YES = {normalise_reply(word) for word in YES_WORDS}
 _NO = {normalise_reply(word) for word in NO_WORDS}
 
