@@ -253,19 +253,49 @@ LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
     ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
     ("vi", "Tiếng Việt"),
     ("tl", "Tagalog"),
     ("ar", "العربية"),
     ("fa", "فارسی"),
+    ("fa-af", "دری"),
+    ("ps", "پښتو"),
+    ("ur", "اردو"),
+    ("ckb", "کوردی"),
     ("ht", "Kreyòl ayisyen"),
     ("fr", "Français"),
     ("pt-br", "Português"),
     ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
     ("ko", "한국어"),
+    ("so", "Soomaali"),
+    ("am", "አማርኛ"),
+    ("ti", "ትግርኛ"),
+    ("sw", "Kiswahili"),
+    ("rw", "Ikinyarwanda"),
+    ("hi", "हिन्दी"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("bn", "বাংলা"),
+    ("ne", "नेपाली"),
+    ("my", "မြန်မာ"),
+    ("hmn", "Hmoob"),
 ]
-LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
-# Django knows every interface language but Tagalog.
-LANG_INFO["tl"] = {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+# Written right to left: six interface languages (and Hebrew, should it be added).
+LANGUAGES_BIDI = ["ar", "fa", "fa-af", "ps", "ur", "ckb", "he"]
+# Languages Django does not know, in one place: code, English name, name in itself, direction. Dari is written
+# "fa-af" (Persian of Afghanistan), so gettext falls back to Persian for Django's and allauth's own strings.
+for _code, _name, _local in [
+    ("tl", "Tagalog", "Tagalog"),
+    ("fa-af", "Dari", "دری"),
+    ("ps", "Pashto", "پښتو"),
+    ("so", "Somali", "Soomaali"),
+    ("am", "Amharic", "አማርኛ"),
+    ("ti", "Tigrinya", "ትግርኛ"),
+    ("rw", "Kinyarwanda", "Ikinyarwanda"),
+    ("hmn", "Hmong", "Hmoob"),
+]:
+    LANG_INFO[_code] = {"bidi": _code in LANGUAGES_BIDI, "code": _code, "name": _name, "name_local": _local}
 # locale/ holds AidHub's own catalogs (made by `make messages`); locale_extra/ fills in Django's and allauth's
 # strings for interface languages those projects do not translate (Tagalog, and allauth in Vietnamese).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]

@@ -34,10 +34,19 @@ from aidhub.needs.models import HelpRequest
 YES_WORDS = {
     "YES", "Y", "OK", "SI", "SÍ", "OUI", "WI", "SIM", "CÓ", "CO", "OO", "OPO", "ДА", "نعم", "بله", "آره", "是", "是的",
     "好", "可以", "네", "예",
+    "হ্যাঁ", "হাঁ", "জি", "ဟုတ်", "ဟုတ်ကဲ့", "ရ",
+    "بەڵێ", "EVET", "TAMAM", "ТАК",
+    "HAA", "NDIYO", "YEGO",
 }  # fmt: skip
 NO_WORDS = {
     "NO", "N", "NON", "NAN", "NÃO", "KHÔNG", "HINDI", "НЕТ", "لا", "نه", "不", "不行", "不能", "아니요", "아니오",
+    "না", "မဟုတ်", "မရ",
+    "نەخێر", "HAYIR", "НІ",
+    "MAYA", "HAPANA", "OYA",
 }  # fmt: skip
+# Amharic, Tigrinya and Hmong texts ask for YES or NO; people may answer in their own language too.
+YES_WORDS |= {"አዎ", "አዎን", "እሺ", "እወ", "ሕራይ", "YOG", "TAU"}
+NO_WORDS |= {"አይ", "አይደለም", "አልችልም", "ኣይፋል", "ኣይኮነን", "ኣይክእልን", "TSIS", "TSIS TAU", "TSIS YOG"}
 _YES = {normalise_reply(word) for word in YES_WORDS}
 _NO = {normalise_reply(word) for word in NO_WORDS}
 

@@ -1,6 +1,9 @@
 """What the demo organizers translated: every published event's title and description, and every needed item's
 name, in every interface language (issue 17, item 9). Keyed by the English text; (title, description) per event."""
 
+import importlib
+from pathlib import Path
+
 EVENTS = {
     "Legal aid night: immigration questions": {
         "es": (
@@ -476,9 +479,210 @@ SUPPLIES = {
 }
 
 
+def _merge_language_files():
+    """Languages added later keep their demo translations in files of their own (event_translations_*.py), so that
+    translators of different languages add files instead of editing the same lines. A file holds one language
+    (CODE, with EVENTS title → (title, description) and SUPPLIES name → text) or several (no CODE, with EVENTS
+    title → {code: (title, description)} and SUPPLIES name → {code: text})."""
+    for path in sorted(Path(__file__).parent.glob("event_translations_*.py")):
+        module = importlib.import_module(f"{__package__}.{path.stem}")
+        code = getattr(module, "CODE", None)
+        for title, texts in module.EVENTS.items():
+            EVENTS[title].update({code: texts} if code else texts)
+        for name, texts in module.SUPPLIES.items():
+            SUPPLIES[name].update({code: texts} if code else texts)
+
+
+_merge_language_files()
+
+
 def event_translations(title: str) -> dict[str, dict[str, str]]:
     return {code: {"title": pair[0], "description": pair[1]} for code, pair in EVENTS.get(title, {}).items()}
 
 
 def supply_translations(name: str) -> dict[str, dict[str, str]]:
     return {code: {"name": text} for code, text in SUPPLIES.get(name, {}).items()}
+
+
+# Amharic, Tigrinya and Hmong: kept apart so that each language's lines stay together.
+_AM_TI_HMN_EVENTS = {
+    "am": {
+        "Legal aid night: immigration questions": (
+            "የሕግ እርዳታ ምሽት፦ የኢሚግሬሽን ጥያቄዎች",
+            "ከኢሚግሬሽን ጠበቆች ነጻ እና ሚስጥራዊ ምክር፣ ከአስተርጓሚዎች ጋር። የ20 ደቂቃ ቀጠሮ ይያዙ።",
+        ),
+        "Know your rights at home and at work": (
+            "በቤት እና በሥራ ቦታ መብቶችዎን ይወቁ",
+            "አንድ ሰው በርዎን ቢያንኳኳ ወይም ወደ ሥራ ቦታዎ ቢመጣ ምን ማድረግ እንዳለብዎ። ጥያቄዎችዎን ይዘው ይምጡ።",
+        ),
+        "Winter supply drive": (
+            "የክረምት ቁሳቁስ ማሰባሰብ",
+            "ለአዲስ መጪ ቤተሰቦች ብርድ ልብሶችን፣ ሞቃት ኮቶችን እና ምግብ እናሰባስባለን።",
+        ),
+        "Vigil outside the county detention center": (
+            "ከካውንቲው ማቆያ ማዕከል ውጭ የሻማ ማብራት ሥነ ሥርዓት",
+            "ለታሰሩ ጎረቤቶቻችን ጸጥ ያለ የሻማ ማብራት ሥነ ሥርዓት። ሰላማዊ፣ የሰለጠኑ አስተባባሪዎች ያሉበት።",
+        ),
+        "Community dinner": ("የማኅበረሰብ እራት", "ለሁሉም ሰው ነጻ እራት። ይምጡ እና ጎረቤቶችዎን ይተዋወቁ።"),
+        "New volunteer orientation": (
+            "ለአዲስ በጎ ፈቃደኞች ገለጻ",
+            "ኔትወርኩ እንዴት እንደሚሰራ፣ ቤተሰቦችን እንዴት እንደምንጠብቅ እና እርስዎ እንዴት መርዳት እንደሚችሉ።",
+        ),
+        "Noche de ayuda legal / Legal aid night": (
+            "የሕግ እርዳታ ምሽት",
+            "ከጠበቆች ጋር ነጻ ምክክር፣ በስፓኒሽ፣ በሄይቲ ክሬዮል እና በዳሪ።",
+        ),
+        "Preparing for a court hearing": (
+            "ለፍርድ ቤት ችሎት መዘጋጀት",
+            "በኢሚግሬሽን ችሎት ምን እንደሚሆን እና እንዴት መዘጋጀት እንደሚቻል። ትንሽ ቡድን።",
+        ),
+        "Back-to-school supplies": (
+            "የትምህርት ቤት መመለሻ ቁሳቁሶች",
+            "ትምህርት ለሚጀምሩ ልጆች ቦርሳዎች፣ ደብተሮች እና እርሳሶች።",
+        ),
+        "Solidarity walk to the courthouse": (
+            "ወደ ፍርድ ቤት የአጋርነት ጉዞ",
+            "ማንም ብቻውን እንዳይሄድ ቤተሰቦችን ወደ ችሎታቸው እንሸኛለን።",
+        ),
+        "Harbor potluck": ("በHarbor የጋራ ምግብ", "ከቤትዎ አንድ ምግብ ይዘው ይምጡ፣ ወይም እንዲሁ ይምጡ። ሁሉም እንኳን ደህና መጡ።"),
+        "Interpreter training: Haitian Creole and Dari": (
+            "የአስተርጓሚዎች ስልጠና፦ ሄይቲ ክሬዮል እና ዳሪ",
+            "ለበጎ ፈቃደኛ አስተርጓሚዎች የመጀመሪያ ስልጠና፦ ሚስጥር መጠበቅ፣ ሚናዎች እና ልምምድ።",
+        ),
+    },
+    "ti": {
+        "Legal aid night: immigration questions": (
+            "ምሸት ሕጋዊ ሓገዝ፦ ሕቶታት ኢሚግሬሽን",
+            "ካብ ጠበቓታት ኢሚግሬሽን ብናጻን ብምስጢርን ምኽሪ፡ ምስ ተርጎምቲ። ናይ 20 ደቒቕ ቆጸራ ሓዙ።",
+        ),
+        "Know your rights at home and at work": (
+            "ኣብ ገዛን ኣብ ስራሕን መሰላትኩም ፍለጡ",
+            "ሓደ ሰብ ማዕጾኹም እንተኳሕኲሑ ወይ ናብ ስራሕኩም እንተመጺኡ እንታይ ከም እትገብሩ። ሕቶታትኩም ሒዝኩም ንዑ።",
+        ),
+        "Winter supply drive": (
+            "ምእካብ ኣቕሑ ክረምቲ",
+            "ንሓደስቲ ዝመጹ ስድራቤታት ኮቦርታታት፡ ውዑይ ጃኬታትን መግብን ንእክብ።",
+        ),
+        "Vigil outside the county detention center": (
+            "ኣብ ደገ መእሰሪ ማእከል ካውንቲ ምብራህ ሽምዓ",
+            "ንዝተኣስሩ ጎረባብትና ህዱእ ምብራህ ሽምዓ። ሰላማዊ፡ ምስ ዝሰልጠኑ ኣወሃሃድቲ።",
+        ),
+        "Community dinner": ("ድራር ማሕበረሰብ", "ንኹሉ ሰብ ናጻ ድራር። ንዑ ምስ ጎረባብትኹም ተላለዩ።"),
+        "New volunteer orientation": (
+            "መእለዪ ንሓደስቲ ወለንተኛታት",
+            "እቲ መርበብ ከመይ ከም ዝሰርሕ፡ ስድራቤታት ከመይ ከም እንሕሉን ንስኹም ከመይ ክትሕግዙ ከም እትኽእሉን።",
+        ),
+        "Noche de ayuda legal / Legal aid night": (
+            "ምሸት ሕጋዊ ሓገዝ",
+            "ምስ ጠበቓታት ናጻ ምኽሪ፡ ብስጳንኛ፡ ብክርዮል ሃይቲን ብዳሪን።",
+        ),
+        "Preparing for a court hearing": (
+            "ንቤት ፍርዲ ምድላው",
+            "ኣብ ቤት ፍርዲ ኢሚግሬሽን እንታይ ከም ዘጋጥምን ከመይ ከም እትዳለዉን። ንእሽቶ ጉጅለ።",
+        ),
+        "Back-to-school supplies": (
+            "ኣቕሑ ምምላስ ናብ ቤት ትምህርቲ",
+            "ንቤት ትምህርቲ ዝጅምሩ ቆልዑ ቦርሳታት፡ ጥራዛትን ርሳሳትን።",
+        ),
+        "Solidarity walk to the courthouse": (
+            "ናይ ሓድነት ጉዕዞ ናብ ቤት ፍርዲ",
+            "ዝኾነ ሰብ በይኑ ከይኸይድ ንስድራቤታት ናብ ቤት ፍርዶም ነሰንዮም።",
+        ),
+        "Harbor potluck": ("ሓባራዊ መግቢ ኣብ Harbor", "ካብ ገዛኹም ሓደ መግቢ ሒዝኩም ንዑ፡ ወይ ግዳ ንዑ። ኩሉ ሰብ እንቋዕ ብደሓን መጸ።"),
+        "Interpreter training: Haitian Creole and Dari": (
+            "ስልጠና ተርጎምቲ፦ ክርዮል ሃይቲን ዳሪን",
+            "ንወለንተኛታት ተርጎምቲ ቀዳማይ ስልጠና፦ ምስጢር ምሕላው፡ ተራታትን ልምምድን።",
+        ),
+    },
+    "hmn": {
+        "Legal aid night: immigration questions": (
+            "Hmo pab kev cai lij choj: lus nug txog kev nkag tebchaws",
+            "Kws lij choj nkag tebchaws muab tswv yim pub dawb thiab zais cia, muaj neeg txhais lus. Teem ib lub sijhawm 20 feeb.",
+        ),
+        "Know your rights at home and at work": (
+            "Paub koj cov cai hauv tsev thiab ntawm chaw ua haujlwm",
+            "Yuav ua li cas yog muaj neeg khob koj qhov rooj lossis tuaj txog ntawm koj chaw ua haujlwm. Nqa koj cov lus nug tuaj.",
+        ),
+        "Winter supply drive": (
+            "Kev sau khoom pub rau lub caij ntuj no",
+            "Peb sau pam vov, tsho tiv no sov thiab zaub mov rau cov tsev neeg nyuam qhuav tuaj txog.",
+        ),
+        "Vigil outside the county detention center": (
+            "Taws tswm ciab sab nraum lub tsev kaw neeg ntawm county",
+            "Taws tswm ciab ntsiag to rau peb cov neeg zej zog uas raug kaw. Muaj kev thaj yeeb, nrog cov neeg saib xyuas uas tau kawm.",
+        ),
+        "Community dinner": (
+            "Noj hmo ua ke hauv zej zog",
+            "Noj hmo pub dawb rau txhua tus. Tuaj ntsib koj cov neeg zej zog.",
+        ),
+        "New volunteer orientation": (
+            "Kev qhia rau cov neeg pab dawb tshiab",
+            "Pab pawg ua haujlwm li cas, peb tiv thaiv tsev neeg li cas, thiab koj pab tau li cas.",
+        ),
+        "Noche de ayuda legal / Legal aid night": (
+            "Hmo pab kev cai lij choj",
+            "Sab laj pub dawb nrog kws lij choj, ua lus Mev, lus Haitian Creole thiab lus Dari.",
+        ),
+        "Preparing for a court hearing": (
+            "Npaj mus tsev hais plaub",
+            "Muaj dab tsi tshwm sim ntawm tsev hais plaub nkag tebchaws thiab yuav npaj li cas. Pawg me.",
+        ),
+        "Back-to-school supplies": (
+            "Khoom siv rov qab mus kawm ntawv",
+            "Hnab ev, phau ntawv thiab xaum rau cov menyuam uas pib mus kawm ntawv.",
+        ),
+        "Solidarity walk to the courthouse": (
+            "Taug kev ua ke mus rau tsev hais plaub",
+            "Peb nrog cov tsev neeg mus rau lawv lub tsev hais plaub kom tsis muaj leej twg mus ib leeg.",
+        ),
+        "Harbor potluck": (
+            "Noj mov ua ke ntawm Harbor",
+            "Nqa ib lub tais zaub mov los ntawm tsev, lossis tuaj xwb. Txais tos txhua tus.",
+        ),
+        "Interpreter training: Haitian Creole and Dari": (
+            "Kev cob qhia neeg txhais lus: Haitian Creole thiab Dari",
+            "Kev cob qhia thawj zaug rau cov neeg txhais lus pab dawb: kev zais cia, txoj haujlwm thiab kev xyaum.",
+        ),
+    },
+}
+_AM_TI_HMN_SUPPLIES = {
+    "am": {
+        "Snacks and water for families waiting": "ለሚጠብቁ ቤተሰቦች መክሰስ እና ውሃ",
+        "Blankets": "ብርድ ልብሶች",
+        "Children's winter coats": "የልጆች የክረምት ኮቶች",
+        "Hot meals": "ትኩስ ምግቦች",
+        "Candles": "ሻማዎች",
+        "Thermos of hot tea": "የሞቀ ሻይ ቴርሞስ",
+        "Backpacks": "የጀርባ ቦርሳዎች",
+        "Notebooks": "ደብተሮች",
+        "Paper plates (packs)": "የወረቀት ሰሃኖች (ጥቅሎች)",
+    },
+    "ti": {
+        "Snacks and water for families waiting": "ንዝጽበዩ ስድራቤታት ቀሊል መግብን ማይን",
+        "Blankets": "ኮቦርታታት",
+        "Children's winter coats": "ጃኬታት ክረምቲ ንቆልዑ",
+        "Hot meals": "ውዑይ መግቢ",
+        "Candles": "ሽምዓታት",
+        "Thermos of hot tea": "ቴርሞስ ውዑይ ሻሂ",
+        "Backpacks": "ቦርሳታት ዝባን",
+        "Notebooks": "ጥራዛት",
+        "Paper plates (packs)": "ናይ ወረቐት ብያቲ (ጥቕላላት)",
+    },
+    "hmn": {
+        "Snacks and water for families waiting": "Khoom noj txom ncauj thiab dej rau cov tsev neeg uas tos",
+        "Blankets": "Pam vov",
+        "Children's winter coats": "Tsho tiv no rau menyuam",
+        "Hot meals": "Zaub mov kub",
+        "Candles": "Tswm ciab",
+        "Thermos of hot tea": "Lub thermos tshuaj yej kub",
+        "Backpacks": "Hnab ev",
+        "Notebooks": "Phau ntawv sau",
+        "Paper plates (packs)": "Phaj ntawv (pob)",
+    },
+}
+for _code, _events in _AM_TI_HMN_EVENTS.items():
+    for _title, _pair in _events.items():
+        EVENTS[_title][_code] = _pair
+for _code, _items in _AM_TI_HMN_SUPPLIES.items():
+    for _name, _text in _items.items():
+        SUPPLIES[_name][_code] = _text
