@@ -1,0 +1,136 @@
+"""Corrections show on pages without a restart, in every process of every app server.
+
+A version in the shared cache says when the latest correction was saved. A middleware reads it once per request
+(one cache read); when it differs from what this process applied, the process drops Django's translation objects
+and rebuilds those of the corrected languages with the stored corrections on top (the other languages reload from
+their files when next used). When the version has fallen out of the cache, the first request reads it from the
+database and puts it back: a process with a cache of its own (no Redis) sees a correction within VERSION_SECONDS.
+
+A correction applies while the catalog still says one of the texts its entry had in the browser (the text it
+replaced or a text a translator wrote): once a release ships a newer wording from the repository, the file wins.
+"""
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import trans_real
+
+from aidhub.catalogs.models import CatalogChange
+from aidhub.lib import fragments
+
+VERSION_KEY = "aidhub:catalogs:version"
+VERSION_SECONDS = 60
+# Versions of cached page fragments: a corrected word must not wait for a cached list to expire.
+FRAGMENT_VERSIONS = ("offers", "events", "reference", "requests")
+
+EntryKey = tuple[str, str, int | None]
+
+_lock = threading.Lock()
+_applied: list[str | None] = [None]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The latest text of one entry, and every text the entry had in the browser (to tell a newer release)."""
+
+    text: str
+    fuzzy: bool
+    seen: frozenset[str]
+
+    def applies_to(self, current: str | None) -> bool:
+        return (current or "") in self.seen
+
+
+def corrections(language: str | None = None, catalog: str | None = None) -> dict[str, dict[EntryKey, Correction]]:
+    """{language: {entry: correction}} from the stored changes, oldest first so that the latest wins."""
+    changes = CatalogChange.objects.order_by("created_at", "pk")
+    if language is not None:
+        changes = changes.filter(language=language)
+    if catalog is not None:
+        changes = changes.filter(catalog=catalog)
+    found: dict[str, dict[EntryKey, Correction]] = {}
+    for change in changes.only("language", "msgctxt", "msgid", "plural_index", "old_text", "new_text", "fuzzy"):
+        entries = found.setdefault(change.language, {})
+        earlier = entries.get(change.key)
+        seen = (earlier.seen if earlier else frozenset()) | {change.old_text, change.new_text}
+        entries[change.key] = Correction(text=change.new_text, fuzzy=change.fuzzy, seen=seen)
+    return found
+
+
+def catalog_key(key: EntryKey) -> str | tuple[str, int]:
+    """The key gettext uses for an entry: "context\\x04msgid", and (that, n) for the plural form n."""
+    msgctxt, msgid, plural_index = key
+    text = f"{msgctxt}\x04{msgid}" if msgctxt else msgid
+    return text if plural_index is None else (text, plural_index)
+
+
+def _stored_version() -> str:
+    latest = CatalogChange.objects.aggregate(latest=Max("created_at"))["latest"]
+    return latest.isoformat() if latest else ""
+
+
+def current_version() -> str:
+    version: str | None = cache.get(VERSION_KEY)
+    if version is None:
+        version = _stored_version()
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    return version
+
+
+def announce_change() -> None:
+    """After the current transaction commits: every process reloads its catalogs on its next request."""
+
+    def publish() -> None:
+        cache.set(VERSION_KEY, _stored_version(), VERSION_SECONDS)
+
+    transaction.on_commit(publish)
+    fragments.bump(*FRAGMENT_VERSIONS)
+
+
+def apply_corrections(catalog: Any, entries: dict[EntryKey, Correction]) -> int:
+    """Writes the corrections into one language's merged catalog (Django's TranslationCatalog); how many applied."""
+    applied = 0
+    for key, correction in entries.items():
+        gettext_key = catalog_key(key)
+        if correction.fuzzy or not correction.text or not correction.applies_to(catalog.get(gettext_key)):
+            continue
+        catalog[gettext_key] = correction.text
+        applied += 1
+    return applied
+
+
+def reload_catalogs(version: str) -> None:
+    """Drops this process's translation objects; the corrected languages are rebuilt with their corrections."""
+    with _lock:
+        if _applied[0] == version:
+            return
+        fresh = {}
+        for language, entries in corrections().items():
+            translation = trans_real.DjangoTranslation(language)
+            apply_corrections(translation._catalog, entries)
+            fresh[language] = translation
+        # As Django's own reloader does when a .mo file changes, minus the active translations of other threads:
+        # each request activates its language anew (LocaleMiddleware, after this one).
+        trans_real._translations = fresh
+        trans_real._default = None
+        _applied[0] = version
+
+
+class CatalogCorrectionsMiddleware:
+    """Before the language of the request is activated: are this process's catalogs older than the latest
+    correction? One cache read per request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        version = current_version()
+        if version != _applied[0]:
+            reload_catalogs(version)
+        return self.get_response(request)

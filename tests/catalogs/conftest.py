@@ -1,0 +1,27 @@
+import pytest
+
+from aidhub.catalogs.models import Translator
+from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def translator_secret():
+    return new_totp_secret()
+
+
+@pytest.fixture
+def translator(db, translator_secret):
+    """A volunteer the administrator made translator of Spanish, with an authenticator app."""
+    user = UserFactory(email="traductora@example.org")
+    Translator.objects.create(user=user, language="es")
+    activate_totp(user, translator_secret)
+    return user
+
+
+def make_translator(language, *, two_factor=True, **fields):
+    user = UserFactory(**fields)
+    Translator.objects.create(user=user, language=language)
+    if two_factor:
+        activate_totp(user, new_totp_secret())
+    return user
