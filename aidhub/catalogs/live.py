@@ -122,6 +122,16 @@ def reload_catalogs(version: str) -> None:
         _applied[0] = version
 
 
+def start_without_corrections() -> None:
+    """For a fresh test database: no correction stored, none applied (no query, no file read)."""
+    cache.set(VERSION_KEY, "", VERSION_SECONDS)
+    with _lock:
+        if _applied[0] not in (None, ""):
+            trans_real._translations = {}
+            trans_real._default = None
+        _applied[0] = ""
+
+
 class CatalogCorrectionsMiddleware:
     """Before the language of the request is activated: are this process's catalogs older than the latest
     correction? One cache read per request."""

@@ -130,6 +130,7 @@ catalog_form = translator_required(CatalogFormView.as_view())
 catalog_download = translator_required(CatalogDownloadView.as_view())
 
 
+@require_safe
 @correction_reader_required
 def catalog_files(request: HttpRequest, po_filter: str) -> HttpResponse:
     """Rosetta's list of files: ours lists the person's languages instead."""

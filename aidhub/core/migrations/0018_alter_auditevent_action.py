@@ -4,15 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0017_audit_api_token_actions'),
+        ("core", "0017_audit_api_token_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('contact_shown', "A family's details were shown"), ('exported', 'Data was exported'), ('match_proposed', 'A volunteer was asked to help'), ('interpreter_added', 'An interpreter joined a match'), ('alert_submitted', 'An alert was submitted for verification'), ('alert_verified', 'An alert was verified'), ('alert_sent', 'An alert was sent'), ('alert_retracted', 'An alert was retracted'), ('data_purged', 'Personal data was deleted'), ('vetting_confirmed', 'A volunteer was confirmed for a kind of help'), ('vetting_declined', 'A volunteer was not confirmed, or no longer, for a kind of help'), ('account_deactivated', 'An account was deactivated'), ('question_asked', 'A family was asked a question'), ('family_replied', 'A family answered a question'), ('link_replaced', "A family's private link was replaced"), ('check_in_answered', 'A family answered a check-in'), ('text_sent', 'A family was sent a text from its request'), ('voice_prompt_changed', 'A recording of the phone line was changed'), ('volunteers_imported', 'Volunteers were imported from a spreadsheet'), ('callout_sent', 'A call-out was sent to volunteers'), ('callout_closed', 'A call-out was closed'), ('api_token_created', 'A personal API token was made'), ('api_token_revoked', 'A personal API token was revoked'), ('catalog_changed', 'A translation was corrected')], max_length=20, verbose_name='what'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("contact_shown", "A family's details were shown"),
+                    ("exported", "Data was exported"),
+                    ("match_proposed", "A volunteer was asked to help"),
+                    ("interpreter_added", "An interpreter joined a match"),
+                    ("alert_submitted", "An alert was submitted for verification"),
+                    ("alert_verified", "An alert was verified"),
+                    ("alert_sent", "An alert was sent"),
+                    ("alert_retracted", "An alert was retracted"),
+                    ("data_purged", "Personal data was deleted"),
+                    ("vetting_confirmed", "A volunteer was confirmed for a kind of help"),
+                    ("vetting_declined", "A volunteer was not confirmed, or no longer, for a kind of help"),
+                    ("account_deactivated", "An account was deactivated"),
+                    ("question_asked", "A family was asked a question"),
+                    ("family_replied", "A family answered a question"),
+                    ("link_replaced", "A family's private link was replaced"),
+                    ("check_in_answered", "A family answered a check-in"),
+                    ("text_sent", "A family was sent a text from its request"),
+                    ("voice_prompt_changed", "A recording of the phone line was changed"),
+                    ("volunteers_imported", "Volunteers were imported from a spreadsheet"),
+                    ("callout_sent", "A call-out was sent to volunteers"),
+                    ("callout_closed", "A call-out was closed"),
+                    ("api_token_created", "A personal API token was made"),
+                    ("api_token_revoked", "A personal API token was revoked"),
+                    ("catalog_changed", "A translation was corrected"),
+                ],
+                max_length=20,
+                verbose_name="what",
+            ),
         ),
     ]
