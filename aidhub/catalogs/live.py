@@ -22,12 +22,9 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import trans_real
 
 from aidhub.catalogs.models import CatalogChange
-from aidhub.lib import fragments
 
 VERSION_KEY = "aidhub:catalogs:version"
 VERSION_SECONDS = 60
-# Versions of cached page fragments: a corrected word must not wait for a cached list to expire.
-FRAGMENT_VERSIONS = ("offers", "events", "reference", "requests")
 
 EntryKey = tuple[str, str, int | None]
 
@@ -90,7 +87,6 @@ def announce_change() -> None:
         cache.set(VERSION_KEY, _stored_version(), VERSION_SECONDS)
 
     transaction.on_commit(publish)
-    fragments.bump(*FRAGMENT_VERSIONS)
 
 
 def apply_corrections(catalog: Any, entries: dict[EntryKey, Correction]) -> int:

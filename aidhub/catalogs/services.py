@@ -13,7 +13,10 @@ from django.db import transaction
 from aidhub.catalogs.live import Correction, EntryKey, announce_change, corrections
 from aidhub.catalogs.models import CatalogChange
 from aidhub.core.models import AuditEvent, audit
+from aidhub.lib import fragments
 
+# Versions of cached page fragments (aidhub.lib.fragments): a corrected word must not wait for a cached list.
+FRAGMENT_VERSIONS = ("offers", "events", "reference", "requests")
 # Placeholders of Python's %-formatting ("%(name)s", "%s", "%%"): a translation may leave one out, never add one.
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -90,6 +93,7 @@ def catalog_changes_record(
             changes.append(change)
         if changes:
             announce_change()
+            fragments.bump(*FRAGMENT_VERSIONS)
     return changes
 
 
