@@ -13,15 +13,14 @@ replaced or a text a translator wrote): once a release ships a newer wording fro
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.translation import trans_real
 
 from aidhub.catalogs.models import CatalogChange
+from aidhub.lib.adapters import django_translation
 
 VERSION_KEY = "aidhub:catalogs:version"
 VERSION_SECONDS = 60
@@ -89,7 +88,7 @@ def announce_change() -> None:
     transaction.on_commit(publish)
 
 
-def apply_corrections(catalog: Any, entries: dict[EntryKey, Correction]) -> int:
+def apply_corrections(catalog: django_translation.Catalog, entries: dict[EntryKey, Correction]) -> int:
     """Writes the corrections into one language's merged catalog (Django's TranslationCatalog); how many applied."""
     applied = 0
     for key, correction in entries.items():
@@ -108,13 +107,10 @@ def reload_catalogs(version: str) -> None:
             return
         fresh = {}
         for language, entries in corrections().items():
-            translation = trans_real.DjangoTranslation(language)
-            apply_corrections(translation._catalog, entries)
+            translation, catalog = django_translation.fresh_translation(language)
+            apply_corrections(catalog, entries)
             fresh[language] = translation
-        # As Django's own reloader does when a .mo file changes, minus the active translations of other threads:
-        # each request activates its language anew (LocaleMiddleware, after this one).
-        trans_real._translations = fresh
-        trans_real._default = None
+        django_translation.replace_translations(fresh)
         _applied[0] = version
 
 
@@ -123,8 +119,7 @@ def start_without_corrections() -> None:
     cache.set(VERSION_KEY, "", VERSION_SECONDS)
     with _lock:
         if _applied[0] not in (None, ""):
-            trans_real._translations = {}
-            trans_real._default = None
+            django_translation.replace_translations({})
         _applied[0] = ""
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from aidhub.accounts.models import User
 from aidhub.catalogs.live import Correction, EntryKey, announce_change, corrections
 from aidhub.catalogs.models import CatalogChange
 from aidhub.core.models import AuditEvent, audit
@@ -57,9 +57,7 @@ def catalog_path(path: str) -> str:
     return Path(path).resolve().relative_to(Path(settings.BASE_DIR).resolve()).as_posix()
 
 
-def catalog_changes_record(
-    *, actor: AbstractBaseUser, language: str, catalog: str, edits: list[Edit]
-) -> list[CatalogChange]:
+def catalog_changes_record(*, actor: User, language: str, catalog: str, edits: list[Edit]) -> list[CatalogChange]:
     """Keeps each correction, with an audit row naming the entry and both texts, and has every process reload."""
     with transaction.atomic():
         changes = []

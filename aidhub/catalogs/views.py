@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rosetta import views as rosetta
 
+from aidhub.accounts.models import User
 from aidhub.catalogs.access import (
     correction_reader_required,
     may_translate_somewhere,
@@ -79,20 +80,23 @@ class _OurCatalog:
         correct_entries(po, found)
         for entry in po:
             # Rosetta's key for each entry in the form, and what the entry said before the translator's edits.
-            entry.md5hash = hashlib.md5(
+            entry.md5hash = hashlib.md5(  # type: ignore[attr-defined]
                 (str(entry.msgid) + str(entry.msgstr) + str(entry.msgctxt or "")).encode("utf8"),
                 usedforsecurity=False,
             ).hexdigest()
-            entry.aidhub_before = (entry.msgstr, dict(entry.msgstr_plural), "fuzzy" in entry.flags)
+            before = (entry.msgstr, dict(entry.msgstr_plural), "fuzzy" in entry.flags)
+            entry.aidhub_before = before  # type: ignore[attr-defined]
         return po
 
 
 class CatalogFormView(_OurCatalog, rosetta.TranslationFormView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
-        edits, refused = [], []
+        edits: list[Edit] = []
+        refused: list[Edit] = []
         for edit in _edits(self.po_file):
             (edits if keeps_the_form(edit) else refused).append(edit)
+        assert isinstance(request.user, User)  # translator_required let only a signed-in person in
         catalog_changes_record(actor=request.user, language=self.language_id, catalog=self.catalog, edits=edits)
         for edit in refused:
             messages.error(
