@@ -90,6 +90,9 @@ class _OurCatalog:
 
 
 class CatalogFormView(_OurCatalog, rosetta.TranslationFormView):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "catalog": self.catalog}
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         edits: list[Edit] = []

@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 
 from aidhub.catalogs.models import Translator
@@ -25,3 +28,12 @@ def make_translator(language, *, two_factor=True, **fields):
     if two_factor:
         activate_totp(user, new_totp_secret())
     return user
+
+
+def field_for(client, form_url, msgid):
+    """The name of an entry's text box on the catalog's page, found by searching the catalog as a translator would."""
+    page = client.get(form_url, {"query": msgid})
+    assert page.status_code == 200
+    entries = re.findall(r"<fieldset.*?</fieldset>", page.content.decode(), flags=re.S)
+    english = [html.unescape(re.search(r"<legend[^>]*>(.*?)</legend>", entry, re.S).group(1)) for entry in entries]
+    return re.search(r'name="(m_[0-9a-f]+)"', entries[english.index(msgid)]).group(1)

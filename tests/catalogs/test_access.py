@@ -6,7 +6,7 @@ import pytest
 
 from aidhub.catalogs.models import CatalogChange
 from aidhub.core.models import AuditEvent
-from tests.catalogs.conftest import make_translator
+from tests.catalogs.conftest import field_for, make_translator
 from tests.factories import UserFactory
 
 FORM = "/en/translate/catalogs/files/project/es/0/"
@@ -74,12 +74,7 @@ def test_a_superuser_corrects_any_language(client_for, admin_user):
 
 
 def _field(client, msgid):
-    html = client.get(FORM, {"query": msgid}).content.decode()
-    rows = re.findall(r'<tr class="row[12]">(.*?)</tr>', html, re.S)
-    # Rosetta shows placeholders in <code>: the entry is the row whose English reads the same without tags.
-    english = [re.sub(r"<[^>]+>", "", re.search(r'class="message">(.*?)</span>', r).group(1)) for r in rows]
-    row = rows[english.index(msgid)]
-    return re.search(r'name="(m_[0-9a-f]+)"', row).group(1)
+    return field_for(client, FORM, msgid)
 
 
 def test_a_correction_that_would_break_the_page_is_not_saved(client_for, translator):
@@ -110,7 +105,7 @@ def test_the_editor_keeps_to_the_content_security_policy(client_for, translator)
     response = client_for(translator).get(FORM)
     html = response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]
-    assert "yandex" not in html and "http-equiv" not in html
+    assert "yandex" not in html and "http-equiv" not in html and "rosetta.js" not in html
     assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", html)
     assert not re.search(r"\sstyle=", html) and "<style" not in html
     assert not re.search(r"\son[a-z]+=", html)

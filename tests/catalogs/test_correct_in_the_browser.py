@@ -1,8 +1,6 @@
 """A translator signs in with both factors, fixes a word in the browser, and the page shows it at once (no restart,
 in every process); the audit trail and the patch for the repository show the change (issue 21)."""
 
-import re
-
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import trans_real
@@ -10,21 +8,12 @@ from django.utils.translation import trans_real
 from aidhub.catalogs import live
 from aidhub.catalogs.models import CatalogChange
 from aidhub.core.models import AuditEvent
+from tests.catalogs.conftest import field_for
 from tests.factories import PASSWORD
 from tests.helpers import sign_in, sign_in_with_two_factor
 
 HEADING = "Neighbours helping neighbours"
 FORM = "/es/translate/catalogs/files/project/es/0/"
-
-
-def _field_for(client, msgid):
-    """The text box of an entry on Rosetta's page, found by searching the catalog as a translator would."""
-    page = client.get(FORM, {"query": msgid})
-    assert page.status_code == 200
-    html = page.content.decode()
-    rows = re.findall(r'<tr class="row[12]">(.*?)</tr>', html, flags=re.S)
-    row = next(row for row in rows if f'<span class="message">{msgid}</span>' in row)
-    return re.search(r'name="(m_[0-9a-f]+)"', row).group(1), html
 
 
 def test_translator_fixes_a_word_and_every_page_shows_it(
@@ -39,8 +28,7 @@ def test_translator_fixes_a_word_and_every_page_shows_it(
     assert home.status_code == 200
     assert FORM in home.content.decode()
 
-    field, html = _field_for(client, HEADING)
-    assert "csrfmiddlewaretoken" in html
+    field = field_for(client, FORM, HEADING)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(FORM, {field: "Vecinas y vecinos que se ayudan", "query": HEADING})
     assert response.status_code == 302
