@@ -185,7 +185,8 @@ def language_menu(speaker: Speaker, page: int = 1, retry: bool = False) -> Voice
         speaker.prompt(gather, "welcome", default)
     for language in shown:
         speaker.prompt(gather, "language_option", language)
-    if len(languages) > page * LANGUAGES_PER_PAGE:
+    if len(languages) > LANGUAGES_PER_PAGE:
+        # Thirty languages are four pages: 9 goes on to the next one, and from the last back to the first.
         speaker.prompt(gather, "more_languages", default)
     speaker.prompt(response, "goodbye", default)
     response.hangup()
@@ -193,10 +194,12 @@ def language_menu(speaker: Speaker, page: int = 1, retry: bool = False) -> Voice
 
 
 def language_chosen(page: int, digits: str) -> tuple[str | None, int | None]:
-    """(language, None) for a language's key, (None, next page) for 9 where there is one, (None, None) otherwise."""
+    """(language, None) for a language's key, (None, next page) for 9 (after the last page, the first),
+    (None, None) otherwise."""
     languages = line_languages()
-    if digits == "9" and len(languages) > page * LANGUAGES_PER_PAGE:
-        return None, page + 1
+    pages = -(-len(languages) // LANGUAGES_PER_PAGE)
+    if digits == "9" and pages > 1:
+        return None, page % pages + 1
     if not digits.isdigit() or digits == "0" or int(digits) > LANGUAGES_PER_PAGE:
         return None, None
     index = (page - 1) * LANGUAGES_PER_PAGE + int(digits) - 1
