@@ -114,3 +114,15 @@ def test_the_editor_keeps_to_the_content_security_policy(client_for, translator)
 def test_not_yet_translators_see_nothing_to_correct(client_for, db):
     stranger = UserFactory()
     assert client_for(stranger).get("/en/translate/catalogs/files/project/").status_code == 403
+
+
+def test_an_administrator_makes_a_volunteer_translator_of_a_language(client_for, admin_user, volunteer):
+    client = client_for(admin_user)
+    assert client.get("/admin/catalogs/translator/add/").status_code == 200
+    response = client.post("/admin/catalogs/translator/add/", {"user": volunteer.pk, "language": "so"})
+    assert response.status_code == 302
+    assert client.get("/admin/catalogs/catalogchange/").status_code == 200
+    assert client.get("/admin/catalogs/catalogchange/add/").status_code == 403
+    # The new translator must set up two-factor sign-in before the catalog opens.
+    response = client_for(volunteer).get("/en/translate/catalogs/files/project/so/0/")
+    assert response["Location"].startswith("/en/accounts/2fa/totp/activate/")
