@@ -43,7 +43,7 @@ def test_translator_fixes_a_word_and_the_page_shows_it(visit, two_factor_secret,
     phone.open(f"/{corrected}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(fix)
     phone.open(f"/{language}/translate/")
-    expect(page.get_by_role("cell", name=fix)).to_be_visible()
+    expect(page.get_by_role("insertion").filter(has_text=fix)).to_be_visible()
     change = CatalogChange.objects.get()
     assert (change.old_text, change.new_text, change.actor) == (before, fix, translator)
     audit = AuditEvent.objects.get(action=AuditEvent.Action.CATALOG_CHANGED)
