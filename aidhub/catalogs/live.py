@@ -10,6 +10,7 @@ A correction applies while the catalog still says one of the texts its entry had
 replaced or a text a translator wrote): once a release ships a newer wording from the repository, the file wins.
 """
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,10 @@ from django.http import HttpRequest, HttpResponseBase
 from aidhub.catalogs.models import CatalogChange
 from aidhub.lib.adapters import django_translation
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "aidhub:catalogs:version"
+HEALTH_PATHS = {"/healthz", "/readyz"}
 VERSION_SECONDS = 60
 
 EntryKey = tuple[str, str, int | None]
@@ -131,7 +135,13 @@ class CatalogCorrectionsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        version = current_version()
-        if version != _applied[0]:
-            reload_catalogs(version)
+        # Health checks touch neither the database nor the cache (aidhub.core.health) and show no words.
+        if request.path_info not in HEALTH_PATHS:
+            try:
+                version = current_version()
+                if version != _applied[0]:
+                    reload_catalogs(version)
+            except Exception:
+                # The database or the cache is down: the page is still served, with the catalogs it had.
+                logger.warning("Could not check for corrected translations", exc_info=True)
         return self.get_response(request)

@@ -37,3 +37,24 @@ def test_the_patch_changes_only_the_corrected_plural_form():
     )
     correct_entries(po, {("", "%(n)s day", 1): Correction("%(n)s jornadas", False, frozenset({"%(n)s días"}))})
     assert po[0].msgstr_plural == {0: "%(n)s día", 1: "%(n)s jornadas"}
+
+
+def test_health_checks_touch_neither_the_database_nor_the_cache(client, db, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from aidhub.catalogs.live import VERSION_KEY
+
+    cache.delete(VERSION_KEY)
+    with django_assert_num_queries(0):
+        assert client.get("/healthz").status_code == 200
+    assert cache.get(VERSION_KEY) is None
+
+
+def test_a_page_is_served_when_the_corrections_cannot_be_checked(client, db, monkeypatch):
+    from aidhub.catalogs import live
+
+    def broken():
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(live, "current_version", broken)
+    assert client.get("/en/").status_code == 200
