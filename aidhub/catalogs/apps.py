@@ -8,3 +8,10 @@ class CatalogsConfig(AppConfig):
     name = "aidhub.catalogs"
     label = "catalogs"
     verbose_name = _("Translations")
+
+    def ready(self) -> None:
+        from django.tasks.signals import task_started
+
+        from aidhub.catalogs.live import refresh_before_task
+
+        task_started.connect(refresh_before_task, dispatch_uid="aidhub.catalogs.refresh_before_task")

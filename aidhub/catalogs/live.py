@@ -1,4 +1,5 @@
-"""Corrections show on pages without a restart, in every process of every app server.
+"""Corrections show on pages without a restart, in every process of every app server (and in the emails and
+texts of background tasks).
 
 A version in the shared cache says when the latest correction was saved. A middleware reads it once per request
 (one cache read); when it differs from what this process applied, the process drops Django's translation objects
@@ -118,6 +119,23 @@ def reload_catalogs(version: str) -> None:
         _applied[0] = version
 
 
+def refresh() -> None:
+    """Brings this process's catalogs up to the latest correction, if one was saved since (one cache read)."""
+    try:
+        version = current_version()
+        if version != _applied[0]:
+            reload_catalogs(version)
+    except Exception:
+        # The database or the cache is down: the page or message goes out with the catalogs the process had.
+        logger.warning("Could not check for corrected translations", exc_info=True)
+
+
+def refresh_before_task(**kwargs: object) -> None:
+    """Background tasks (emails and texts in the recipient's language) run in worker processes that serve no
+    requests: each task starts with the latest corrections too. Connected to django.tasks' task_started."""
+    refresh()
+
+
 def start_without_corrections() -> None:
     """For a fresh test database: no correction stored, none applied (no query, no file read)."""
     cache.set(VERSION_KEY, "", VERSION_SECONDS)
@@ -137,11 +155,5 @@ class CatalogCorrectionsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         # Health checks touch neither the database nor the cache (aidhub.core.health) and show no words.
         if request.path_info not in HEALTH_PATHS:
-            try:
-                version = current_version()
-                if version != _applied[0]:
-                    reload_catalogs(version)
-            except Exception:
-                # The database or the cache is down: the page is still served, with the catalogs it had.
-                logger.warning("Could not check for corrected translations", exc_info=True)
+            refresh()
         return self.get_response(request)

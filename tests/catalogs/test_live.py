@@ -1,5 +1,7 @@
 """Corrections on top of the catalogs: the latest wins, a newer release wins over it, plural forms each apart."""
 
+from types import SimpleNamespace
+
 import polib
 
 from aidhub.catalogs.live import Correction, apply_corrections, catalog_key
@@ -58,3 +60,15 @@ def test_a_page_is_served_when_the_corrections_cannot_be_checked(client, db, mon
 
     monkeypatch.setattr(live, "current_version", broken)
     assert client.get("/en/").status_code == 200
+
+
+def test_a_background_task_starts_with_the_latest_corrections(db, monkeypatch):
+    from django.tasks.signals import task_started
+
+    from aidhub.catalogs import live
+
+    checked = []
+    monkeypatch.setattr(live, "current_version", lambda: checked.append(True) or "")
+    started = SimpleNamespace(id="1", task=SimpleNamespace(module_path="x"), status="RUNNING")
+    task_started.send(sender=None, task_result=started)
+    assert checked == [True]
