@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "aidhub.insights",
     "aidhub.api",
     "aidhub.portal",
+    # Translators' catalog editor (aidhub/catalogs wraps its views); after our apps, so that our templates of it win.
+    "rosetta",
+    "aidhub.catalogs",
 ]
 # Demo and benchmark data (aidhub/devdata: seed_demo, seed_bench, bench_alert_fanout) make accounts whose passwords
 # are published: only development has them. Installed when DEBUG is on (make run) or DEV_DATA_APP=true (the tests
@@ -99,6 +102,8 @@ MIDDLEWARE = [
     # gzip adds random bytes to every response against BREACH, and CSRF tokens are masked per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Translations corrected in the browser, in every process, before the request's language is activated.
+    "aidhub.catalogs.live.CatalogCorrectionsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "aidhub.core.middleware.RememberLanguageMiddleware",
     # Errors under /api/ as problem documents (RFC 9457), CSRF's refusal and the 500 page included.
@@ -419,6 +424,17 @@ if TASKS_BACKEND == "rq":
     TASKS["default"]["QUEUES"] = ["default"]
 
 # Security defaults. Production-only cookie and TLS settings follow DEBUG.
+# Rosetta (translators' catalog editor, aidhub/catalogs): only our catalogs, behind our access rules; no
+# machine-translation suggestions (they would send the words to other companies); its own file check skipped (it
+# leaves a temporary file behind on each look-up).
+ROSETTA_ACCESS_CONTROL_FUNCTION = "aidhub.catalogs.access.may_translate_somewhere"
+ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
+ROSETTA_CASE_SENSITIVE_FILESYSTEM = True
+ROSETTA_MESSAGES_PER_PAGE = 20
+ROSETTA_POFILENAMES = ("django.po",)
+ROSETTA_STORAGE_CLASS = "rosetta.storage.DummyRosettaStorage"
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("", include("aidhub.imports.urls")),
     path("", include("aidhub.insights.urls")),
     path("", include("aidhub.api.page_urls")),
+    path("", include("aidhub.catalogs.urls")),
+    path("translate/catalogs/", include("aidhub.catalogs.rosetta_urls")),
 )
 
 handler500 = "aidhub.core.views.server_error"

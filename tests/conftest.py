@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
 from aidhub.alerts.services.subscribers import unsubscribe_token
+from aidhub.catalogs import live as catalogs_live
 from aidhub.core.translations import translation_languages
 from aidhub.events.models import CalendarFeed
 from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret
@@ -55,8 +56,10 @@ def _empty_outboxes():
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_media(settings, tmp_path):
     """Rate limits, used challenges and cached fragments live in the cache; uploaded photos in MEDIA_ROOT:
-    both fresh per test."""
+    both fresh per test. No test starts with a translation corrected in the browser (aidhub.catalogs.live): the
+    version says so, as a running site's cache would, and a correction of an earlier test is forgotten."""
     cache.clear()
+    catalogs_live.start_without_corrections()
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -250,3 +250,44 @@ def test_session_rate_limit_and_task_queue_work_across_two_servers(shared, serve
     [message] = (tmp_path / "sms").iterdir()
     # The file backend masks the number (it is for development): its last two digits tell it is this family's.
     assert "To: [phone ending 43]" in message.read_text()
+
+
+def test_a_translation_corrected_on_one_server_shows_on_the_other_at_once(shared, servers):
+    """Issue 21: a correction is kept in the database and announced through the shared cache; the other server,
+    whose worker had its Spanish catalog loaded already, shows it on its next page, without a restart."""
+    from aidhub.lib.adapters.allauth import new_totp_secret, totp_code
+
+    secret = new_totp_secret()
+    manage(
+        shared,
+        "shell",
+        "-c",
+        f"""
+from allauth.account.models import EmailAddress
+from aidhub.accounts.models import User
+from aidhub.catalogs.models import Translator
+from aidhub.lib.adapters.allauth import activate_totp
+user = User.objects.create_user(email="eva@example.org", password="{PASSWORD}")
+EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+Translator.objects.create(user=user, language="es")
+activate_totp(user, "{secret}")
+""",
+    )
+    first, second = servers
+    _status, _headers, before = request(second, "GET", "/es/")
+    assert "Vecinos que ayudan a vecinos" in before
+
+    cookies = SimpleCookie()
+    assert _sign_in(first, "eva@example.org", PASSWORD, cookies)[0] == 302
+    page, token = _csrf(first, "/en/accounts/2fa/authenticate/", cookies)
+    code = {"code": totp_code(secret), "csrfmiddlewaretoken": token}
+    assert request(first, "POST", "/en/accounts/2fa/authenticate/", cookies, code)[0] == 302
+    form_url = "/en/translate/catalogs/files/project/es/0/"
+    page, token = _csrf(first, f"{form_url}?query=Neighbours+helping+neighbours", cookies)
+    field = re.search(r'<legend[^>]*>Neighbours helping neighbours</legend>.*?name="(m_[0-9a-f]+)"', page, re.S)
+    form = {field.group(1): "Vecinas y vecinos que se ayudan", "query": "Neighbours helping neighbours"}
+    status, _headers, _body = request(first, "POST", form_url, cookies, {**form, "csrfmiddlewaretoken": token})
+    assert status == 302
+
+    _status, _headers, after = request(second, "GET", "/es/")
+    assert "Vecinas y vecinos que se ayudan" in after and "Vecinos que ayudan a vecinos" not in after

@@ -350,6 +350,7 @@ class AuditEvent(models.Model):
         CALLOUT_CLOSED = "callout_closed", _("A call-out was closed")
         API_TOKEN_CREATED = "api_token_created", _("A personal API token was made")
         API_TOKEN_REVOKED = "api_token_revoked", _("A personal API token was revoked")
+        CATALOG_CHANGED = "catalog_changed", _("A translation was corrected")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -361,8 +362,8 @@ class AuditEvent(models.Model):
         Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Counts and choices only (an alert's recipients per language and channel, the fallback a person accepted, an
-    # API token's scope, first characters and the label its owner gave it): never a person's name, an address,
-    # a family's text or a secret.
+    # API token's scope, first characters and the label its owner gave it; a corrected translation's entry, old and
+    # new text, which are the interface's words): never a person's name, an address, a family's text or a secret.
     details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from aidhub.core.models import Area, AreaQuerySet, AuditEvent, Membership, Organization, OrganizationQuerySet
 
@@ -92,5 +92,8 @@ def acting_organization(
 
 
 def audit_events_for_organizer(user: Person) -> QuerySet[AuditEvent]:
-    """What happened in the organizations this person organizes for (the audit trail)."""
-    return AuditEvent.objects.filter(organization__in=organized_organizations(user))
+    """What happened in the organizations this person organizes for (the audit trail), and the corrections of the
+    interface's translations, which every organization's pages show."""
+    return AuditEvent.objects.filter(
+        Q(organization__in=organized_organizations(user)) | Q(action=AuditEvent.Action.CATALOG_CHANGED)
+    )

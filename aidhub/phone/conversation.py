@@ -5,6 +5,8 @@ Pure steps over a plain `state` dict (what is kept, encrypted, between messages)
 for the webhook, and the organizers' "Try the phone line" page runs the same steps on a state kept in its session.
 
 In every menu, "0" goes back and "9" asks the question again, so options are numbered 1–8, then 10, 11…
+The first menu, of languages, has nothing to go back to: there "0" shows the next languages (thirty do not fit
+one text message), most spoken first, the guessed language and its neighbours leading (aidhub.phone.language).
 """
 
 import secrets
@@ -16,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from aidhub.core.availability import ALL, PARTS_PLURAL, bit
 from aidhub.core.models import Area, Category, Language
@@ -24,7 +26,7 @@ from aidhub.lib.languages import spoken_code
 from aidhub.messaging.segments import count_segments
 from aidhub.needs.models import HelpRequest
 from aidhub.needs.services import RequestDetails
-from aidhub.phone.language import guess_language
+from aidhub.phone.language import guess_language, menu_languages
 from aidhub.phone.replies import keyword_text, sendable
 
 BACK = "0"
@@ -43,11 +45,12 @@ STEPS = [LANGUAGE, CATEGORY, AREA, NAME, TIMES, CONTACT, URGENCY, CONFIRM]
 # Not a question of the form: the family said DELETE and is asked to confirm.
 DELETE = "delete"
 
-# Each language named in itself, as short as it stays clear: the menu names all twelve.
+# Each language named in itself, as short as it stays clear (the others as settings.LANGUAGES names them).
 LANGUAGE_NAMES = {
     "en": "English",
     "es": "Español",
-    "zh-hans": "中文",
+    "zh-hans": "简体中文",
+    "zh-hant": "繁體中文",
     "vi": "Tiếng Việt",
     "tl": "Tagalog",
     "ar": "العربية",
@@ -57,8 +60,11 @@ LANGUAGE_NAMES = {
     "pt-br": "Português",
     "ru": "Русский",
     "ko": "한국어",
+    "rw": "Kinyarwanda",
 }
 NAME_MAX = 60
+# A page of the language menu: at most eight (keys 1–8), within the menus' budget of segments.
+LANGUAGES_PER_PAGE = 8
 # The most a menu of areas may cost: one segment in GSM-7, two in UCS-2 (the rest are found by name).
 MENU_SEGMENTS = {"GSM-7": 1, "UCS-2": 2}
 
@@ -117,11 +123,11 @@ def _digits_only(body: str) -> str:
 
 
 def new_state(*, language: str, channel: str) -> dict[str, Any]:
-    ui_codes = [code for code, _name in settings.LANGUAGES]
     return {
         "step": LANGUAGE,
         "language": language,
-        "languages": [language, *(code for code in ui_codes if code != language)],
+        "languages": menu_languages(language),
+        "language_page": 0,
         "channel": channel,
         "answers": {},
         "submission_id": secrets.token_urlsafe(18),
@@ -151,10 +157,10 @@ def question(state: dict[str, Any], *, again: bool = False) -> str:
     step = state["step"]
     with translation.override(state["language"]):
         if step == LANGUAGE:
-            # The menu names every language in its own script, so it is UCS-2 whatever the language: its list is
+            # The menu names languages in their own scripts, so it is UCS-2 whatever the language: its list is
             # its own example, and a longer sentence would make it cost a third segment.
             head = _("Your language?")
-            body = menu([LANGUAGE_NAMES.get(code, code) for code in state["languages"]])
+            body = _language_menu(state, head)
         elif step == CATEGORY:
             head = _("Please reply with a number, e.g. 1.") if again else _("What do you need?")
             body = menu([str(SHORT_CATEGORY_LABELS[value]) for value in CATEGORY_OPTIONS])
@@ -184,6 +190,45 @@ def question(state: dict[str, Any], *, again: bool = False) -> str:
             head = _("Please check:")
             body = _("%(summary)s\n1 Send\n0 Back") % {"summary": summary(state)}
         return sendable("\n".join(part for part in (head, body) if part), state)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code) or dict(settings.LANGUAGES).get(code, code)
+
+
+def language_pages(state: dict[str, Any], head: str) -> list[list[str]]:
+    """The languages of the menu in pages: as many as fit the budget with the question and "0 more", at most
+    eight (keys 1–8)."""
+    more = _more_line()
+    pages: list[list[str]] = [[]]
+    for code in state["languages"]:
+        candidate = [*pages[-1], code]
+        text = "\n".join([head, menu([language_name(c) for c in candidate]), more])
+        count = count_segments(text)
+        if pages[-1] and (len(candidate) > LANGUAGES_PER_PAGE or count.segments > MENU_SEGMENTS[count.encoding]):
+            pages.append([code])
+        else:
+            pages[-1] = candidate
+    return pages
+
+
+def _more_line() -> str:
+    """The last line of each page of languages: the key of the next ones."""
+    more = pgettext("text message menu: the next languages", "more")
+    return f"{BACK} {more}"
+
+
+def _language_page(state: dict[str, Any]) -> list[str]:
+    with translation.override(state["language"]):
+        pages = language_pages(state, _("Your language?"))
+    return pages[state.get("language_page", 0) % len(pages)]
+
+
+def _language_menu(state: dict[str, Any], head: str) -> str:
+    pages = language_pages(state, head)
+    shown = pages[state.get("language_page", 0) % len(pages)]
+    more = _more_line()
+    return "\n".join([menu([language_name(code) for code in shown]), *([more] if len(pages) > 1 else [])])
 
 
 def _area_menu(state: dict[str, Any], head: str) -> str:
@@ -232,7 +277,10 @@ def advance(state: dict[str, Any], body: str) -> Turn:
     if text == REPEAT:
         return Turn(state, question(state))
     if text == BACK:
-        if step != LANGUAGE:
+        if step == LANGUAGE:
+            # Nothing to go back to: the next languages (after the last page, the first again).
+            state["language_page"] = state.get("language_page", 0) + 1
+        else:
             state["step"] = STEPS[STEPS.index(step) - 1]
         return Turn(state, question(state))
     if step == CONFIRM:
@@ -279,8 +327,9 @@ _ANSWER_OF = {
 def _read(step: str, body: str, state: dict[str, Any]) -> Any:
     """What the reply says for this step, or None when it cannot be read."""
     if step == LANGUAGE:
-        index = picked(body, len(state["languages"]))
-        return None if index is None else state["languages"][index]
+        shown = _language_page(state)
+        index = picked(body, len(shown))
+        return None if index is None else shown[index]
     if step == CATEGORY:
         index = picked(body, len(CATEGORY_OPTIONS))
         return None if index is None else CATEGORY_OPTIONS[index]

@@ -3,8 +3,8 @@
 Each step says one or more prompts. A prompt is a script (a translated sentence below) and, where the network
 uploaded one, a recording of it in that language (aidhub.phone.models.VoicePrompt), which the line plays.
 Without a recording the provider's text-to-speech says the script with the language's voice (VOICES); languages
-with no voice there (Persian, Haitian Creole) are said in the network's default language until someone records
-them, and the organizers' page of recordings says which ones those are.
+with no voice there (Persian, Haitian Creole and twelve more listed there) are said in the network's default
+language until someone records them, and the organizers' page of recordings says which ones those are.
 """
 
 from collections.abc import Iterable
@@ -19,6 +19,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from aidhub.core.models import Area
 from aidhub.core.translations import language_name
+from aidhub.phone.language import menu_languages
 
 # Interface language → the provider's <Say> `language` and `voice` (its text-to-speech list: Amazon Polly and
 # Google voices). None: the provider has no voice for it.
@@ -35,6 +36,14 @@ VOICES: dict[str, tuple[str, str] | None] = {
     "pt-br": ("pt-BR", "Polly.Camila"),
     "ru": ("ru-RU", "Polly.Tatyana"),
     "ko": ("ko-KR", "Polly.Seoyeon"),
+    "zh-hant": ("cmn-TW", "Google.cmn-TW-Standard-A"),
+    "uk": ("uk-UA", "Google.uk-UA-Standard-A"),
+    "tr": ("tr-TR", "Polly.Filiz"),
+    "hi": ("hi-IN", "Polly.Aditi"),
+    "bn": ("bn-IN", "Google.bn-IN-Standard-A"),
+    "pa": ("pa-IN", "Google.pa-IN-Standard-A"),
+    # No voice known at the provider (said in the default language until someone records them): Urdu, Dari,
+    # Pashto, Sorani, Somali, Amharic, Tigrinya, Swahili, Kinyarwanda, Nepali, Burmese, Hmong.
 }
 
 # What the line says, step by step. {placeholders} are filled when said; a recording says the whole sentence.
@@ -81,8 +90,8 @@ MAX_AUDIO_BYTES = 2 * 1024 * 1024
 
 
 def line_languages() -> list[str]:
-    """The languages of the menu, in its order: the interface languages (key 1 is the first)."""
-    return [code for code, _name in settings.LANGUAGES]
+    """The languages of the menu, in its order (key 1 is the first): the text line's, most spoken first."""
+    return menu_languages()
 
 
 def fallback_language() -> str:
@@ -176,7 +185,8 @@ def language_menu(speaker: Speaker, page: int = 1, retry: bool = False) -> Voice
         speaker.prompt(gather, "welcome", default)
     for language in shown:
         speaker.prompt(gather, "language_option", language)
-    if len(languages) > page * LANGUAGES_PER_PAGE:
+    if len(languages) > LANGUAGES_PER_PAGE:
+        # Thirty languages are four pages: 9 goes on to the next one, and from the last back to the first.
         speaker.prompt(gather, "more_languages", default)
     speaker.prompt(response, "goodbye", default)
     response.hangup()
@@ -184,10 +194,12 @@ def language_menu(speaker: Speaker, page: int = 1, retry: bool = False) -> Voice
 
 
 def language_chosen(page: int, digits: str) -> tuple[str | None, int | None]:
-    """(language, None) for a language's key, (None, next page) for 9 where there is one, (None, None) otherwise."""
+    """(language, None) for a language's key, (None, next page) for 9 (after the last page, the first),
+    (None, None) otherwise."""
     languages = line_languages()
-    if digits == "9" and len(languages) > page * LANGUAGES_PER_PAGE:
-        return None, page + 1
+    pages = -(-len(languages) // LANGUAGES_PER_PAGE)
+    if digits == "9" and pages > 1:
+        return None, page % pages + 1
     if not digits.isdigit() or digits == "0" or int(digits) > LANGUAGES_PER_PAGE:
         return None, None
     index = (page - 1) * LANGUAGES_PER_PAGE + int(digits) - 1

@@ -8,6 +8,7 @@ from tests.access import (
     alerts,
     api,
     callouts,
+    catalogs,
     core,
     events,
     imports,
@@ -48,6 +49,7 @@ MATRIX = {
     **api.ROWS,
     **imports.ROWS,
     **callouts.ROWS,
+    **catalogs.ROWS,
 }
 
 

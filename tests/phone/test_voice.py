@@ -167,3 +167,20 @@ def test_unsigned_or_wrongly_signed_posts_are_refused(client, url, city):
     assert client.post(url, params, headers={"x-twilio-signature": wrong}).status_code == 403
     assert not HelpRequest.objects.exists()
     assert Area.objects.exists()
+
+
+def test_every_interface_language_has_its_page_and_key_on_the_phone_line():
+    """Thirty languages, eight keys a page: each is reached by its page and key; 9 pages on, and back to the first."""
+    from django.conf import settings
+
+    from aidhub.phone.voice import language_chosen, language_digit, line_languages
+
+    codes = [code for code, _name in settings.LANGUAGES]
+    assert sorted(line_languages()) == sorted(codes)
+    for code in codes:
+        page, key = language_digit(code)
+        assert 1 <= key <= 8
+        assert language_chosen(page, str(key)) == (code, None)
+    last = language_digit(line_languages()[-1])[0]
+    assert language_chosen(1, "9") == (None, 2)
+    assert language_chosen(last, "9") == (None, 1)
