@@ -3,10 +3,12 @@ from functools import cache, lru_cache
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from aidhub.core.selectors import is_organizer
+from aidhub.lib.catalog_status import reviewed
 from aidhub.lib.phones import normalise_phone
 
 
@@ -41,6 +43,8 @@ def site(request):
         "user_is_organizer": SimpleLazyObject(
             lambda: getattr(request, "user_is_organizer", None) or is_organizer(request.user)
         ),
+        # A catalog no speaker has reviewed yet says so on every page, in its own words (includes/review_note.html).
+        "catalog_reviewed": reviewed(translation.get_language() or settings.LANGUAGE_CODE),
         "language_links": [
             {
                 "code": code,
