@@ -99,4 +99,16 @@ def test_organizers_see_each_languages_status_in_the_admin(client_for, admin_use
         assert f"<code>{status.folder}</code>" in table
     assert table.count("<tr>") == 31
     assert "machine-assisted draft" in table
-    assert "not yet" in table
+    assert "Not yet" in table
+
+
+def test_new_languages_choose_the_language_spoken_and_back(db):
+    from aidhub.core.models import Language
+    from aidhub.lib.languages import interface_language, spoken_code
+
+    assert spoken_code("fa-af") == "prs" and interface_language("prs") == "fa-af"
+    assert spoken_code("zh-hant") == "zh" and interface_language("zh") == "zh-hans"
+    assert interface_language("yue") == "zh-hant"
+    # Every interface language is a language a family can choose on the help form (the data migrations load them).
+    spoken = set(Language.objects.values_list("code", flat=True))
+    assert {spoken_code(code) for code in CODES} <= spoken
