@@ -16,7 +16,17 @@ import pytest
 from django.conf import settings
 from django.utils.translation import to_locale
 
-TERMS = ["request", "volunteer", "organizer", "appointment", "legal aid night", "interpreter", "alert", "verified", "delete"]
+TERMS = [
+    "request",
+    "volunteer",
+    "organizer",
+    "appointment",
+    "legal aid night",
+    "interpreter",
+    "alert",
+    "verified",
+    "delete",
+]
 GLOSSARY = Path(settings.BASE_DIR) / "docs" / "glossary"
 
 

@@ -13,7 +13,6 @@ from io import StringIO
 from pathlib import Path
 
 import polib
-import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import to_locale

@@ -9,7 +9,9 @@ SORANI = ("ckb", "Kurdish (Sorani)", "کوردی", True)
 def load(apps, schema_editor):
     Language = apps.get_model("core", "Language")
     code, name_en, native_name, is_rtl = SORANI
-    Language.objects.get_or_create(code=code, defaults={"name_en": name_en, "native_name": native_name, "is_rtl": is_rtl})
+    Language.objects.get_or_create(
+        code=code, defaults={"name_en": name_en, "native_name": native_name, "is_rtl": is_rtl}
+    )
 
 
 class Migration(migrations.Migration):
