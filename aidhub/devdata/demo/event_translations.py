@@ -476,71 +476,14 @@ SUPPLIES = {
 }
 
 
-# Urdu, one of the languages added in issue 21, is translated too (a machine-assisted draft, like its catalog). The
-# other new languages are not: their readers see each event in its original language, with the note that says so.
-URDU_EVENTS = {
-    "Legal aid night: immigration questions": (
-        "قانونی مدد کی شام: امیگریشن کے سوالات",
-        "امیگریشن وکیلوں سے مفت اور راز دارانہ مشورہ، ترجمانوں کے ساتھ۔ 20 منٹ کی ملاقات بک کریں۔",
-    ),
-    "Know your rights at home and at work": (
-        "گھر اور کام پر اپنے حقوق جانیں",
-        "اگر کوئی آپ کا دروازہ کھٹکھٹائے یا آپ کے کام کی جگہ پر آئے تو کیا کریں۔ اپنے سوال ساتھ لائیں۔",
-    ),
-    "Winter supply drive": (
-        "سردیوں کے سامان کی مہم",
-        "ہم نئے آنے والے خاندانوں کے لیے کمبل، گرم کوٹ اور کھانا جمع کر رہے ہیں۔",
-    ),
-    "Vigil outside the county detention center": (
-        "کاؤنٹی حراستی مرکز کے باہر شمعیں جلا کر اجتماع",
-        "حراست میں لیے گئے ہمارے پڑوسیوں کے لیے موم بتیوں کے ساتھ خاموش اجتماع۔ پُرامن، تربیت یافتہ منتظمین کے ساتھ۔",
-    ),
-    "Community dinner": ("کمیونٹی کا کھانا", "سب کے لیے مفت کھانا۔ آئیں اور اپنے پڑوسیوں سے ملیں۔"),
-    "New volunteer orientation": (
-        "نئے رضاکاروں کا تعارفی اجلاس",
-        "نیٹ ورک کیسے کام کرتا ہے، ہم خاندانوں کو کیسے محفوظ رکھتے ہیں، اور آپ کیسے مدد کر سکتے ہیں۔",
-    ),
-    "Noche de ayuda legal / Legal aid night": (
-        "قانونی مدد کی شام",
-        "وکیلوں سے مفت مشورہ، ہسپانوی، ہیٹی کریول اور دری میں۔",
-    ),
-    "Preparing for a court hearing": (
-        "عدالت کی سماعت کی تیاری",
-        "امیگریشن کی سماعت میں کیا ہوتا ہے اور اس کی تیاری کیسے کریں۔ چھوٹا گروپ۔",
-    ),
-    "Back-to-school supplies": ("اسکول کا سامان", "اسکول شروع کرنے والے بچوں کے لیے بستے، کاپیاں اور پنسلیں۔"),
-    "Solidarity walk to the courthouse": (
-        "عدالت تک یکجہتی کی واک",
-        "ہم خاندانوں کے ساتھ ان کی سماعت تک جاتے ہیں تاکہ کوئی اکیلا نہ جائے۔",
-    ),
-    "Harbor potluck": ("ہاربر میں مل جل کر کھانا", "گھر سے کوئی کھانا لائیں، یا بس آ جائیں۔ سب کو خوش آمدید۔"),
-    "Interpreter training: Haitian Creole and Dari": (
-        "ترجمانوں کی تربیت: ہیٹی کریول اور دری",
-        "رضاکار ترجمانوں کے لیے پہلی تربیت: رازداری، ذمہ داریاں اور مشق۔",
-    ),
-}
-URDU_SUPPLIES = {
-    "Snacks and water for families waiting": "انتظار کرنے والے خاندانوں کے لیے ہلکا کھانا اور پانی",
-    "Blankets": "کمبل",
-    "Children's winter coats": "بچوں کے سردیوں کے کوٹ",
-    "Hot meals": "گرم کھانا",
-    "Candles": "موم بتیاں",
-    "Thermos of hot tea": "گرم چائے کے تھرماس",
-    "Backpacks": "بستے",
-    "Notebooks": "کاپیاں",
-    "Paper plates (packs)": "کاغذ کی پلیٹیں (پیکٹ)",
-}
-for _title, _pair in URDU_EVENTS.items():
-    EVENTS[_title]["ur"] = _pair
-for _name, _text in URDU_SUPPLIES.items():
-    SUPPLIES[_name]["ur"] = _text
-# The languages every demo event is translated into (tests/core/test_no_english_left.py checks them).
-TRANSLATED_INTO = sorted({code for translations in EVENTS.values() for code in translations})
-
-
 def event_translations(title: str) -> dict[str, dict[str, str]]:
     return {code: {"title": pair[0], "description": pair[1]} for code, pair in EVENTS.get(title, {}).items()}
 
 
 def supply_translations(name: str) -> dict[str, dict[str, str]]:
     return {code: {"name": text} for code, text in SUPPLIES.get(name, {}).items()}
+
+
+def translated_into() -> list[str]:
+    """The languages every demo event is translated into, read when asked (more may be merged in below)."""
+    return sorted({code for translations in EVENTS.values() for code in translations})
