@@ -46,13 +46,19 @@ def test_home_help_form_and_status_page_answer_in_the_language(client, eastside,
     assert (note in response.text.replace("&#x27;", "'")) == (not catalog_status.reviewed(code))
 
 
-def test_language_menu_names_every_language_in_itself_with_lang_and_dir(client):
+def test_language_menu_names_every_language_in_itself_with_lang_and_dir(client, db):
     menu = client.get("/en/").text.split('class="list-unstyled language-menu', 1)[1].split("</ul>", 1)[0]
     for code, name in settings.LANGUAGES:
         direction = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
         assert f'lang="{code}" hreflang="{code}"' in menu
         assert f'<bdi dir="{direction}">{name}</bdi>' in menu
     assert menu.count("<li>") == 30
+    # Each entry leads to the same page in its language, whatever the language of the page it is on.
+    for page in ("/en/help/", "/ur/help/", "/my/help/find/"):
+        html = client.get(page).text
+        rest = page.split("/", 2)[2]
+        for code, _name in settings.LANGUAGES:
+            assert f'href="/{code}/{rest}"' in html, (page, code)
 
 
 def _catalog_copy(tmp_path, code, reviewed_by):
