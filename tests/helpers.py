@@ -153,3 +153,20 @@ def api_token_for(user, scope="read", contacts=False):
     ids = list(Authenticator.objects.filter(user=user).values_list("pk", flat=True))
     _row, token = api_token_create(actor=user, name="test", scope=scope, reads_contacts=contacts, second_factor_ids=ids)
     return token
+
+
+def assert_pages_in_every_language(client, pages, codes=None, **values):
+    """`assert_in_language` for each page of `pages` ({path template: text of its own}) in each interface language
+    (or `codes`), with the objects the test made once: thirty languages cost thirty renderings of each page, not
+    thirty times the test's set-up. Every failing page and language is listed, not only the first."""
+    from django.conf import settings
+
+    failures = []
+    for code in codes or [code for code, _name in settings.LANGUAGES]:
+        for page, text in pages.items():
+            path = page.format(code=code, **values)
+            try:
+                assert_in_language(client.get(path), code, text)
+            except AssertionError as error:
+                failures.append(f"{path}: {str(error).splitlines()[0] if str(error) else 'failed'}")
+    assert failures == [], "\n".join(failures)

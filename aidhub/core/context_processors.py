@@ -3,10 +3,12 @@ from functools import cache, lru_cache
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from aidhub.core.selectors import is_organizer
+from aidhub.lib.catalog_status import reviewed
 from aidhub.lib.phones import normalise_phone
 
 
@@ -22,17 +24,33 @@ def _network_phone(text):
 
 
 @lru_cache(maxsize=2048)
-def _path_in_each_language(path):
+def _path_in_each_language(path, language):
     """The same page in every interface language (resolving and reversing costs more than the rest of a light
-    page). Paths only: query strings may carry a family's private token and are never kept here."""
-    return tuple(translate_url(path, code) for code, _name in settings.LANGUAGES)
+    page). Paths only: query strings may carry a family's private token and are never kept here. `path` is
+    resolved in `language`, the language of its prefix (Django resolves a prefix only in its own language)."""
+    with translation.override(language):
+        return tuple(translate_url(path, code) for code, _name in settings.LANGUAGES)
+
+
+def _links_for(path):
+    """`_path_in_each_language`, keyed by the page without its language prefix: /es/help/ and /ur/help/ share one
+    entry, so thirty languages cost one set of thirty lookups per page, not thirty sets."""
+    prefix = path.split("/", 2)[1] if path.startswith("/") and path.count("/") > 1 else ""
+    if prefix and translation.get_language_from_path(path) == prefix:
+        source = settings.LANGUAGE_CODE
+        shared = f"/{source}{path[len(prefix) + 1 :]}"
+        links = _path_in_each_language(shared, source)
+        # A path that is no page of ours (a 404) translates to itself: its links keep the address as it was.
+        if any(link != shared for link in links):
+            return links
+    return _path_in_each_language(path, translation.get_language())
 
 
 def site(request):
     """Site name, the organizer flag for the menu, and the language switcher's links (each language in itself)."""
     query = request.META.get("QUERY_STRING", "")
     suffix = f"?{iri_to_uri(query)}" if query else ""
-    paths = _path_in_each_language(request.path)
+    paths = _links_for(request.path)
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
@@ -41,6 +59,8 @@ def site(request):
         "user_is_organizer": SimpleLazyObject(
             lambda: getattr(request, "user_is_organizer", None) or is_organizer(request.user)
         ),
+        # A catalog no speaker has reviewed yet says so on every page, in its own words (includes/review_note.html).
+        "catalog_reviewed": reviewed(translation.get_language() or settings.LANGUAGE_CODE),
         "language_links": [
             {
                 "code": code,

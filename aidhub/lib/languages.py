@@ -41,6 +41,7 @@ COMMON_LANGUAGES = [
     ("th", "Thai", "ไทย", False),
     ("ja", "Japanese", "日本語", False),
     ("ku", "Kurdish", "Kurdî", False),
+    ("ckb", "Kurdish (Sorani)", "کوردی", True),
     ("tr", "Turkish", "Türkçe", False),
     ("he", "Hebrew", "עברית", True),
     ("ro", "Romanian", "Română", False),
@@ -52,9 +53,13 @@ COMMON_LANGUAGES = [
     ("ase", "American Sign Language", "ASL", False),
 ]
 
-# Interface languages whose code differs from the code of the spoken language (core.Language).
-UI_TO_SPOKEN = {"zh-hans": "zh", "pt-br": "pt"}
-SPOKEN_TO_UI = {spoken: ui for ui, spoken in UI_TO_SPOKEN.items()}
+# Interface languages whose code differs from the code of the spoken language (core.Language): a page in Dari
+# ("fa-af") chooses Dari ("prs") on the help form. Traditional Chinese is a way of writing, not a language spoken:
+# its pages choose Mandarin, as Simplified Chinese's do.
+UI_TO_SPOKEN = {"zh-hans": "zh", "zh-hant": "zh", "pt-br": "pt", "fa-af": "prs"}
+# And back: the interface a speaker gets messages in. Mandarin speakers get Simplified Chinese; Cantonese speakers
+# (Hong Kong, the older Chinese communities abroad) read Traditional characters.
+SPOKEN_TO_UI = {"zh": "zh-hans", "yue": "zh-hant", "pt": "pt-br", "prs": "fa-af"}
 
 
 def spoken_code(ui_code: str) -> str:

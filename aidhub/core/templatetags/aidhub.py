@@ -137,3 +137,11 @@ def ltr(value):
     if value is None or value == "":
         return ""
     return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+@register.simple_tag
+def catalog_statuses():
+    """Each interface language's catalog: drafted by, reviewed by, share translated (aidhub/lib/catalog_status.py)."""
+    from aidhub.lib.catalog_status import catalog_statuses as statuses
+
+    return statuses()
