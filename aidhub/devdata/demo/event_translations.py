@@ -686,6 +686,8 @@ for _code, _events in _AM_TI_HMN_EVENTS.items():
 for _code, _items in _AM_TI_HMN_SUPPLIES.items():
     for _name, _text in _items.items():
         SUPPLIES[_name][_code] = _text
+
+
 def translated_into() -> list[str]:
     """The languages every demo event is translated into, read when asked (more may be merged in below)."""
     return sorted({code for translations in EVENTS.values() for code in translations})

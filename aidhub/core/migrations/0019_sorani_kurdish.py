@@ -15,6 +15,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0017_audit_api_token_actions")]
+    dependencies = [("core", "0018_alter_auditevent_action")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
