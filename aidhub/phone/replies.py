@@ -14,9 +14,9 @@ from aidhub.messaging.segments import count_segments, fold_to_gsm7
 SMS = "sms"
 WHATSAPP = "whatsapp"
 # Languages whose texts read well without the accents GSM-7 lacks (SMS habit): their replies cost GSM-7 segments.
-# Vietnamese needs its marks to be read, and the other scripts are not Latin. Somali, Swahili and Kinyarwanda are
+# Vietnamese needs its marks to be read, and the other scripts are not Latin. Somali, Swahili, Kinyarwanda and Hmong are
 # written without accents.
-FOLDED_LANGUAGES = {"en", "es", "tl", "ht", "fr", "pt-br", "so", "sw", "rw"}
+FOLDED_LANGUAGES = {"en", "es", "tl", "ht", "fr", "pt-br", "so", "sw", "rw", "hmn"}
 
 
 def sendable(text: str, state: dict[str, Any]) -> str:
