@@ -20,6 +20,9 @@ FRAGMENT_VERSIONS = ("offers", "events", "reference", "requests")
 # Placeholders of Python's %-formatting ("%(name)s", "%s", "%%"): a translation may leave one out, never add one.
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Outside the English's own tags, these could open a tag or end the attribute a sentence stands in (a title, a
+# placeholder): a correction may use them only where the English does.
+MARKUP = ('"', "<", ">")
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,8 @@ def _placeholders(text: str) -> set[str]:
 
 
 def keeps_the_form(edit: Edit) -> bool:
-    """Would this text work on the page? No placeholder or tag that the English lacks, no stray "%" in a
-    formatted sentence (it would break the page that shows it)."""
+    """Would this text work on the page, and only as text? No placeholder, tag or markup character that the English
+    lacks (a changed link, a new attribute), no stray "%" in a formatted sentence (it would break the page)."""
     entry = edit.entry
     source = entry.msgid + (entry.msgid_plural or "")
     if not edit.new_text:
@@ -49,7 +52,10 @@ def keeps_the_form(edit: Edit) -> bool:
             return False
         if "%" in PLACEHOLDER.sub("", edit.new_text):
             return False
-    return set(TAG.findall(edit.new_text)) <= set(TAG.findall(source))
+    if not set(TAG.findall(edit.new_text)) <= set(TAG.findall(source)):
+        return False
+    text, english = TAG.sub("", edit.new_text), TAG.sub("", source)
+    return not any(character in text and character not in english for character in MARKUP)
 
 
 def catalog_path(path: str) -> str:

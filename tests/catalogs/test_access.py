@@ -90,6 +90,27 @@ def test_a_correction_that_would_break_the_page_is_not_saved(client_for, transla
     assert CatalogChange.objects.get().new_text == "Su solicitud %(code)s: %(status)s. %(url)s"
 
 
+@pytest.mark.parametrize(
+    "correction",
+    [
+        'Traducción sin revisar. <a href="https://elsewhere.example/">Ayúdenos a corregirla</a>.',
+        'Traducción sin revisar. <a href="%(url)s" onclick="go()">Ayúdenos a corregirla</a>.',
+        'Traducción sin revisar" autofocus onfocus="go()',
+        "Traducción sin revisar <script>go()</script>",
+    ],
+)
+def test_a_correction_may_not_change_a_link_or_add_markup(client_for, translator, correction):
+    client = client_for(translator)
+    msgid = (
+        "This translation has not yet been checked by a speaker of this language. "
+        '<a href="%(url)s">Help us correct it</a>.'
+    )
+    field = _field(client, msgid)
+    response = client.post(FORM, {field: correction, "query": "not yet been checked"}, follow=True)
+    assert "Not saved" in response.content.decode()
+    assert not CatalogChange.objects.exists()
+
+
 def test_the_catalog_file_is_never_written(client_for, translator, settings):
     path = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
     before = path.read_bytes()
