@@ -181,7 +181,7 @@ def test_every_demo_event_and_supply_is_translated_and_the_others_fall_back(clie
     rights = Resource.objects.get(title="Know your rights at home")
     for code in ("es", "ar", "ur"):
         assert not rights.translated("title", code).is_fallback
-    for code in ("fr", "so"):
+    for code in [code for code in LANGUAGES if code not in ("es", "ar", "ur")][-2:]:
         page = client.get(f"/{code}/resources/{rights.pk}/")
         assert page.status_code == 200
         assert 'class="translation-note' in page.text, code
