@@ -57,7 +57,7 @@ def test_author_drafts_submits_cannot_verify_and_a_second_organizer_verifies(
     assert [(m["to"], m["body"]) for m in sms.outbox] == [
         (
             "+12025550143",
-            "AidHub (Urgente): Retén en la calle Main. Quédese en casa.\nResponda PARA para dejar de recibirlas.",
+            "AidHub (Urgente): Retén en la calle Main. Quédese en casa.\nResponda PARA para dejar de recibir alertas.",
         )
     ]
     assert mail.outbox[0].to == ["amal@example.org"]
