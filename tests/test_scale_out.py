@@ -252,9 +252,9 @@ def test_session_rate_limit_and_task_queue_work_across_two_servers(shared, serve
     assert "To: [phone ending 43]" in message.read_text()
 
 
-def test_a_translation_corrected_on_one_server_shows_on_the_other_at_once(shared, servers):
+def test_a_translation_corrected_on_one_server_shows_on_the_other_within_a_second(shared, servers):
     """Issue 21: a correction is kept in the database and announced through the shared cache; the other server,
-    whose worker had its Spanish catalog loaded already, shows it on its next page, without a restart."""
+    whose worker had its Spanish catalog loaded already, shows it within a second, without a restart."""
     from aidhub.lib.adapters.allauth import new_totp_secret, totp_code
 
     secret = new_totp_secret()
@@ -289,5 +289,7 @@ activate_totp(user, "{secret}")
     status, _headers, _body = request(first, "POST", form_url, cookies, {**form, "csrfmiddlewaretoken": token})
     assert status == 302
 
+    # The other server looks at the version at most once a second (aidhub.catalogs.live.CHECK_SECONDS).
+    time.sleep(1.1)
     _status, _headers, after = request(second, "GET", "/es/")
     assert "Vecinas y vecinos que se ayudan" in after and "Vecinos que ayudan a vecinos" not in after

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import polib
 
+from aidhub.catalogs import live
 from aidhub.catalogs.live import Correction, apply_corrections, catalog_key
 from aidhub.catalogs.services import correct_entries
 
@@ -72,3 +73,19 @@ def test_a_background_task_starts_with_the_latest_corrections(db, monkeypatch):
     started = SimpleNamespace(id="1", task=SimpleNamespace(module_path="x"), status="RUNNING")
     task_started.send(sender=None, task_result=started)
     assert checked == [True]
+
+
+def test_a_process_looks_at_the_version_at_most_once_a_second(db, monkeypatch):
+    """The check costs a cache read (a query on the database cache): not one per request (the benchmark's cached
+    API answer lost a tenth of its speed to it), one a second per process at most."""
+    live.start_without_corrections()
+    looks = []
+    monkeypatch.setattr(live, "current_version", lambda: looks.append(1) or "")
+    clock = [1000.0]
+    monkeypatch.setattr(live.time, "monotonic", lambda: clock[0])
+    for _ in range(5):
+        live.refresh()
+    assert len(looks) == 1
+    clock[0] += live.CHECK_SECONDS
+    live.refresh()
+    assert len(looks) == 2
