@@ -84,7 +84,9 @@ def prepare_database(scale):
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and REUSE:
-            log(f"reusing database {name} (BENCH_REUSE=1)")
+            # Migrations added since it was seeded (a new table a middleware reads) must be there too.
+            log(f"reusing database {name} (BENCH_REUSE=1), migrated")
+            manage(env, "migrate", "--noinput", "-v0")
             return None
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
