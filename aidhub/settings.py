@@ -175,6 +175,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rediscache://host:6379/1, Django's built-in backend) when configured.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://aidhub_cache")}
 CACHES["default"]["KEY_FUNCTION"] = "aidhub.lib.crypto.cache_key"
+REDIS_CACHE = "aidhub.lib.adapters.rediscache.RedisCache"
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's Redis cache, keeping one client per server (aidhub/lib/adapters/rediscache.py says why).
+    CACHES["default"]["BACKEND"] = REDIS_CACHE
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
     # Django's default of 300 entries would drop used anti-bot challenges (letting a form be replayed) and rate
     # counters under load; expired rows are culled anyway.
@@ -187,7 +191,7 @@ CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
     default="django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    if CACHES["default"]["BACKEND"] == REDIS_CACHE
     else "django.contrib.sessions.backends.db",
 )
 

@@ -1,7 +1,7 @@
 """Counters in fixed time windows, kept in the shared cache: rate limits of forms, the API, texts and e-mails.
 
-With Redis (production, the benchmark), a count is one round trip: INCR and EXPIRE NX in one pipeline, so the
-key is created by its first count and lives `period` seconds from then. Django's own `cache.incr` takes two
+With Redis (production, the benchmark), a count is one round trip: INCR creates the key with its first count, and
+only that first count sets its end (EXPIRE), `period` seconds later. Django's own `cache.incr` takes two
 (EXISTS, then INCR) and cannot create the key, which made the counter half of a cached API answer's time
 (bench/profiles/API-public-offers.txt). Other caches (the database cache of a first run, local memory in some
 tests) go through Django's cache API.
@@ -40,11 +40,12 @@ def count_in_window(key: str, period: int) -> int:
     client = _redis()
     if client is not None:
         full_key = cache.make_and_validate_key(key)
-        pipe = client.pipeline(transaction=False)
-        pipe.incr(full_key)
-        pipe.expire(full_key, period, nx=True)
-        count, _expiry_set = pipe.execute()
-        return int(count)
+        count = int(client.incr(full_key))
+        if count == 1:
+            # The window starts with its first count. Should the process die between the two, the key stays
+            # without an end; keys name their window, so it only takes a little memory, and never blocks anyone.
+            client.expire(full_key, period)
+        return count
     try:
         return cache.incr(key)
     except ValueError:  # no counter yet in this window (or it just expired)

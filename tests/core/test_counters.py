@@ -27,7 +27,7 @@ def redis_cache():
     prefix = f"test-counters-{uuid.uuid4().hex}"
     settings = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "aidhub.lib.adapters.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
             "KEY_FUNCTION": "aidhub.lib.crypto.cache_key",
