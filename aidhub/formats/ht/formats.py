@@ -1,9 +1,4 @@
 # Date and time formats for Haitian Creole, which Django does not ship (as in French: 12 desanm 2026, 18:30).
-DATE_FORMAT = "j F Y"
-TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j F Y H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+from aidhub.formats.day_first import *  # noqa: F403 (the day-first formats, in one place)
+
 FIRST_DAY_OF_WEEK = 1
