@@ -401,6 +401,12 @@ def pytest_configure(config):
 
     # Real password hashing costs ~0.3 s per user; tests create hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every request looks at the version of the translation corrections, as before the once-a-second look: with
+    # it, whether a request reads the version (a query once the cache was emptied) would depend on the time since
+    # the last one, and query counts on timing. tests/catalogs/test_live.py tests the once-a-second look itself.
+    from aidhub.catalogs import live
+
+    live.CHECK_SECONDS = 0.0
 
 
 def pytest_collection_modifyitems(config, items):

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from aidhub.catalogs import live as catalogs_live
 from aidhub.core.models import AuditEvent
 from aidhub.insights.selectors import Period, monday_of
 from aidhub.lib import fragments
@@ -192,13 +193,21 @@ def _grow(eastside, organization, volunteer, n):
         ShiftSignupFactory(shift=ShiftFactory(event=event), volunteer=volunteer)
 
 
+def _empty_cache():
+    """The charts are kept (test below): both counts are of the queries that build them. Everything else the cache
+    holds for every page is put back as a running site has it (the version of the translation corrections, which
+    a process otherwise reads from the database once when it is missing)."""
+    cache.clear()
+    catalogs_live.start_without_corrections()
+
+
 def test_queries_stay_flat_as_requests_grow(client_for, organizer, organization, eastside, volunteer):
     client = client_for(organizer)
     _grow(eastside, organization, volunteer, 5)
-    cache.clear()  # the charts are kept (test below): both counts are of the queries that build them
+    _empty_cache()
     _response, few = get_with_queries(client, PAGE + "?weeks=52")
     _grow(eastside, organization, volunteer, 45)
-    cache.clear()
+    _empty_cache()
     response, many = get_with_queries(client, PAGE + "?weeks=52")
     assert many == few
     assert ">50</text>" in response.text
