@@ -91,7 +91,9 @@ def _forms_with_errors(context):
     """Every bound form with errors among the page's template variables, once each, in the order met."""
     found: dict[int, BaseForm] = {}
     for value in context.flatten().values():
-        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+        # type(), not isinstance(): isinstance asks a lazy value for its class and so works it out (the CSRF
+        # token, which then set a cookie on every page, and the organizer check's query).
+        if issubclass(type(value), BaseForm) and value.is_bound and value.errors:
             found.setdefault(id(value), value)
     return list(found.values())
 
