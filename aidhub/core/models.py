@@ -308,8 +308,9 @@ class NetworkSettings(models.Model):
         # cached the old row in between. (The row is never deleted: the admin does not allow it.)
         cache.delete(NETWORK_SETTINGS_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(NETWORK_SETTINGS_CACHE_KEY))
-        # The public list of offers leaves out offers of kinds that need vetting from volunteers not confirmed.
-        fragments.bump("offers")
+        # The public list of offers leaves out offers of kinds that need vetting from volunteers not confirmed;
+        # pages kept for visitors show its figures (the help form, how long a request is kept).
+        fragments.bump("offers", "network")
 
     @classmethod
     def load(cls) -> "NetworkSettings":

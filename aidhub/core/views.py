@@ -13,10 +13,16 @@ from aidhub.core.decorators import organizer_required
 from aidhub.core.filters import OrganizationFilter
 from aidhub.core.models import AuditEvent, Category, NetworkSettings, Organization
 from aidhub.core.selectors import audit_events_for_organizer
+from aidhub.lib import pagecache
 
 
 @require_safe
 def home(request):
+    # The same for everyone not signed in, in each language (a translator's correction renews "reference").
+    return pagecache.page(request, "home", versions=["reference"], build=lambda: _home_page(request))
+
+
+def _home_page(request):
     return render(request, "core/home.html", {"categories": Category})
 
 

@@ -41,9 +41,16 @@ def fragment_key(name: str, *parts: object) -> str:
 
 
 def cached[T](
-    name: str, parts: Iterable[object], *, versions: Iterable[str], build: Callable[[], T], timeout: int = TIMEOUT
+    name: str,
+    parts: Iterable[object],
+    *,
+    versions: Iterable[str],
+    build: Callable[[], T],
+    timeout: int = TIMEOUT,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
-    """The fragment `name` for these parts, built by `build()` when missing or older than the named versions.
+    """The fragment `name` for these parts, built by `build()` when missing or older than the named versions
+    (and stored unless `keep` says this one is not to be shared).
 
     One round trip to the cache: the versions and the fragment come in one get_many. The fragment is stored
     with the versions it was built from, so a change makes it stale without leaving old copies behind.
@@ -62,7 +69,8 @@ def cached[T](
         kept: T = entry[1]
         return kept
     html = build()
-    cache.set(key, (current, html), timeout)
+    if keep is None or keep(html):
+        cache.set(key, (current, html), timeout)
     return html
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -19,7 +20,7 @@ from aidhub.core.decorators import organizer_required
 from aidhub.core.models import AuditEvent, NetworkSettings, audit
 from aidhub.core.security import require_recent_sign_in
 from aidhub.core.selectors import organized_organizations, organizer_area_ids
-from aidhub.lib import antibot, fragments, quiet
+from aidhub.lib import antibot, fragments, pagecache, quiet
 from aidhub.lib.replica import reads_from_replica
 from aidhub.needs import export, services
 from aidhub.needs.access import family_page, request_for_family, request_for_organizer
@@ -46,7 +47,6 @@ def _status_redirect(token, language, **flags):
 @never_cache
 def ask(request):
     """The help form: no account, the least we need, in the family's language."""
-    retention_days = NetworkSettings.load().request_retention_days
     if request.method == "POST":
         help_request, token = services.already_submitted(request.POST.get("submission_id"))
         if help_request is not None:
@@ -59,11 +59,29 @@ def ask(request):
                 language=translation.get_language(),
             )
             return _status_redirect(token, help_request.message_language, new=True)
-        context = {"form": form, "retention_days": retention_days}
+        context = {"form": form, "retention_days": NetworkSettings.load().request_retention_days}
         return render(request, "needs/ask.html", context, status=429 if form.rate_limited else 200)
+    # The page is the same for every family reading in one language but for three values fresh on every visit:
+    # the CSRF token, the one-time submission id and the anti-bot challenge. It is kept with holes where they go
+    # (aidhub.lib.pagecache) and they are put in for each visitor.
+    holes = {
+        "csrf": lambda: get_token(request),
+        "submission_id": new_submission_id,
+        "antibot": lambda: str(antibot.challenge_widget()),
+    }
+    return pagecache.page(
+        request,
+        "help-form",
+        versions=["reference", "network"],
+        holes=holes,
+        build=lambda: _blank_help_form(request),
+    )
+
+
+def _blank_help_form(request):
+    """The help form with holes for the per-visit values (see `ask`)."""
     # The questions with their long lists (areas, languages, organizations) are the same for every family
-    # reading in one language: a cached fragment, and a form is built only to make it. The one-time
-    # submission id and the anti-bot challenge are fresh on every page, outside it.
+    # reading in one language: a cached fragment, and a form is built only to make it.
     fields = fragments.cached(
         "help-form",
         [translation.get_language()],
@@ -76,9 +94,10 @@ def ask(request):
     )
     context = {
         "fields": mark_safe(fields),
-        "submission_id": new_submission_id(),
-        "antibot": antibot.challenge_widget(),
-        "retention_days": retention_days,
+        "csrf_token": pagecache.hole("csrf"),
+        "submission_id": pagecache.hole("submission_id"),
+        "antibot": pagecache.hole("antibot"),
+        "retention_days": NetworkSettings.load().request_retention_days,
     }
     return render(request, "needs/ask.html", context)
 

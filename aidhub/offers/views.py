@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.core.decorators import organizer_required
-from aidhub.lib import fragments, keyset
+from aidhub.lib import fragments, keyset, pagecache
 from aidhub.offers import services
 from aidhub.offers.filters import OfferFilter
 from aidhub.offers.forms import OfferForm, OfferReviewForm, initial_from_profile
@@ -35,7 +35,18 @@ def _get_offer_for_reviewer(request, pk):
 @require_safe
 def offer_list(request):
     """Everyone reading the list in one language with the same filters sees the same thing: a cached fragment,
-    rebuilt when an offer or the reference data change. Free-text searches are not cached (too many kinds)."""
+    rebuilt when an offer or the reference data change, and for visitors not signed in the whole page.
+    Free-text searches are not cached (too many kinds)."""
+    return pagecache.page(
+        request,
+        "offers",
+        versions=["offers", "reference"],
+        parameters=PAGE_PARAMETERS,
+        build=lambda: _offer_list_page(request),
+    )
+
+
+def _offer_list_page(request):
     clean, query = fragments.only_parameters(request, LISTING_PARAMETERS)
     if request.GET.get("q"):
         listing = _listing(clean)
@@ -47,6 +58,8 @@ def offer_list(request):
 
 
 LISTING_PARAMETERS = [*OfferFilter.base_filters, "after", "before"]
+# Whole pages are kept for the same parameters, free-text searches excepted.
+PAGE_PARAMETERS = [name for name in LISTING_PARAMETERS if name != "q"]
 
 
 def _listing(request):

@@ -52,3 +52,31 @@ def test_a_form_with_errors_is_never_taken_from_the_cache(client, eastside):
     assert response.status_code == 200
     assert "This field is required" in response.text
     assert response.text.count('name="submission_id"') == 1
+
+
+def _value(text, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', text).group(1)
+
+
+def test_the_whole_form_is_kept_and_each_visit_gets_fresh_values_that_work(eastside):
+    family = Client(enforce_csrf_checks=True)
+    first = family.get("/es/help/")
+    second = family.get("/es/help/")
+    # The second visit is the kept page: only the anti-bot field is rendered anew.
+    assert "needs/ask.html" in [template.name for template in first.templates]
+    assert "needs/ask.html" not in [template.name for template in second.templates]
+    assert "aidhub-hole" not in second.text
+    for name in ("submission_id", "csrfmiddlewaretoken", "antibot_challenge"):
+        assert _value(first.text, name) != _value(second.text, name)
+    # The family sends the form it was given: its CSRF token and submission id are accepted.
+    data = help_form(eastside, submission_id=_value(second.text, "submission_id"))
+    data["csrfmiddlewaretoken"] = _value(second.text, "csrfmiddlewaretoken")
+    assert family.post("/es/help/", data).status_code == 302
+
+
+def test_a_visitor_who_is_signed_in_gets_the_form_made_for_them(client, volunteer, eastside):
+    client.get("/en/help/")
+    client.force_login(volunteer)
+    page = client.get("/en/help/")
+    assert "needs/ask.html" in [template.name for template in page.templates], "rendered for the signed-in person"
+    assert "Sign out" in page.text and "aidhub-hole" not in page.text

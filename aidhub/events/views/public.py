@@ -23,13 +23,24 @@ from aidhub.events.models.events import page_version
 from aidhub.events.services import Refusal
 from aidhub.events.services.shifts import shift_leave, shift_signup
 from aidhub.events.views.access import get_public_event, get_public_shift, get_signup_for_volunteer
-from aidhub.lib import fragments
+from aidhub.lib import fragments, pagecache
 
 
 @require_safe
 def event_list(request):
     """Everyone reading the list in one language with the same filters and page sees the same thing: a cached
-    fragment, rebuilt as soon as an event or the reference data change (Event.save bumps "events")."""
+    fragment, rebuilt as soon as an event or the reference data change (Event.save bumps "events"), and for
+    visitors not signed in the whole page."""
+    return pagecache.page(
+        request,
+        "events",
+        versions=["events", "reference"],
+        parameters=LISTING_PARAMETERS,
+        build=lambda: _event_list_page(request),
+    )
+
+
+def _event_list_page(request):
     clean, query = fragments.only_parameters(request, LISTING_PARAMETERS)
     listing = fragments.cached(
         "events", [get_language(), query], versions=["events", "reference"], build=lambda: _listing(clean)
@@ -61,12 +72,15 @@ def event_detail(request, pk):
     # anything counted on it changes (ShownOnEventPage); a minute at most for anything else. A cached page is
     # served without a query: it was built from a public event, and unpublishing or deleting the event renews
     # its version (Event.save and Event.delete), so a draft's page is never served from the cache.
+    versions = [page_version(pk), "reference"]
+    return pagecache.page(
+        request, "event", versions=versions, timeout=60, build=lambda: _public_event_response(request, pk, versions)
+    )
+
+
+def _public_event_response(request, pk, versions):
     title, body = fragments.cached(
-        "event",
-        [pk, get_language()],
-        versions=[page_version(pk), "reference"],
-        timeout=60,
-        build=lambda: _public_event_page(request, pk),
+        "event", [pk, get_language()], versions=versions, timeout=60, build=lambda: _public_event_page(request, pk)
     )
     return render(request, "events/event_detail.html", {"title": title, "body": mark_safe(body)})
 
