@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
     VolunteerProfileFactory,
     language,
+    vet,
 )
 from tests.helpers import sign_in
 
@@ -131,6 +132,8 @@ def _side(*, organization, area, organizer, code, name, category, request_langua
     waiting = HelpRequestFactory(
         area=area, status="matching", category=category, reference_code=f"{code}-009", created_at=created
     )
+    # Confirmed for the kind of help they offer, so that the offer is listed (legal help needs it).
+    vet(volunteer, category)
     offer = OfferFactory(volunteer=volunteer, areas=[area], category=category, title=f"{name} published offer")
     MatchFactory(help_request=waiting, volunteer=volunteer, offer=offer, status="proposed")
     OfferFactory(
