@@ -8,10 +8,11 @@ import pytest
 from django.test import Client
 
 from aidhub.core.selectors import organizer_area_ids
-from aidhub.needs.services import help_request_submit
+from aidhub.lib.adapters.allauth import activate_totp, new_totp_secret
+from aidhub.needs.services import RequestDetails, help_request_submit
 from tests.caching.cases import assert_read_back, isolates, uses
 from tests.caching.conftest import assert_shows_only_its_own
-from tests.factories import language
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, language
 from tests.helpers import sign_in
 
 DASHBOARD = "/en/organize/"
@@ -54,6 +55,25 @@ def test_dashboard_figures_are_kept_per_organization(side_a, side_b, fragment_lo
     assert not a_use.built
 
 
+@isolates("dashboard", "queue-filters")
+def test_another_organization_serving_the_same_areas_shares_only_what_it_sees_anyway(side_a, side_b, fragment_log):
+    """Figures and filters are kept per set of areas, not per organization: an organization serving the same areas
+    is served A's kept ones, and that shows it nothing new, since requests are seen by area (its own queue, read
+    afresh, lists A's requests too)."""
+    neighbours = OrganizationFactory(name="Riverside Food Bank", areas=[side_a.area.parent])
+    colleague = UserFactory(email="food.bank@example.org")
+    MembershipFactory(organization=neighbours, user=colleague)
+    activate_totp(colleague, new_totp_secret())
+    assert sorted(organizer_area_ids(colleague)) == sorted(organizer_area_ids(side_a.organizer))
+    _get(side_a.organizer_client(), DASHBOARD)
+    _get(side_a.organizer_client(), QUEUE)
+    client = sign_in(Client(), colleague)
+    dashboard, queue = _get(client, DASHBOARD), _get(client, QUEUE)
+    assert not uses(fragment_log, "dashboard")[-1].built and not uses(fragment_log, "queue-filters")[-1].built
+    assert "RVA-001" in dashboard and "RVA-001" in queue
+    assert_shows_only_its_own(dashboard, side_a, side_b, where="the dashboard of an organization of A's areas")
+
+
 @isolates("dashboard")
 def test_dashboard_figures_are_kept_per_language(side_a, fragment_log):
     client = side_a.organizer_client()
@@ -84,7 +104,7 @@ def _option_labels(html):
 
 @isolates("queue-filters")
 def test_queue_filters_offer_only_the_organizers_own_areas(side_a, side_b, fragment_log):
-    first, other, again = _a_then_b_then_a(side_a, side_b, QUEUE)
+    _first, other, again = _a_then_b_then_a(side_a, side_b, QUEUE)
     a_filters, b_filters, a_again = (use.result for use in uses(fragment_log, "queue-filters"))
     assert any("Eastside" in label for label in _option_labels(a_filters))
     assert not any("Eastside" in label or "Riverside" in label for label in _option_labels(b_filters))
@@ -103,7 +123,7 @@ def test_queue_filters_with_the_other_organizations_area_in_the_query(side_a, si
     assert "RVA-001" in first
     other = _get(side_b.organizer_client(), QUEUE + query)
     assert_shows_only_its_own(other, side_b, side_a, where="B's queue filtered on A's area")
-    a_use, b_use = uses(fragment_log, "queue-filters")
+    _a_use, b_use = uses(fragment_log, "queue-filters")
     assert b_use.built and _in_scope_key(b_use, side_b.organizer)
 
 
@@ -149,7 +169,7 @@ def test_work_counts_follow_a_change_in_one_organization_only(side_a, side_b, dj
     """A family asks A for help (through the service, which says what changed): A's count grows, B's does not."""
     _get(side_a.organizer_client(), DASHBOARD)
     _get(side_b.organizer_client(), DASHBOARD)
-    details = {
+    details: RequestDetails = {
         "category": "legal",
         "language": language("es"),
         "area": side_a.area,
@@ -179,6 +199,8 @@ ORGANIZER_PAGES = [
     ("/en/organize/volunteers/confirmations/", None),
     ("/en/organize/resources/", None),
     ("/en/organize/callouts/", None),
+    ("/en/organize/audit/", None),
+    ("/en/organize/api-tokens/", None),
     (INSIGHTS, "Eastside"),
     (INSIGHTS + "?weeks=4", "Eastside"),
 ]

@@ -55,7 +55,9 @@ def _built_by_each(readers, url, name, fragment_log, **headers):
 def _assert_the_same_for_everyone(built, name):
     first_reader, first = next(iter(built.items()))
     for reader, fragment in built.items():
-        assert fragment == first, f"{name!r} as built for {reader} differs from {first_reader}'s: it holds a reader's data"
+        assert fragment == first, (
+            f"{name!r} as built for {reader} differs from {first_reader}'s: it holds a reader's data"
+        )
 
 
 # The offers list and the API's.
@@ -159,7 +161,7 @@ def test_event_page_is_the_same_for_every_visitor_and_never_a_volunteers(side_a,
         assert "Your shift" not in page and "12 Quill Lane" not in page
     first, second = uses(fragment_log, "event")
     assert first.built and not second.built
-    title, body = first.result
+    _title, body = first.result
     assert "csrfmiddlewaretoken" not in body and body in second_visitor
 
 
@@ -172,7 +174,7 @@ def test_event_page_is_kept_per_language_and_a_draft_is_never_served(
     english = _get(Client(), url)
     spanish = _get(Client(), f"/es/events/{event.pk}/")
     english_use, spanish_use = uses(fragment_log, "event")
-    (_title, english_body), (_titulo, spanish_body) = english_use.result, spanish_use.result
+    (_title, english_body), (_titulo, _spanish_body) = english_use.result, spanish_use.result
     assert spanish_use.built and english_body not in spanish and english_body in english
     draft = _event("Quill draft event")
     assert side_a.organizer_client().get(f"/en/events/{draft.pk}/").status_code == 404
