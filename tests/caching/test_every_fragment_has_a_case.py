@@ -103,15 +103,26 @@ def test_every_cached_fragment_has_an_isolation_case():
     assert not stale, f"isolation cases of fragments the code no longer has: {stale}"
 
 
+def _uses_the_cache(node):
+    """An import of Django's cache (in any spelling), or of the view decorators that keep whole pages in it."""
+    if isinstance(node, ast.Import):
+        return any(alias.name.startswith("django.core.cache") for alias in node.names)
+    if not isinstance(node, ast.ImportFrom) or node.module is None:
+        return False
+    names = {alias.name for alias in node.names}
+    return (
+        node.module.startswith("django.core.cache")
+        or (node.module == "django.core" and "cache" in names)
+        or bool(names & {"cache_page", "CacheMiddleware", "UpdateCacheMiddleware", "FetchFromCacheMiddleware"})
+    )
+
+
 def _cache_users():
     users = set()
     for path in _python_files():
         tree = ast.parse(path.read_text(), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "django.core.cache":
-                users.add(str(path.relative_to(ROOT)))
-            if isinstance(node, ast.ImportFrom) and any(alias.name == "cache_page" for alias in node.names):
-                users.add(str(path.relative_to(ROOT)))
+        if any(_uses_the_cache(node) for node in ast.walk(tree)):
+            users.add(str(path.relative_to(ROOT)))
     return users
 
 
