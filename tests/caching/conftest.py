@@ -70,7 +70,7 @@ def fragment_log(monkeypatch):
     log: list[FragmentUse] = []
     real = fragments.cached
 
-    def recording(name, parts, *, versions, build, timeout=fragments.TIMEOUT):
+    def recording(name, parts, *, versions, build, timeout=fragments.TIMEOUT, keep=None):
         parts = list(parts)
         built = []
 
@@ -78,7 +78,7 @@ def fragment_log(monkeypatch):
             built.append(True)
             return build()
 
-        result = real(name, parts, versions=versions, build=counting_build, timeout=timeout)
+        result = real(name, parts, versions=versions, build=counting_build, timeout=timeout, keep=keep)
         log.append(FragmentUse(name, parts, built=bool(built), result=result))
         return result
 

@@ -15,6 +15,8 @@ from tests.caching.cases import CASES
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "aidhub"
 FRAGMENTS_MODULE = "aidhub.lib.fragments"
+# Whole pages kept for visitors: pagecache.page(request, "name", …) keeps the fragment "page:name".
+PAGECACHE_MODULE = "aidhub.lib.pagecache"
 
 # Modules that read or write Django's cache themselves, and why what they keep shows no organization's data.
 OTHER_CACHE_USERS = {
@@ -47,16 +49,16 @@ def _names_bound_to(tree, module, attribute):
     return modules, functions
 
 
-def _is_call_of(call, modules, functions):
+def _is_call_of(call, modules, functions, module=FRAGMENTS_MODULE, attribute="cached"):
     function = call.func
     if isinstance(function, ast.Name):
         return function.id in functions
     return (
         isinstance(function, ast.Attribute)
-        and function.attr == "cached"
+        and function.attr == attribute
         and (
             (isinstance(function.value, ast.Name) and function.value.id in modules)
-            or ast.unparse(function.value) == FRAGMENTS_MODULE
+            or ast.unparse(function.value) == module
         )
     )
 
@@ -67,15 +69,28 @@ def fragment_names_in_code():
     found: dict[str, list[str]] = {}
     unnamed: list[str] = []
     for path in _python_files():
+        if path == PACKAGE / "lib" / "pagecache.py":
+            continue  # the mechanism; its callers name their pages (below)
         tree = ast.parse(path.read_text(), filename=str(path))
         modules, functions = _names_bound_to(tree, FRAGMENTS_MODULE, "cached")
+        page_modules, page_functions = _names_bound_to(tree, PAGECACHE_MODULE, "page")
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _is_call_of(node, modules, functions)):
+            if not isinstance(node, ast.Call):
+                continue
+            if _is_call_of(node, modules, functions):
+                prefix, position = "", 0
+            elif _is_call_of(node, page_modules, page_functions, PAGECACHE_MODULE, "page"):
+                prefix, position = "page:", 1
+            else:
                 continue
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
-            name = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
+            name = (
+                node.args[position]
+                if len(node.args) > position
+                else next((k.value for k in node.keywords if k.arg == "name"), None)
+            )
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
-                found.setdefault(name.value, []).append(where)
+                found.setdefault(prefix + name.value, []).append(where)
             else:
                 unnamed.append(where)
     return found, unnamed
@@ -87,6 +102,7 @@ def test_the_scan_finds_the_fragments_we_know():
     assert {"dashboard", "offers", "api-offers", "events", "event", "help-form", "queue-filters", "insights"} <= set(
         found
     )
+    assert {"page:home", "page:offers", "page:events", "page:event", "page:help-form"} <= set(found)
 
 
 def test_every_cached_fragment_has_an_isolation_case():

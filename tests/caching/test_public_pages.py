@@ -159,8 +159,10 @@ def test_event_page_is_the_same_for_every_visitor_and_never_a_volunteers(side_a,
     second_visitor = _get(Client(), url)
     for page in (first_visitor, second_visitor, _get(side_b.volunteer_client(), url)):
         assert "Your shift" not in page and "12 Quill Lane" not in page
-    first, second = uses(fragment_log, "event")
-    assert first.built and not second.built
+    # The first visitor's page is built (and its body fragment); the second is served the kept page whole.
+    (first,) = uses(fragment_log, "event")
+    first_page, second_page = uses(fragment_log, "page:event")
+    assert first.built and first_page.built and not second_page.built
     _title, body = first.result
     assert "csrfmiddlewaretoken" not in body and body in second_visitor
 
@@ -197,7 +199,7 @@ def test_help_form_is_the_same_whoever_builds_it_and_its_one_time_fields_are_fre
     fields = next(iter(built.values()))
     assert "submission_id" not in fields and "antibot" not in fields
     first, second = _get(Client(), "/en/help/"), _get(Client(), "/en/help/")
-    assert not uses(fragment_log, "help-form")[-1].built
+    assert not uses(fragment_log, "page:help-form")[-1].built
     assert _submission_id(first) != _submission_id(second)
 
 
@@ -213,3 +215,44 @@ def test_help_form_is_kept_per_language(db, fragment_log):
     spanish = _get(Client(), "/es/help/")
     english_use, spanish_use = uses(fragment_log, "help-form")
     assert spanish_use.built and english_use.result not in spanish and english_use.result in english
+
+
+# Whole pages kept for visitors who are not signed in (aidhub.lib.pagecache).
+
+KEPT_PAGES = {
+    "page:home": "/en/",
+    "page:offers": "/en/offers/",
+    "page:events": "/en/events/",
+    "page:help-form": "/en/help/",
+}
+
+
+def _kept_page_case(side_a, side_b, fragment_log, name, url):
+    """Signed-in people are neither served the visitors' page nor leave theirs behind; visitors share one page
+    holding none of a signed-in reader's data."""
+    organizer_page = _get(side_a.organizer_client(), url)
+    assert "Sign out" in organizer_page
+    assert not [use for use in fragment_log if use.name == name], f"{name}: a signed-in person's page was kept"
+    first, second = _get(Client(), url), _get(Client(), url)
+    built, read = uses(fragment_log, name)
+    assert built.built and not read.built
+    kept = built.result.content.decode()
+    for page in (kept, first, second):
+        assert "Sign out" not in page and side_a.organizer.email not in page
+        # Requests' references: private to each organization (the public words of offers and events may show).
+        assert "RVA-" not in page and "LKB-" not in page
+    assert "csrfmiddlewaretoken" not in kept or 'value="aidhub-hole:csrf:aidhub-hole"' in kept
+    assert "Sign out" in _get(side_b.volunteer_client(), url), "a signed-in volunteer is not served the kept page"
+
+
+@isolates(*KEPT_PAGES)
+def test_pages_kept_for_visitors_hold_nothing_of_a_signed_in_reader(side_a, side_b, fragment_log):
+    for name, url in KEPT_PAGES.items():
+        _empty_cache()
+        _kept_page_case(side_a, side_b, fragment_log, name, url)
+
+
+@isolates("page:event")
+def test_an_event_page_kept_for_visitors_holds_nothing_of_a_signed_in_reader(side_a, side_b, fragment_log):
+    event = _event("Quill legal night")
+    _kept_page_case(side_a, side_b, fragment_log, "page:event", f"/en/events/{event.pk}/")
