@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.messages.storage.base import BaseStorage
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from aidhub.lib import fragments
+from aidhub.lib import catalog_status, fragments
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def _rendered_from(language: str) -> tuple[str, bool]:
+    """What a page is rendered from besides data and versions: this release's static files (a page kept by the
+    last release names files it no longer has) and whether the language's catalog says it was reviewed (the note
+    on every page of an unreviewed one)."""
+    return getattr(staticfiles_storage, "manifest_hash", ""), catalog_status.reviewed(language)
+
+
 def page(
     request: HttpRequest,
     name: str,
@@ -96,9 +104,10 @@ def page(
             return None
         return KeptPage(response.content, tuple(response.headers.items()))
 
+    language = get_language()
     kept = fragments.cached(
         f"page:{name}",
-        [get_language(), request.path, sorted(request.GET.lists())],
+        [language, request.path, sorted(request.GET.lists()), _rendered_from(language)],
         versions=versions,
         build=render,
         timeout=timeout,
