@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -79,6 +81,23 @@ def test_queueing_twice_adds_no_rows(verified_alert):
 
     deliveries_queue(alert=verified_alert, kind="alert")
     assert verified_alert.deliveries.count() == 10
+
+
+def test_rows_are_written_in_one_statement_with_the_values_of_a_new_row(verified_alert, ten_subscribers):
+    from aidhub.alerts.services.delivery import deliveries_queue
+
+    new = Delivery()
+    rows = verified_alert.deliveries.order_by("subscriber_id")
+    assert [row.subscriber_id for row in rows] == sorted(subscriber.pk for subscriber in ten_subscribers)
+    assert {(row.kind, row.status, row.attempts, row.claimed_at, row.sent_at, row.error) for row in rows} == {
+        ("alert", new.status, new.attempts, None, None, new.error)
+    }
+    assert all(abs(row.next_attempt_at - timezone.now()) < timedelta(minutes=1) for row in rows)
+    with CaptureQueriesContext(connection) as queries:
+        assert deliveries_queue(alert=verified_alert, kind="retraction") == 10
+    # The subscribers' ids stay in the database: no SELECT of them, one INSERT whatever the audience.
+    assert [query["sql"].split()[0] for query in queries.captured_queries] == ["INSERT"]
+    assert set(verified_alert.deliveries.filter(kind="retraction").values_list("status", flat=True)) == {"queued"}
 
 
 def test_a_worker_killed_half_way_and_run_again_sends_exactly_one_message_to_each(
