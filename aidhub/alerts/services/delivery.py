@@ -68,8 +68,8 @@ def _insert_rows(alert: Alert, kind: str) -> int:
     ids = audience(alert, kind).order_by().values(audience_id=F("pk"))
     ids_sql, ids_params = ids.query.get_compiler(connection=connection).as_sql()
     # Only names from the models and the ORM's own compiled SQL are joined into the statement; values are parameters.
-    # In the subscribers' order, each index of the new rows grows at its end (fewer pages touched than in the hash
-    # order the DISTINCT leaves them in), and the workers send in that order too.
+    # In the subscribers' order, each index of the new rows grows at its end (fewer pages touched than in the order
+    # a hash join leaves them in), and the workers send in that order too.
     select = f"SELECT {', '.join(selected)} FROM ({ids_sql}) audience ORDER BY {audience_id}"  # noqa: S608
     sql = (
         f"{ops.insert_statement(on_conflict=OnConflict.IGNORE)} {ops.quote_name(Delivery._meta.db_table)} "
