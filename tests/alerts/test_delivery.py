@@ -79,8 +79,17 @@ def test_running_the_send_task_twice_sends_each_message_once(verified_alert, ten
 def test_queueing_twice_adds_no_rows(verified_alert):
     from aidhub.alerts.services.delivery import deliveries_queue
 
-    deliveries_queue(alert=verified_alert, kind="alert")
+    sent = verified_alert.deliveries.order_by("pk").first()
+    sent.status = "sent"
+    sent.save()
+    assert deliveries_queue(alert=verified_alert, kind="alert") == 0
     assert verified_alert.deliveries.count() == 10
+    # Only whoever has no row yet gets one; existing rows stay as they are.
+    missing = list(verified_alert.deliveries.exclude(pk=sent.pk).values_list("pk", flat=True)[:3])
+    verified_alert.deliveries.filter(pk__in=missing).delete()
+    assert deliveries_queue(alert=verified_alert, kind="alert") == 3
+    assert verified_alert.deliveries.count() == 10
+    assert verified_alert.deliveries.get(pk=sent.pk).status == "sent"
 
 
 def test_rows_are_written_in_one_statement_with_the_values_of_a_new_row(verified_alert, ten_subscribers):
