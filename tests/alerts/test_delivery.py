@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from aidhub.alerts.models import Delivery
+from aidhub.alerts.selectors import recipient_summary
 from aidhub.alerts.services.alerts import alert_retract, alert_start_correction, alert_verify
 from aidhub.alerts.tasks import send_deliveries
 from aidhub.messaging import sms
@@ -107,6 +108,17 @@ def test_rows_are_written_in_one_statement_with_the_values_of_a_new_row(verified
     # The subscribers' ids stay in the database: no SELECT of them, one INSERT whatever the audience.
     assert [query["sql"].split()[0] for query in queries.captured_queries] == ["INSERT"]
     assert set(verified_alert.deliveries.filter(kind="retraction").values_list("status", flat=True)) == {"queued"}
+
+
+def test_a_subscriber_of_two_areas_in_reach_is_queued_and_counted_once(
+    organization, organizer, second_organizer, city, eastside, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    both = SubscriberFactory(areas=[city, eastside], language=language("en"))
+    alert = AlertFactory(organization=organization, author=organizer, areas=[eastside], status="pending")
+    assert alert_verify(alert=alert, verifier=second_organizer, revision=alert.revision) == 1
+    assert list(alert.deliveries.values_list("subscriber_id", flat=True)) == [both.pk]
+    assert recipient_summary(alert).total == 1
 
 
 def test_a_worker_killed_half_way_and_run_again_sends_exactly_one_message_to_each(
