@@ -83,13 +83,17 @@ class RecipientSummary:
         }
 
 
-def recipient_summary(alert: Alert) -> RecipientSummary:
+def recipient_summary(alert: Alert, *, by_area: bool = True) -> RecipientSummary:
     """The confirmed subscribers this alert would reach now, per language and channel and per area, and who of
-    them would receive the main language's text for want of a translation."""
-    reach = reach_of(alert.areas.all())
-    confirmed = Subscriber.objects.confirmed().filter(areas__in=reach)
+    them would receive the main language's text for want of a translation. Without `by_area`, no counts per area
+    (the fallback check and the audit log read only the languages: the verification does not wait for them)."""
+    areas = list(alert.areas.all())
+    confirmed = Subscriber.objects.confirmed()
     by_language = (
-        confirmed.values("language", "channel").annotate(n=Count("pk", distinct=True)).order_by("language", "channel")
+        confirmed.in_reach_of(areas)
+        .values("language", "channel")
+        .annotate(n=Count("pk"))
+        .order_by("language", "channel")
     )
     counts: dict[int, dict[str, int]] = {}
     for row in by_language:
@@ -107,9 +111,16 @@ def recipient_summary(alert: Alert) -> RecipientSummary:
         for pk, channels in counts.items()
     ]
     rows.sort(key=lambda row: (-row.total, row.language.name_en))
-    by_area = confirmed.values("areas__name").annotate(n=Count("pk", distinct=True)).order_by("-n", "areas__name")
+    if not by_area:
+        return RecipientSummary(main_language=main, languages=rows)
+    by_area_rows = (
+        confirmed.filter(areas__in=reach_of(areas))
+        .values("areas__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "areas__name")
+    )
     return RecipientSummary(
         main_language=main,
         languages=rows,
-        areas=[AreaRow(name=row["areas__name"], count=row["n"]) for row in by_area],
+        areas=[AreaRow(name=row["areas__name"], count=row["n"]) for row in by_area_rows],
     )

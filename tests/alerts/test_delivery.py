@@ -5,10 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from aidhub.alerts.models import Delivery
+from aidhub.alerts.selectors import recipient_summary
 from aidhub.alerts.services.alerts import alert_retract, alert_start_correction, alert_verify
 from aidhub.alerts.tasks import send_deliveries
 from aidhub.messaging import sms
@@ -77,8 +80,45 @@ def test_running_the_send_task_twice_sends_each_message_once(verified_alert, ten
 def test_queueing_twice_adds_no_rows(verified_alert):
     from aidhub.alerts.services.delivery import deliveries_queue
 
-    deliveries_queue(alert=verified_alert, kind="alert")
+    sent = verified_alert.deliveries.order_by("pk").first()
+    sent.status = "sent"
+    sent.save()
+    assert deliveries_queue(alert=verified_alert, kind="alert") == 0
     assert verified_alert.deliveries.count() == 10
+    # Only whoever has no row yet gets one; existing rows stay as they are.
+    missing = list(verified_alert.deliveries.exclude(pk=sent.pk).values_list("pk", flat=True)[:3])
+    verified_alert.deliveries.filter(pk__in=missing).delete()
+    assert deliveries_queue(alert=verified_alert, kind="alert") == 3
+    assert verified_alert.deliveries.count() == 10
+    assert verified_alert.deliveries.get(pk=sent.pk).status == "sent"
+
+
+def test_rows_are_written_in_one_statement_with_the_values_of_a_new_row(verified_alert, ten_subscribers):
+    from aidhub.alerts.services.delivery import deliveries_queue
+
+    new = Delivery()
+    rows = verified_alert.deliveries.order_by("subscriber_id")
+    assert [row.subscriber_id for row in rows] == sorted(subscriber.pk for subscriber in ten_subscribers)
+    assert {(row.kind, row.status, row.attempts, row.claimed_at, row.sent_at, row.error) for row in rows} == {
+        ("alert", new.status, new.attempts, None, None, new.error)
+    }
+    assert all(abs(row.next_attempt_at - timezone.now()) < timedelta(minutes=1) for row in rows)
+    with CaptureQueriesContext(connection) as queries:
+        assert deliveries_queue(alert=verified_alert, kind="retraction") == 10
+    # The subscribers' ids stay in the database: no SELECT of them, one INSERT whatever the audience.
+    assert [query["sql"].split()[0] for query in queries.captured_queries] == ["INSERT"]
+    assert set(verified_alert.deliveries.filter(kind="retraction").values_list("status", flat=True)) == {"queued"}
+
+
+def test_a_subscriber_of_two_areas_in_reach_is_queued_and_counted_once(
+    organization, organizer, second_organizer, city, eastside, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    both = SubscriberFactory(areas=[city, eastside], language=language("en"))
+    alert = AlertFactory(organization=organization, author=organizer, areas=[eastside], status="pending")
+    assert alert_verify(alert=alert, verifier=second_organizer, revision=alert.revision) == 1
+    assert list(alert.deliveries.values_list("subscriber_id", flat=True)) == [both.pk]
+    assert recipient_summary(alert).total == 1
 
 
 def test_a_worker_killed_half_way_and_run_again_sends_exactly_one_message_to_each(

@@ -22,8 +22,11 @@ class SubscriberQuerySet(models.QuerySet["Subscriber"]):
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
     def in_reach_of(self, areas: Iterable[Area]) -> Self:
-        """Subscribers of any area that overlaps the given ones."""
-        return self.filter(areas__in=reach_of(areas)).distinct()
+        """Subscribers of any area that overlaps the given ones, each once. A semi-join (id IN the subscriptions to
+        those areas) rather than a join and DISTINCT: cheaper for 50,000 subscribers, and the result can be counted
+        per group without COUNT(DISTINCT)."""
+        subscriptions = Subscriber.areas.through.objects.filter(area__in=reach_of(areas))
+        return self.filter(pk__in=subscriptions.values("subscriber_id"))
 
     def with_address(self, channel: str, address: str) -> Self:
         return self.filter(channel=channel, address_hash=address_hash(channel, address))

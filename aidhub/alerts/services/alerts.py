@@ -209,8 +209,9 @@ def alert_from_report(*, report: Report, author: User, organization: Organizatio
 
 
 def _checked_summary(alert: Alert, fallback_accepted: bool) -> RecipientSummary:
-    """The recipient summary as it stands now; a fallback nobody chose refuses the action."""
-    summary = recipient_summary(alert)
+    """The recipient summary as it stands now (its languages: what the check and the audit log read); a fallback
+    nobody chose refuses the action."""
+    summary = recipient_summary(alert, by_area=False)
     if summary.fallback_count and not fallback_accepted:
         raise AlertStateError("fallback")
     return summary

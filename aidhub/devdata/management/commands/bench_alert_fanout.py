@@ -3,7 +3,7 @@
     python manage.py bench_alert_fanout --subscribers 10000 [--send]
 
 It makes its own area, organization, organizers and confirmed subscribers, measures the second organizer's
-"verify" (audience query, one Delivery row per subscriber in bulk, the sending tasks enqueued with the database
+"verify" (one Delivery row per subscriber by one INSERT … SELECT, the sending tasks enqueued with the database
 task backend), then deletes everything it made. Run it on a scratch database, never on a live one: it briefly
 adds thousands of rows. Messages are never handed to a real provider (--send uses the in-memory SMS backend).
 """
