@@ -33,7 +33,7 @@ from aidhub.core.models import Area, Category, Language, NetworkSettings
 from aidhub.matching.models import Match
 from aidhub.matching.ranking import Candidate, RequestFacts, Suggestion, left_out, rank, rank_interpreters
 from aidhub.needs.models import HelpRequest
-from aidhub.offers.models import Offer
+from aidhub.offers.models import Offer, keys_include_any
 
 POOL = 300
 # Why volunteers were left out is read over at most this many offers of the request's kind (one query).
@@ -95,23 +95,24 @@ def _offers_with_facts(
         Match.objects.filter(volunteer=volunteer, status__in=Match.ACTIVE)
         .order_by()
         .values("volunteer")
-        .annotate(count=Count("pk"))
+        # COUNT(*), not of the ids: the volunteer-and-status index answers it alone (an index-only scan).
+        .annotate(count=Count("*"))
         .values("count")
     )
     last_asked = Match.objects.filter(volunteer=volunteer).order_by("-proposed_at").values("proposed_at")[:1]
     declined = Match.objects.filter(
         help_request_id__in=family_request_ids(help_request), volunteer=volunteer, status=Match.Status.DECLINED
     )
-    offer_languages = Offer.languages.through.objects.filter(offer_id=OuterRef("pk"))
-    speaks: Q | Combinable = Exists(offer_languages.filter(language_id=help_request.language_id))
+    # Read from the offer's own row (Offer.language_keys): a join would hash every offer of the language and areas.
+    speaks = keys_include_any("language_keys", [help_request.language_id])
     load: Combinable = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     if bridge_language_ids is not None:
-        speaks = speaks & Exists(offer_languages.filter(language_id__in=bridge_language_ids))
+        speaks &= keys_include_any("language_keys", bridge_language_ids)
         interpreting = (
             Match.objects.filter(interpreter=volunteer, status__in=Match.ACTIVE)
             .order_by()
             .values("interpreter")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("*"))
             .values("count")
         )
         load = load + Coalesce(Subquery(interpreting, output_field=IntegerField()), Value(0))
@@ -120,7 +121,7 @@ def _offers_with_facts(
         .filter(category=category)
         .annotate(
             speaks=ExpressionWrapper(speaks, output_field=BooleanField()),
-            reaches=Exists(Offer.areas.through.objects.filter(offer_id=OuterRef("pk"), area_id__in=area_ids)),
+            reaches=ExpressionWrapper(keys_include_any("area_keys", area_ids), output_field=BooleanField()),
             active=load,
             volunteer_capacity=Coalesce(F("volunteer__volunteer_profile__max_active_matches"), Value(DEFAULT_CAPACITY)),
             last_asked=Subquery(last_asked),
