@@ -13,6 +13,7 @@ from aidhub.matching.ranking import left_out, rank
 from aidhub.matching.suggestions import (
     candidate_for_offer,
     interpreter_candidate_for_offer,
+    interpreter_suggestions_for,
     left_out_for,
     request_facts,
     suggestions_for,
@@ -193,3 +194,13 @@ def test_keys_tell_one_id_from_another_that_contains_it():
     assert id_keys([]) == ""
     keys = id_keys([11, 21])
     assert ",1," not in keys and ",11," in keys
+
+
+def test_no_interpreter_speaks_a_language_of_a_volunteer_who_lists_none(help_request, eastside):
+    volunteer = VolunteerProfileFactory().user
+    volunteer.volunteer_profile.languages.clear()
+    match = Match.objects.create(help_request=help_request, volunteer=volunteer, status="accepted")
+    interpreter = OfferFactory(category=Category.INTERPRETING, languages=[language("es")], areas=[eastside])
+    assert volunteer_language_ids(match) == []
+    assert interpreter_candidate_for_offer(match, interpreter.pk).speaks_language is False
+    assert interpreter_suggestions_for(match) == []
