@@ -22,6 +22,7 @@ from aidhub.events.models import (
 from aidhub.lib.crypto import keyed_hash
 from aidhub.lib.tokens import new_access_token, new_reference_code
 from aidhub.offers.models import Offer
+from aidhub.offers.services import offers_keep_keys
 from aidhub.resources.models import Resource
 
 PASSWORD = "a-good-long-test-password"
@@ -123,6 +124,13 @@ class OfferFactory(factory.django.DjangoModelFactory):
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
+
+    @factory.post_generation
+    def keys(self, create, extracted, **kwargs):
+        # After languages and areas (post-generations run in order), as the offer services do.
+        if create:
+            offers_keep_keys(offer_ids=[self.pk])
+            self.refresh_from_db(fields=["language_keys", "area_keys"])
 
 
 class HelpRequestFactory(factory.django.DjangoModelFactory):

@@ -128,6 +128,10 @@ class Match(ChoiceLabelsMixin, models.Model):
             models.Index(fields=["done_at"], condition=Q(status="done"), name="match_done"),
             # Suggestions: when each volunteer was last asked (the newest of their matches).
             models.Index(fields=["volunteer", "-proposed_at"], name="match_volunteer_last_asked"),
+            # Suggestions: each candidate's load (proposed and accepted matches), counted from the index alone.
+            models.Index(
+                fields=["volunteer"], condition=Q(status__in=["proposed", "accepted"]), name="match_volunteer_active"
+            ),
         ]
         constraints = [
             # Two organizers can never give the same request to two volunteers: at most one live match.

@@ -28,12 +28,12 @@ from django.db.models.functions import Coalesce
 from django_stubs_ext import WithAnnotations
 
 from aidhub.accounts.capabilities import may_serve_q
-from aidhub.accounts.models import Vetting
+from aidhub.accounts.models import Vetting, VolunteerProfile
 from aidhub.core.models import Area, Category, Language, NetworkSettings
 from aidhub.matching.models import Match
 from aidhub.matching.ranking import Candidate, RequestFacts, Suggestion, left_out, rank, rank_interpreters
 from aidhub.needs.models import HelpRequest
-from aidhub.offers.models import Offer
+from aidhub.offers.models import Offer, keys_include_any
 
 POOL = 300
 # Why volunteers were left out is read over at most this many offers of the request's kind (one query).
@@ -48,6 +48,7 @@ class OfferFacts(TypedDict):
     reaches: bool
     active: int
     volunteer_capacity: int
+    display_name: str | None
     last_asked: datetime | None
     declined: bool
     vetted: bool
@@ -95,23 +96,27 @@ def _offers_with_facts(
         Match.objects.filter(volunteer=volunteer, status__in=Match.ACTIVE)
         .order_by()
         .values("volunteer")
-        .annotate(count=Count("pk"))
+        # COUNT(*), not of the ids: the volunteer-and-status index answers it alone (an index-only scan).
+        .annotate(count=Count("*"))
         .values("count")
     )
+    # The volunteer's profile read by its key, not joined: the join hashed all 20,000 profiles (and, after it, the
+    # users) before the capacity filter; a lookup reads the profiles of the ~1,000 offers that speak or reach.
+    profile = VolunteerProfile.objects.filter(pk=volunteer)
     last_asked = Match.objects.filter(volunteer=volunteer).order_by("-proposed_at").values("proposed_at")[:1]
     declined = Match.objects.filter(
         help_request_id__in=family_request_ids(help_request), volunteer=volunteer, status=Match.Status.DECLINED
     )
-    offer_languages = Offer.languages.through.objects.filter(offer_id=OuterRef("pk"))
-    speaks: Q | Combinable = Exists(offer_languages.filter(language_id=help_request.language_id))
+    # Read from the offer's own row (Offer.language_keys): a join would hash every offer of the language and areas.
+    speaks = keys_include_any("language_keys", [help_request.language_id])
     load: Combinable = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     if bridge_language_ids is not None:
-        speaks = speaks & Exists(offer_languages.filter(language_id__in=bridge_language_ids))
+        speaks &= keys_include_any("language_keys", bridge_language_ids)
         interpreting = (
             Match.objects.filter(interpreter=volunteer, status__in=Match.ACTIVE)
             .order_by()
             .values("interpreter")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("*"))
             .values("count")
         )
         load = load + Coalesce(Subquery(interpreting, output_field=IntegerField()), Value(0))
@@ -120,9 +125,10 @@ def _offers_with_facts(
         .filter(category=category)
         .annotate(
             speaks=ExpressionWrapper(speaks, output_field=BooleanField()),
-            reaches=Exists(Offer.areas.through.objects.filter(offer_id=OuterRef("pk"), area_id__in=area_ids)),
+            reaches=ExpressionWrapper(keys_include_any("area_keys", area_ids), output_field=BooleanField()),
             active=load,
-            volunteer_capacity=Coalesce(F("volunteer__volunteer_profile__max_active_matches"), Value(DEFAULT_CAPACITY)),
+            volunteer_capacity=Coalesce(Subquery(profile.values("max_active_matches")), Value(DEFAULT_CAPACITY)),
+            display_name=Subquery(profile.values("display_name")),
             last_asked=Subquery(last_asked),
             declined=Exists(declined),
             vetted=Exists(Vetting.objects.confirmed().filter(volunteer=volunteer, category=category)),
@@ -145,7 +151,7 @@ def _eligible(offers: OffersWithFacts) -> OffersWithFacts:
 FIELDS = [
     "pk",
     "volunteer_id",
-    "volunteer__volunteer_profile__display_name",
+    "display_name",
     "availability",
     "speaks",
     "reaches",
@@ -161,7 +167,7 @@ FIELDS = [
 def _candidate(help_request: HelpRequest, row: dict[str, Any], category: str | None = None) -> Candidate:
     return Candidate(
         volunteer_id=row["volunteer_id"],
-        display_name=row["volunteer__volunteer_profile__display_name"] or "",
+        display_name=row["display_name"] or "",
         offer_id=row["pk"],
         category=category or help_request.category,
         speaks_language=row["speaks"],

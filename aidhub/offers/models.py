@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from typing import Self
 
 from django.conf import settings
@@ -16,6 +17,21 @@ from aidhub.core.availability import WeeklyAvailabilityField
 from aidhub.core.models import Area, Category, Language
 from aidhub.core.selectors import organizer_areas
 from aidhub.lib.choices import ChoiceLabelsMixin
+
+
+def id_keys(ids: Iterable[int]) -> str:
+    """Ids as Offer.language_keys and Offer.area_keys hold them: ",3,17," (sorted; "" for none)."""
+    ordered = sorted(set(ids))
+    return f",{','.join(map(str, ordered))}," if ordered else ""
+
+
+def keys_include_any(field: str, ids: Iterable[int]) -> Q:
+    """Rows whose keys `field` (language_keys, area_keys) hold one of these ids: a LIKE on one short column of the
+    row, the same on PostgreSQL and SQLite, where a join would hash every offer of a language or an area."""
+    condition = Q(pk__in=[])
+    for pk in sorted(set(ids)):
+        condition |= Q(**{f"{field}__contains": f",{pk},"})
+    return condition
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
@@ -82,6 +98,10 @@ class Offer(ChoiceLabelsMixin, models.Model):
     languages = models.ManyToManyField(Language, verbose_name=_("languages"), related_name="offers")
     areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="offers")
     availability = WeeklyAvailabilityField(_("when you are free"))
+    # The ids of `languages` and `areas` (id_keys), kept by offers_keep_keys wherever they change: suggestions read
+    # who speaks a language or reaches an area from the offer's own row (aidhub.matching.suggestions).
+    language_keys = models.TextField(editable=False, blank=True, default="")
+    area_keys = models.TextField(editable=False, blank=True, default="")
     capacity = models.PositiveSmallIntegerField(
         _("how many families at a time"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )

@@ -4,7 +4,7 @@ Every change renews the cached public list."""
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import User, Vetting
@@ -12,7 +12,7 @@ from aidhub.accounts.services import vetting_request, vetting_request_many
 from aidhub.core.models import Area, Language
 from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
-from aidhub.offers.models import Offer
+from aidhub.offers.models import Offer, id_keys
 
 
 @transaction.atomic
@@ -37,6 +37,7 @@ def offer_save(
     offer.save()
     offer.languages.set(languages)
     offer.areas.set(areas)
+    offers_keep_keys(offer_ids=[offer.pk])
     # An edited offer leaves the public list until it is reviewed again.
     fragments.bump("offers")
     # Offering a kind of help that needs vetting asks the organizers to confirm the volunteer; until then the
@@ -155,6 +156,40 @@ def offers_create_listed(*, offers: Sequence[ListedOffer]) -> list[Offer]:
             for area in set(listed.areas)
         ]
     )
+    offers_keep_keys(offer_ids=[offer.pk for offer in saved])
     vetting_request_many(requests=[(listed.volunteer, listed.category) for listed in offers])
     fragments.bump("offers")
     return saved
+
+
+# Offers whose keys are written with one read of their languages and areas.
+KEYS_BATCH = 1000
+
+
+def offers_keep_keys(*, offer_ids: Iterable[int]) -> None:
+    """Writes each offer's language and area keys (Offer.language_keys) from its languages and areas, read again:
+    called by whatever changes them (offer_save, offers_create_listed, the admin, the data generators), and only
+    there. Three queries for each thousand offers."""
+    ids = list(offer_ids)
+    for start in range(0, len(ids), KEYS_BATCH):
+        _keep_keys(ids[start : start + KEYS_BATCH])
+
+
+def _keep_keys(ids: list[int]) -> None:
+    languages: dict[int, list[int]] = {pk: [] for pk in ids}
+    areas: dict[int, list[int]] = {pk: [] for pk in ids}
+    language_rows = Offer.languages.through.objects.filter(offer_id__in=ids).values_list("offer_id", "language_id")
+    for offer_id, language_id in language_rows:
+        languages[offer_id].append(language_id)
+    for offer_id, area_id in Offer.areas.through.objects.filter(offer_id__in=ids).values_list("offer_id", "area_id"):
+        areas[offer_id].append(area_id)
+    _write_keys([(id_keys(languages[pk]), id_keys(areas[pk]), pk) for pk in ids])
+
+
+def _write_keys(rows: list[tuple[str, str, int]]) -> None:
+    """One UPDATE per offer, sent together (executemany): bulk_update's CASE over a thousand ids costs more."""
+    quote = connection.ops.quote_name
+    # The table's name quoted (the columns are the fields' names); the values are parameters.
+    sql = f"UPDATE {quote(Offer._meta.db_table)} SET language_keys = %s, area_keys = %s WHERE id = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from aidhub.core.models import Category
 from aidhub.devdata.benchkit import bulk_insert, bulk_insert_pairs, scaled, zipf_weights
 from aidhub.offers.models import Offer
+from aidhub.offers.services import offers_keep_keys
 
 OFFERS = 50_000
 STATUSES = [
@@ -75,6 +76,7 @@ def seed(rng, scale, context):
             area_pairs.append((item.pk, area.pk))
     bulk_insert_pairs(Offer.languages.through, "offer_id", "language_id", language_pairs)
     bulk_insert_pairs(Offer.areas.through, "offer_id", "area_id", area_pairs)
+    offers_keep_keys(offer_ids=[item.pk for item in offers])
     published = {}
     for item in offers:
         if item.status == Offer.Status.PUBLISHED:

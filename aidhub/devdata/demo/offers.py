@@ -7,6 +7,7 @@ from aidhub.core import availability
 from aidhub.core.models import Category, Language
 from aidhub.devdata.demo.core import demo_user
 from aidhub.offers.models import Offer
+from aidhub.offers.services import offers_keep_keys
 
 EVENINGS = availability.mask_from_slots((day, 2) for day in range(5))
 WEEKENDS = availability.mask_from_slots((day, part) for day in (5, 6) for part in range(3))
@@ -126,3 +127,4 @@ def _offer(user, index, category, title, description, language_codes, areas, mas
     )
     offer.languages.set(Language.objects.filter(code__in=language_codes))
     offer.areas.set(areas)
+    offers_keep_keys(offer_ids=[offer.pk])
