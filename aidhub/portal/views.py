@@ -45,12 +45,27 @@ def dashboard(request):
         "portal/dashboard.html",
         {
             "profile": profile,
+            "profile_section": _profile(request, profile, vettings),
             "matches": _matches(request),
             "offers": _offers(request, capabilities, declined),
             "shifts": shifts,
-            "vettings": vettings,
         },
     )
+
+
+def _profile(request, profile, vettings):
+    """What the volunteer told us (languages, areas, kinds of help, free times) and what organizers confirmed: a
+    cached fragment of their own, renewed when the profile is saved ("offers", bumped by the profile's service and
+    the admin) or areas and languages change; the confirmations are read afresh and are part of the key."""
+
+    def build():
+        return render_to_string("portal/_profile.html", {"profile": profile, "vettings": vettings})
+
+    facts = [(vetting.category, vetting.status) for vetting in vettings]
+    html = fragments.cached(
+        "my-profile", [request.user.pk, get_language(), facts], versions=["offers", "reference"], build=build
+    )
+    return mark_safe(html)
 
 
 def _matches(request):

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from aidhub.portal.views import CSRF_PLACEHOLDER
-from tests.factories import HelpRequestFactory, MatchFactory, OfferFactory, vet
+from tests.factories import HelpRequestFactory, MatchFactory, OfferFactory, language, vet
 from tests.helpers import get_with_queries, sign_in
 
 
@@ -90,3 +90,44 @@ def test_a_confirmation_shows_at_once(client_for, volunteer, eastside):
     assert waiting in client.get("/en/my/").text
     vet(volunteer, "rides")  # no service, so no version bump: the confirmation is part of the fragment's key
     assert waiting not in client.get("/en/my/").text
+
+
+def test_a_changed_profile_shows_at_once(client_for, volunteer, lakeview, django_capture_on_commit_callbacks):
+    client = client_for(volunteer)
+    assert "Lakeview" not in client.get("/en/my/").text
+    data = {
+        "display_name": "María",
+        "language": "en",
+        "languages": [language("es").pk],
+        "areas": [lakeview.pk],
+        "categories": ["food"],
+        "availability": ["2"],
+        "max_active_matches": "2",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/my/profile/", data)
+    assert response.status_code == 302, response.text
+    assert "Lakeview" in client.get("/en/my/").text
+
+
+def test_a_profile_changed_in_the_admin_shows_at_once(
+    client, admin_user, volunteer, lakeview, django_capture_on_commit_callbacks
+):
+    sign_in(client, volunteer)
+    assert "Lakeview" not in client.get("/en/my/").text
+    admin_client = Client()
+    sign_in(admin_client, admin_user)
+    profile = volunteer.volunteer_profile
+    form = {
+        "user": volunteer.pk,
+        "display_name": profile.display_name,
+        "categories": [],
+        "languages": [language("es").pk],
+        "areas": [lakeview.pk],
+        "availability": ["2"],
+        "max_active_matches": "2",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/accounts/volunteerprofile/{profile.pk}/change/", form)
+    assert response.status_code == 302, response.text[:3000]
+    assert "Lakeview" in client.get("/en/my/").text
