@@ -1,7 +1,7 @@
 """In-process figures for the benchmark, printed as one JSON line (run by bench/run.py, one process each):
 
   python -m bench.inprocess pages    queries per page (django.test.Client + CaptureQueriesContext), the ids
-                                     of the pages, the suggestions timing for one request
+                                     of the pages, the suggestions timing for one request, the database's size
   python -m bench.inprocess export   peak memory while a whole streamed CSV export is consumed
   python -m bench.inprocess alert    the time to queue one verified alert to every confirmed subscriber
                                      (what it adds is deleted afterwards)
@@ -61,7 +61,24 @@ def pages():
         warm = _queries(client, path)
         result["pages"].append({"name": page.name, "role": page.role, "path": path, "cold": cold, "warm": warm})
     result["suggestions"] = suggestions()
+    result["database"] = database_size()
     return result
+
+
+def database_size():
+    """The database's size on disk and per 10,000 requests for help (docs/operations.md's sizing): everything
+    else the bench seeds (offers, events, subscribers) grows with the requests, so it counts in the share."""
+    from aidhub.needs.models import HelpRequest
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_database_size(current_database())")
+        size = cursor.fetchone()[0]
+    requests = HelpRequest.objects.count()
+    return {
+        "size_mb": round(size / 1e6, 1),
+        "help_requests": requests,
+        "mb_per_10k_requests": round(size / 1e6 / requests * 10_000, 1) if requests else None,
+    }
 
 
 def suggestions():

@@ -147,6 +147,21 @@ def stop(process):
             process.wait()
 
 
+def worker_memory(server):
+    """The resident memory (VmRSS, MiB) of each gunicorn worker of a server: its arbiter's children."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except FileNotFoundError:
+            continue  # a worker replaced meanwhile
+        kib = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), None)
+        if kib is not None:
+            sizes.append(round(kib / 1024, 1))
+    return sorted(sizes)
+
+
 def sign_in(port, email):
     """Signs in through the real forms (CSRF token included; organizers' authenticator code second); returns
     the Cookie header for wrk."""
@@ -264,6 +279,8 @@ def bench_scale(scale):
             key: round(statistics.median(c[key] for c in ceiling_rounds), 1) for key in ("rps", "p50_ms", "p99_ms")
         }
         result["ceiling"]["errors"] = sum(c["errors"] for c in ceiling_rounds)
+        # After every page's load: what each worker grew to (docs/operations.md's sizing: memory per worker).
+        result["worker_rss_mb"] = worker_memory(servers[0])
     finally:
         for server in servers:
             stop(server)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, Vetting, VolunteerProfile
 from aidhub.accounts.services import end_sessions, end_sessions_of, user_deactivate
+from aidhub.core.admin import BumpsFragmentsAdmin
 from aidhub.core.availability import AvailabilityWidget, WeeklyAvailabilityField
 from aidhub.core.models import Membership
 
@@ -69,7 +70,9 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(VolunteerProfile)
-class VolunteerProfileAdmin(admin.ModelAdmin):
+class VolunteerProfileAdmin(BumpsFragmentsAdmin):
+    # The public list of offers shows display names, and the volunteer's own page their profile.
+    fragment_versions = ("offers",)
     list_display = ["display_name", "user", "max_active_matches", "updated_at"]
     list_filter = ["languages", "areas"]
     search_fields = ["display_name", "user__email"]

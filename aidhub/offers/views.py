@@ -94,7 +94,26 @@ def offer_create(request):
         else:
             messages.success(request, _("Thank you! An organizer will review your offer before it is listed."))
         return redirect("portal:dashboard")
-    return render(request, "offers/offer_form.html", {"form": form})
+    if form.is_bound:
+        return render(request, "offers/offer_form.html", {"form": form})
+    # The questions with their long lists (every kind of help, language and area) differ between volunteers only
+    # by what their profile fills in: a cached fragment per language and starting values, which are all that
+    # is in it (no token, no name), so a volunteer only ever gets a copy made for exactly their own values.
+    initial = form.initial
+    parts = [
+        get_language(),
+        initial.get("category", ""),
+        sorted(initial.get("languages", [])),
+        sorted(initial.get("areas", [])),
+        str(initial.get("availability", "")),
+    ]
+    fields = fragments.cached(
+        "offer-form",
+        parts,
+        versions=["reference"],
+        build=lambda: render_to_string("offers/_offer_fields.html", {"form": form}, request=request),
+    )
+    return render(request, "offers/offer_form.html", {"form": form, "fields": mark_safe(fields)})
 
 
 @login_required

@@ -2,11 +2,14 @@
 offers or shifts, whether Y volunteers for another organization's area or for the same one (a cache kept per area
 would pass the first and fail the second)."""
 
+import re
+
 import pytest
 from django.test import Client
 
 from aidhub.events.models import Event
 from aidhub.matching.models import Match
+from tests.caching.cases import assert_read_back, isolates
 from tests.caching.conftest import assert_shows_only_its_own
 from tests.factories import (
     HelpRequestFactory,
@@ -99,3 +102,37 @@ def test_a_volunteers_own_shift_on_an_event_page_is_theirs_only(side_a, neighbou
         assert "Your shift" in own and "12 Quill Lane" in own
         other = _get(sign_in(Client(), neighbour), url)
         assert "Your shift" not in other and "12 Quill Lane" not in other
+
+
+def _checked(page, name):
+    """The values of the ticked boxes named `name` in a form."""
+    inputs = re.findall(rf'<input[^>]*name="{name}"[^>]*>', page)
+    return {re.search(r'value="([^"]*)"', tag).group(1) for tag in inputs if " checked" in tag}
+
+
+@isolates("my-matches", "my-active-matches", "my-offers", "my-profile", "offer-form")
+def test_a_volunteers_own_fragments_reach_no_other_volunteer(side_a, side_b, neighbour, fragment_log):
+    """The volunteer's page (their matches, offers and profile), their list of matches and their offer form are
+    kept per volunteer (the offer form per starting values, which are all it holds): each is read back for its
+    owner, and X's neighbour of the same area or Y of B's area, reading after X, never get X's."""
+    volunteers = {
+        "X (A's area)": side_a.volunteer,
+        "Y (B's area)": side_b.volunteer,
+        "X's neighbour (A's area too)": neighbour,
+    }
+    clients = {name: sign_in(Client(), user) for name, user in volunteers.items()}
+    marks = {name: _own_marks(user) for name, user in volunteers.items()}
+    for _round in range(2):
+        for name, client in clients.items():
+            for url in ["/en/my/", "/en/my/matches/", "/en/my/offers/new/"]:
+                page = _get(client, url)
+                for other, other_marks in marks.items():
+                    if other != name:
+                        _assert_none_of(page, other_marks, f"{name}'s {url} (after {other}'s)")
+                if url == "/en/my/offers/new/":
+                    areas = volunteers[name].volunteer_profile.areas.values_list("pk", flat=True)
+                    own_areas = {str(pk) for pk in areas}
+                    assert _checked(page, "areas") == own_areas, f"{name}'s offer form starts from another profile"
+    assert_shows_only_its_own(_get(clients["Y (B's area)"], "/en/my/"), side_b, side_a, where="Y's page")
+    for fragment in ("my-matches", "my-active-matches", "my-offers", "my-profile", "offer-form"):
+        assert_read_back(fragment_log, fragment)

@@ -34,3 +34,31 @@ def test_the_language_list_is_filterable_and_complete_without_javascript(client_
     assert len(re.findall(r'name="languages"', page)) == Language.objects.active().count()
     profile_page = client_for(volunteer).get("/es/my/profile/").text
     assert 'data-combobox-label="Escriba el nombre de un idioma para añadirlo"' in profile_page
+
+
+def test_the_cached_questions_are_each_volunteers_own(client_for, volunteer, other_volunteer, eastside):
+    """The questions are a cached fragment keyed by their starting values: a volunteer with another profile never
+    gets a copy filled in from someone else's."""
+    first = client_for(volunteer).get("/en/my/offers/new/").text
+    assert _checked(first, "languages") == {str(language("es").pk)}
+    assert _checked(first, "areas") == {str(eastside.pk)}
+    client_for(None).logout()
+    other = client_for(other_volunteer).get("/en/my/offers/new/").text
+    assert _checked(other, "languages") == {str(language("en").pk)}
+    assert _checked(other, "areas") == set()
+    assert "María" not in other
+
+
+def test_a_changed_profile_shows_in_the_next_form(client_for, volunteer, lakeview):
+    client = client_for(volunteer)
+    client.get("/en/my/offers/new/")
+    volunteer.volunteer_profile.areas.set([lakeview])
+    assert _checked(client.get("/en/my/offers/new/").text, "areas") == {str(lakeview.pk)}
+
+
+def test_a_form_sent_back_with_errors_keeps_what_was_typed(client_for, volunteer):
+    client = client_for(volunteer)
+    client.get("/en/my/offers/new/")
+    page = client.post("/en/my/offers/new/", {"title": "Rides to the clinic", "category": "rides"}).text
+    assert 'value="Rides to the clinic"' in page
+    assert _checked(page, "category") == {"rides"}

@@ -5,10 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from aidhub.lib import fragments
 from aidhub.matching import services
 from aidhub.matching.forms import DeclineForm
 from aidhub.matching.models import Match
@@ -35,15 +39,26 @@ def _get_match_for_volunteer(request, pk):
 @require_safe
 @login_required
 def my_matches(request):
-    matches = (
-        Match.objects.for_volunteer(request.user)
-        .exclude(status__in=[Match.Status.CANCELLED])
-        .select_related("help_request__language", "help_request__area")
-        .without_personal_data()
-        .order_by("-proposed_at", "-id")
+    clean, query = fragments.only_parameters(request, ["page"])
+
+    def listing():
+        matches = (
+            Match.objects.for_volunteer(request.user)
+            .exclude(status__in=[Match.Status.CANCELLED])
+            .select_related("help_request__language", "help_request__area")
+            .without_personal_data()
+            .order_by("-proposed_at", "-id")
+        )
+        page = Paginator(matches, settings.REQUESTS_PER_PAGE).get_page(clean.GET.get("page"))
+        return render_to_string("matching/_my_matches.html", {"page": page}, request=clean)
+
+    # The list (no family's details: kind of help, area, language, status) is this volunteer's own: a cached
+    # fragment keyed by their id, renewed whenever a request or a match changes (every service bumps
+    # "requests") or areas and languages do ("reference").
+    html = fragments.cached(
+        "my-matches", [request.user.pk, get_language(), query], versions=["requests", "reference"], build=listing
     )
-    page = Paginator(matches, settings.REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "matching/my_matches.html", {"page": page})
+    return render(request, "matching/my_matches.html", {"listing": mark_safe(html)})
 
 
 @require_safe
