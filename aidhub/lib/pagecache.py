@@ -41,10 +41,15 @@ def hole(name: str) -> str:
     return f"aidhub-hole:{name}:aidhub-hole"
 
 
-def _filled(content: bytes, holes: Mapping[str, Callable[[], str]]) -> bytes:
+def fill(text: str, holes: Mapping[str, Callable[[], str]]) -> str:
+    """`text` (a page or a fragment kept with holes) with each hole's fresh value in its marker's place."""
     for name, value in holes.items():
-        content = content.replace(hole(name).encode(), value().encode())
-    return content
+        text = text.replace(hole(name), value())
+    return text
+
+
+def _filled(content: bytes, holes: Mapping[str, Callable[[], str]]) -> bytes:
+    return fill(content.decode(), holes).encode() if holes else content
 
 
 def may_share(request: HttpRequest, parameters: Iterable[str]) -> bool:

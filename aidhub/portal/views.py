@@ -14,14 +14,11 @@ from aidhub.accounts.capabilities import capabilities_of
 from aidhub.accounts.models import Vetting, get_volunteer_profile
 from aidhub.core.models import AuditEvent, audit
 from aidhub.events.models import AppointmentSlot, ShiftSignup
-from aidhub.lib import fragments
+from aidhub.lib import fragments, pagecache
 from aidhub.matching.models import Match
 from aidhub.offers.models import Offer
 from aidhub.portal.forms import EmergencyPurgeForm, confirmation_phrase
 from aidhub.portal.retention import purge_everything_older_than
-
-# What the cached list of offers holds in place of the page's CSRF token (put back on every page).
-CSRF_PLACEHOLDER = "csrf-token-of-this-page"
 
 
 @require_safe
@@ -104,13 +101,13 @@ def _offers(request, capabilities, declined):
             # Not listed until an organizer confirms the volunteer (a declined one reads so under the profile).
             waits = capabilities.needs_confirmation(offer.category)
             offer.needs_confirmation = waits and offer.category not in declined
-        return render_to_string("portal/_offers.html", {"offers": offers, "csrf_token": CSRF_PLACEHOLDER})
+        return render_to_string("portal/_offers.html", {"offers": offers, "csrf_token": pagecache.hole("csrf")})
 
     facts = [sorted(capabilities.confirmed), sorted(capabilities.vetted), capabilities.active, sorted(declined)]
     html = fragments.cached(
         "my-offers", [request.user.pk, get_language(), facts], versions=["offers", "reference"], build=build
     )
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    return mark_safe(pagecache.fill(html, {"csrf": lambda: get_token(request)}))
 
 
 @reauthentication_required
