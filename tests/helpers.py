@@ -1,5 +1,6 @@
 """Small helpers shared by tests: solving the anti-bot check as a browser would, making photos, counting queries."""
 
+from html.parser import HTMLParser
 from io import BytesIO
 
 from django.db import connection
@@ -170,3 +171,46 @@ def assert_pages_in_every_language(client, pages, codes=None, **values):
             except AssertionError as error:
                 failures.append(f"{path}: {str(error).splitlines()[0] if str(error) else 'failed'}")
     assert failures == [], "\n".join(failures)
+
+
+class _FormValues(HTMLParser):
+    """What a browser would send back from the admin's change form, as it is filled in now."""
+
+    def __init__(self):
+        super().__init__()
+        self.values, self._select, self._textarea = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.values.append((name, attrs.get("value", "on")))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values.append((self._select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values.append((name, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, value = self.values.pop()
+            self.values.append((name, value + data))
+
+
+def form_values(page):
+    """{name: [values]} a browser would send back from the page's form as it is filled in now (the admin's)."""
+    form = _FormValues()
+    form.feed(page)
+    data = {}
+    for name, value in form.values:
+        data.setdefault(name, []).append(value)
+    return data

@@ -1,14 +1,10 @@
-from typing import Any
-
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 
 from aidhub.accounts.models import User, Vetting, VolunteerProfile
 from aidhub.accounts.services import end_sessions, end_sessions_of, user_deactivate
 from aidhub.core.admin import BumpsFragmentsAdmin
-from aidhub.core.availability import AvailabilityWidget, WeeklyAvailabilityField
 from aidhub.core.models import Membership
 
 
@@ -18,18 +14,10 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
-# The admin gives integer fields a number box, which cannot hold the weekly grid (and failed every save of a
-# user with a volunteer profile, deactivation included): the grid keeps its own widget here too.
-AVAILABILITY_WIDGET: dict[type[Field[Any, Any]], dict[str, Any]] = {
-    WeeklyAvailabilityField: {"widget": AvailabilityWidget}
-}
-
-
 class VolunteerProfileInline(admin.StackedInline):
     model = VolunteerProfile
     can_delete = False
     filter_horizontal = ["languages", "areas"]
-    formfield_overrides = AVAILABILITY_WIDGET
 
 
 @admin.register(User)
@@ -78,7 +66,6 @@ class VolunteerProfileAdmin(BumpsFragmentsAdmin):
     search_fields = ["display_name", "user__email"]
     filter_horizontal = ["languages", "areas"]
     autocomplete_fields = ["user"]
-    formfield_overrides = AVAILABILITY_WIDGET
 
 
 @admin.register(Vetting)

@@ -156,4 +156,6 @@ class WeeklyAvailabilityField(models.PositiveIntegerField[int, int]):
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs: Any) -> forms.Field | None:
-        return super().formfield(**{"form_class": AvailabilityFormField, **kwargs})
+        # The admin gives integer fields a number box, which cannot hold the grid (it failed every save of a user
+        # with a volunteer profile, then of an offer): the grid keeps its own widget wherever it is shown.
+        return super().formfield(**{"form_class": AvailabilityFormField, **kwargs, "widget": AvailabilityWidget})

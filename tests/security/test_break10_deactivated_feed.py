@@ -2,12 +2,11 @@
 places. Links that work without a session die with their owner: deactivation deletes them, and the feed asks
 whether its owner is still active each time it is read."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.auth import get_user_model
 
 from aidhub.events.models import CalendarFeed, ShiftSignup
+from tests.helpers import form_values
 
 
 @pytest.fixture
@@ -36,47 +35,10 @@ def test_deactivating_in_the_admin_list_kills_the_feed(client_for, admin_user, v
     assert not CalendarFeed.objects.filter(user=volunteer).exists()
 
 
-class _FormValues(HTMLParser):
-    """What a browser would send back from the admin's change form, as it is filled in now."""
-
-    def __init__(self):
-        super().__init__()
-        self.values, self._select, self._textarea = [], None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
-            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
-                self.values.append((name, attrs.get("value", "on")))
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.values.append((self._select, attrs.get("value", "")))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.values.append((name, ""))
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            name, value = self.values.pop()
-            self.values.append((name, value + data))
-
-
 def test_unticking_active_on_the_admin_change_page_kills_the_feed(client_for, admin_user, volunteer, feed_url):
     client = client_for(admin_user)
     url = f"/admin/accounts/user/{volunteer.pk}/change/"
-    form = _FormValues()
-    form.feed(client.get(url).text)
-    data = {}
-    for name, value in form.values:
-        data.setdefault(name, []).append(value)
+    data = form_values(client.get(url).text)
     data.pop("is_active")
     response = client.post(url, data)
     assert response.status_code == 302
