@@ -49,9 +49,12 @@ PAGES = [
     Page("API: public offers", "public", "/api/public/offers"),
     Page("one event", "public", "/en/events/{event}/"),
     Page("request queue", "organizer", "/en/organize/requests/"),
+    Page("request queue, filtered", "organizer", "/en/organize/requests/?status=new&category=food"),
+    Page("one request", "organizer", "/en/organize/requests/{request}/"),
     Page("dashboard", "organizer", "/en/organize/"),
     Page("charts", "organizer", "/en/organize/insights/"),
     Page("suggestions", "organizer", "/en/organize/requests/{request}/suggestions/"),
+    Page("legal aid night, organizer", "organizer", "/en/organize/events/{night}/"),
     Page("my matches", "volunteer", "/en/my/matches/"),
 ]
 
@@ -80,6 +83,22 @@ def busiest_coming_event():
     return busiest or Event.objects.published().order_by("pk").first()
 
 
+def busiest_organized_night():
+    """A coming legal aid night of the bench organizer's organizations with the most shifts: the fullest page of
+    the organizer's event view (sign-ups, slots, bookings, interpreters)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from aidhub.events.models import Event
+
+    organizer = get_user_model().objects.get(email=ORGANIZER)
+    nights = Event.objects.organized_by(organizer).filter(kind=Event.Kind.LEGAL_AID)
+    coming = nights.filter(starts_at__gte=timezone.now())
+    busiest = coming.annotate(shifts_count=Count("shifts")).order_by("-shifts_count", "starts_at", "pk").first()
+    return busiest or nights.order_by("-pk").first() or Event.objects.organized_by(organizer).order_by("pk").first()
+
+
 def page_ids():
     from aidhub.core.models import Language
 
@@ -87,4 +106,5 @@ def page_ids():
         "es": Language.objects.get(code="es").pk,
         "request": suggestion_request().pk,
         "event": busiest_coming_event().pk,
+        "night": busiest_organized_night().pk,
     }
