@@ -1,5 +1,4 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.urls import reverse
@@ -7,6 +6,7 @@ from django.utils import translation
 
 from aidhub.accounts import lockout
 from aidhub.accounts.models import get_volunteer_profile
+from aidhub.accounts.services import invitation_accept
 from aidhub.core.selectors import is_organizer
 from aidhub.lib.crypto import field_cipher
 
@@ -23,12 +23,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def set_password(self, user, password):
         """Someone whose account has no password yet (an organizer's import made it, aidhub.imports) chooses one
-        through the link their invitation brought to their mailbox: that shows they hold the address, as allauth's
-        own confirmation link would, so it counts as confirmed and signing in sends no second email."""
+        through the link their invitation brought to their mailbox (accounts.services.invitation_accept): signing in
+        then sends no second email."""
         had_none = not user.has_usable_password()
         super().set_password(user, password)
         if had_none:
-            EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+            invitation_accept(user=user)
 
     def pre_authenticate(self, request, **credentials):
         """Counts the attempt per account and source and per account (aidhub.accounts.lockout), instead of allauth's

@@ -109,6 +109,15 @@ def revoke_personal_links(*, user: User, actor: User | None = None) -> int:
 
 
 @transaction.atomic
+def invitation_accept(*, user: User) -> None:
+    """Someone an organizer's import invited chose their password, through the link their invitation brought to
+    their mailbox: that shows they hold the address, as allauth's own confirmation link would, so it counts as
+    confirmed. Their offers now wait in the organizers' review queue (Offer.waits_for_its_volunteer)."""
+    EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+    fragments.bump("offers")
+
+
+@transaction.atomic
 def user_deactivate(*, actor: User, user: User) -> User:
     """Closes an account: no more sign-in, every session ended, every private link of theirs dead, and (through
     aidhub.accounts.capabilities, which asks whether a volunteer is active) nothing of theirs listed or suggested."""

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from aidhub.core.selectors import scope_remembered_for_one_request
+
 
 class RememberLanguageMiddleware:
     """Remembers the language of the last page read, so that `/` sends a person back to it.
@@ -26,3 +28,15 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class OrganizerScopeMiddleware:
+    """Each request remembers which organizations and areas a person organizes for, once asked, and forgets it
+    when it ends (aidhub.core.selectors): a page asks it many times, a next page asks afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with scope_remembered_for_one_request():
+            return self.get_response(request)

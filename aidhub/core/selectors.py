@@ -8,8 +8,16 @@ it in a form, no message meant for its organizers (tests/security/test_organizer
 
 QuerySets of other apps ask these functions: `HelpRequest.objects.visible_to_organizer`, `Event.objects.organized_by`
 and the others named in docs/capabilities.md.
+
+Within one request the answers are remembered (OrganizerScopeMiddleware): a page asks them five or more times (the
+menu's counts, the list, its filter form…), and the person's memberships do not change half-way through a page. They
+are forgotten when the request ends: a membership removed, or an organization deactivated, counts from the next
+request on. Outside a request (tasks, the shell) every call asks the database.
 """
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,6 +29,33 @@ from aidhub.core.models import Area, AreaQuerySet, AuditEvent, Membership, Organ
 
 # Who asks: a signed-in person, or the anonymous visitor (who organizes nothing).
 Person = AbstractBaseUser | AnonymousUser
+
+
+# The answers of the current request, by (person, question); None outside a request.
+_remembered_in_request: ContextVar[dict[tuple[object, str], list[int]] | None] = ContextVar(
+    "organizer_scope", default=None
+)
+
+
+@contextmanager
+def scope_remembered_for_one_request() -> Iterator[None]:
+    """Remembers the organizer scope's answers until the end of the block (one request: OrganizerScopeMiddleware)."""
+    token = _remembered_in_request.set({})
+    try:
+        yield
+    finally:
+        _remembered_in_request.reset(token)
+
+
+def _remembered(user: "Person", question: str, ask: Callable[[], list[int]]) -> list[int] | None:
+    """The ids `ask()` answers, asked once per person and request; None outside a request (the caller asks itself)."""
+    remembered = _remembered_in_request.get()
+    if remembered is None:
+        return None
+    key = (user.pk, question)
+    if key not in remembered:
+        remembered[key] = ask()
+    return remembered[key]
 
 
 def _organizing() -> QuerySet[Membership]:
@@ -35,26 +70,65 @@ def organizer_memberships(user: Person) -> QuerySet[Membership]:
     return _organizing().filter(user_id=user.pk)
 
 
+def _organization_ids(user: Person) -> list[int] | None:
+    """The ids of organized_organizations(user), remembered for this request; None outside a request."""
+    return _remembered(
+        user, "organizations", lambda: list(organizer_memberships(user).values_list("organization_id", flat=True))
+    )
+
+
 def organized_organizations(user: Person) -> OrganizationQuerySet:
     """The active organizations this person organizes for (by name, as Organization orders)."""
+    remembered = _organization_ids(user)
+    if remembered is not None:
+        return Organization.objects.filter(pk__in=remembered)
     return Organization.objects.filter(pk__in=organizer_memberships(user).values("organization_id"))
+
+
+def organized_organization_ids(user: Person) -> list[int]:
+    """The ids of organized_organizations(user), smallest first (a part of cache keys: aidhub.portal.selectors)."""
+    remembered = _organization_ids(user)
+    if remembered is None:
+        remembered = list(organizer_memberships(user).values_list("organization_id", flat=True))
+    return sorted(remembered)
 
 
 def is_organizer(user: Person) -> bool:
     """Anyone who organizes for at least one active organization."""
+    remembered = _organization_ids(user)
+    if remembered is not None:
+        return bool(remembered)
     return organizer_memberships(user).exists()
+
+
+def _areas_of(organizations: OrganizationQuerySet) -> AreaQuerySet:
+    """The areas these organizations serve, with the areas inside them."""
+    return Area.objects.filter(organizations__in=organizations).with_descendants()
+
+
+def _area_ids(user: Person) -> list[int] | None:
+    """The ids of organizer_areas(user), remembered for this request; None outside a request."""
+    return _remembered(
+        user, "areas", lambda: list(_areas_of(organized_organizations(user)).values_list("pk", flat=True))
+    )
 
 
 def organizer_areas(user: Person) -> AreaQuerySet:
     """Areas whose requests, offers, reports and alerts this person curates: those served by the organizations they
     organize for, with the areas inside them."""
-    return Area.objects.filter(organizations__in=organized_organizations(user)).with_descendants()
+    remembered = _area_ids(user)
+    if remembered is not None:
+        return Area.objects.filter(pk__in=remembered)
+    return _areas_of(organized_organizations(user))
 
 
 def organizer_area_ids(user: Person) -> list[int]:
     """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
     (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
-    return list(organizer_areas(user).values_list("pk", flat=True))
+    remembered = _area_ids(user)
+    if remembered is not None:
+        return list(remembered)
+    return list(_areas_of(organized_organizations(user)).values_list("pk", flat=True))
 
 
 def organizers_for_area(area: Area) -> QuerySet[Any]:

@@ -6,7 +6,7 @@ rebuilt on its next read; a timeout bounds how long a change made elsewhere can 
 
 Versions: "offers" (what the public offer list shows), "events" (what the public event list shows),
 "reference" (areas, languages, organizations: the options of filters and forms), "requests" (requests and
-matches, for organizers' figures).
+matches, for organizers' figures), "alerts" (alerts and community reports, for organizers' work counts).
 """
 
 import copy

@@ -100,7 +100,8 @@ def offer_send_back(*, offer: Offer, reviewer: User, reason: str, note: str = ""
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.send_back(reviewer, reason, note)
     offer.save()
-    # Not on the public list either way, but the volunteer's own list of offers (portal) shows why it came back.
+    # Not on the public list either way, but no longer in the review queue (organizers' work counts), and the
+    # volunteer's own list of offers (portal) shows why it came back.
     fragments.bump("offers")
     _tell_volunteer(offer, "offers/sent_back")
     return offer

@@ -1,5 +1,6 @@
 """What waits for an organizer, counted over their organizer scope: the landing dashboard and the badges of the
-menu read it (one function, a few aggregate queries, no cache: the figures are read afresh on every organizer page).
+menu read it on every organizer page (one function, a few aggregate queries, kept in the cache per scope and renewed
+by every change a service makes to what it counts: organizer_work_counts).
 
 Each count is the same query as the list it links to, so a number never promises rows the list does not show:
 offers of `offers:review_queue`, requests of `needs:queue?status=…`, alerts of `alerts:manage_list` waiting for
@@ -15,7 +16,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from aidhub.alerts.models import Alert, Report
-from aidhub.core.selectors import organizer_area_ids
+from aidhub.core.selectors import organized_organization_ids, organizer_area_ids
+from aidhub.lib import fragments
 from aidhub.matching.models import CheckIn, Match, MatchQuerySet
 from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
@@ -25,6 +27,15 @@ from aidhub.offers.models import Offer
 # over recent help, not a scan of every match the network ever made).
 CHECK_IN_OVERDUE_AFTER = timedelta(days=3)
 CHECK_IN_ASKED_FOR = timedelta(days=60)
+
+# What the counts are kept under in the cache, each version bumped by the services that change what they count:
+# "offers" (an offer's status or areas, a volunteer accepting their invitation), "requests" (requests, matches and
+# their check-ins), "alerts" (alerts and community reports).
+WORK_COUNT_VERSIONS = ("offers", "requests", "alerts")
+# Overdue check-ins depend on the time as well (CHECK_IN_OVERDUE_AFTER, CHECK_IN_ASKED_FOR): help given 3 days ago
+# becomes overdue without any change to bump a version. Kept counts are so at most a minute behind the clock, and as
+# long behind a change made outside the services (the admin).
+WORK_COUNTS_TIMEOUT = 60
 
 # The request statuses the dashboard counts, each one a link to the queue filtered on it.
 REQUEST_STATUSES: tuple[tuple[str, str], ...] = (
@@ -69,7 +80,23 @@ def overdue_check_ins(area_ids: list[int]) -> MatchQuerySet:
 
 
 def organizer_work_counts(user: AbstractBaseUser | AnonymousUser) -> WorkCounts:
-    """Counts of what waits for this organizer, over their areas (six queries, whatever the numbers)."""
+    """Counts of what waits for this organizer, over their areas: kept in the cache for everyone with the same scope
+    (the same organizations and areas), counted afresh after a change to any of them (WORK_COUNT_VERSIONS)."""
+    # Every count below reads the person only through their organizer scope (organizer_areas(user), which their
+    # organizations determine): both are in the key, so people whose scopes differ in any way never share counts.
+    scope = [organized_organization_ids(user), sorted(organizer_area_ids(user))]
+    return fragments.cached(
+        "work-counts",
+        scope,
+        versions=WORK_COUNT_VERSIONS,
+        build=lambda: count_work(user),
+        timeout=WORK_COUNTS_TIMEOUT,
+    )
+
+
+def count_work(user: AbstractBaseUser | AnonymousUser) -> WorkCounts:
+    """Counts of what waits for this organizer, over their areas, read from the database (six queries, whatever
+    the numbers)."""
     area_ids = organizer_area_ids(user)
     statuses = dict(REQUEST_STATUSES)
     # Only the counted statuses are read: an index-only scan of (area, status), not every request ever made.

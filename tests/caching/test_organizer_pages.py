@@ -165,6 +165,36 @@ def test_work_counts_are_each_organizers_own(side_a, side_b, url):
                 assert _badge_after(html, "Community reports to vet") == (2 if side is side_a else 1)
 
 
+@isolates("work-counts")
+def test_work_counts_are_kept_per_scope(side_a, side_b, second_organizer, fragment_log):
+    """The menu's counts are kept per scope (the organizations and their areas): A's are built for A, B's for B (never
+    read from A's), A's colleague of the same organization is served A's, and A is served them again."""
+    _a_then_b_then_a(side_a, side_b, QUEUE)
+    colleague = _get(sign_in(Client(), second_organizer), QUEUE)
+    assert _menu_total(colleague) == side_a.work_total
+    assert_read_back(fragment_log, "work-counts")
+    first, b_use, again, colleague_use = uses(fragment_log, "work-counts")
+    assert _in_scope_key(first, side_a.organizer) and _in_scope_key(b_use, side_b.organizer)
+    assert first.built and b_use.built and not again.built and not colleague_use.built
+    assert b_use.result.requests["new"] == side_b.new_requests
+    assert again.result.requests["new"] == side_a.new_requests
+
+
+@isolates("work-counts")
+def test_an_organization_of_the_same_areas_keeps_its_own_work_counts(side_a, fragment_log):
+    """Unlike the dashboard's figures, the counts are not shared with another organization serving the same areas:
+    their key holds the organizations too, so a count that came to depend on the organization could not leak."""
+    neighbours = OrganizationFactory(name="Riverside Food Bank", areas=[side_a.area.parent])
+    colleague = UserFactory(email="food.bank@example.org")
+    MembershipFactory(organization=neighbours, user=colleague)
+    activate_totp(colleague, new_totp_secret())
+    _get(side_a.organizer_client(), QUEUE)
+    _get(sign_in(Client(), colleague), QUEUE)
+    first, other = uses(fragment_log, "work-counts")
+    assert first.built and other.built
+    assert first.parts != other.parts
+
+
 def test_work_counts_follow_a_change_in_one_organization_only(side_a, side_b, django_capture_on_commit_callbacks):
     """A family asks A for help (through the service, which says what changed): A's count grows, B's does not."""
     _get(side_a.organizer_client(), DASHBOARD)
@@ -214,3 +244,33 @@ def test_no_organizer_page_shows_another_organizations_data(side_a, side_b, url,
     assert_shows_only_its_own(first, side_a, side_b, where=f"A's {url}")
     assert_shows_only_its_own(other, side_b, side_a, where=f"B's {url} after A's")
     assert_shows_only_its_own(again, side_a, side_b, where=f"A's {url} after B's")
+
+
+@isolates("night-interpreters")
+def test_night_interpreters_are_kept_per_language_and_area_and_name_no_one(
+    side_a, side_b, legal_night_served, lawyer_shift, fragment_log
+):
+    """A legal aid night's interpreters are kept per family language, lawyers' languages, area and page language:
+    what matching would suggest to anyone who sees that night, read afresh (no organizer or organization in them).
+    A's night is served from the cache the second time; B cannot open it, and B's own area builds its own."""
+    from aidhub.matching.suggestions import interpreter_suggestions_for_language
+    from aidhub.matching.templatetags.matching import interpreters_for
+    from tests.events.test_night_interpreters import _interpreter
+
+    sara = lawyer_shift.signups.get(volunteer__email="sara@example.org").volunteer
+    sara.volunteer_profile.languages.set([language("en")])
+    _interpreter("Inés", side_a.area, ["ar", "en"])
+    url = f"/en/organize/events/{legal_night_served.pk}/"
+    first, again = _get(side_a.organizer_client(), url), _get(side_a.organizer_client(), url)
+    assert "Inés" in first and "Inés" in again
+    assert side_b.organizer_client().get(url).status_code == 404
+    assert_read_back(fragment_log, "night-interpreters")
+    interpreters_for(language("ar"), [language("en").pk], side_b.area)
+    a_use, _again, b_use = uses(fragment_log, "night-interpreters")
+    assert b_use.built and a_use.parts != b_use.parts
+    for use in (a_use, b_use):
+        _page_language, family_language, bridge, area = use.parts
+        fresh = interpreter_suggestions_for_language(
+            language=language("ar"), bridge_language_ids=bridge, area=type(side_a.area).objects.get(pk=area)
+        )
+        assert family_language == language("ar").pk and use.result == fresh

@@ -66,3 +66,21 @@ def slot_time(event, index):
     from datetime import timedelta
 
     return event.starts_at + timedelta(minutes=30 * (index + 1))
+
+
+def test_the_kept_interpreters_follow_a_change_on_the_next_view(
+    client_for, organizer, legal_night_served, lawyer_shift, eastside, django_capture_on_commit_callbacks
+):
+    """The suggestions are kept in the cache (aidhub.matching.templatetags.matching.interpreters_for); a change to
+    an offer, made through its service, shows on the next view of the page."""
+    from aidhub.offers.services import offer_pause
+
+    sara = lawyer_shift.signups.get(volunteer__email="sara@example.org").volunteer
+    sara.volunteer_profile.languages.set([language("en")])
+    ines = _interpreter("Inés", eastside, ["ar", "en"])
+    client = client_for(organizer)
+    url = f"/en/organize/events/{legal_night_served.pk}/"
+    assert "Inés" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_pause(actor=ines, offer=ines.offers.get())
+    assert "Inés" not in client.get(url).text

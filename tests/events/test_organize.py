@@ -239,6 +239,7 @@ def test_organizer_event_page_runs_the_same_number_of_queries_as_sign_ups_grow(c
     url = f"/en/organize/events/{event.pk}/{page}"
     NetworkSettings.load()  # the page asks which kinds need vetting; a running network has the row already
     _grow(event, 0, 2)
+    client.get(url)  # a first page keeps the menu's work counts in the cache (aidhub.portal.selectors)
     with_few = count_queries(client, url)
     _grow(event, 2, 8)
     assert count_queries(client, url) == with_few
@@ -252,6 +253,9 @@ def test_organizer_event_list_runs_the_same_number_of_queries_as_events_grow(
     client = client_for(organizer)
     for _ in range(2):
         ShiftSignupFactory(shift__event=EventFactory(organization=organization, area=eastside))
+    client.get(
+        "/en/organize/events/"
+    )  # a first page keeps the menu's work counts in the cache (aidhub.portal.selectors)
     with_few = count_queries(client, "/en/organize/events/")
     for _ in range(15):
         ShiftSignupFactory(shift__event=EventFactory(organization=organization, area=eastside))

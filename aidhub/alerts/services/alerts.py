@@ -13,6 +13,7 @@ from aidhub.alerts.selectors import RecipientSummary, recipient_summary
 from aidhub.alerts.services.delivery import deliveries_queue
 from aidhub.core.models import Area, AuditEvent, Language, Organization, audit
 from aidhub.core.selectors import organizers_for_area
+from aidhub.lib import fragments
 from aidhub.messaging.services import send_email_to_user
 
 
@@ -31,6 +32,8 @@ def alert_save(
     main language's text (Alert.is_written_by): from anyone else they are left as they are. A change counts as a
     new revision and makes its editor one of those who may not verify the alert; saving the same values is no
     change. AlertStateError when the alert was sent in the meantime."""
+    # Its areas decide whose work counts show it while it waits for verification (aidhub.portal.selectors).
+    fragments.bump("alerts")
     if alert is None:
         alert = Alert.objects.create(
             organization=organization, severity=severity, author=actor, main_language=organization.alert_language()
@@ -65,6 +68,7 @@ def alert_record_edit(*, alert: Alert, editor: User) -> Alert:
     """For changes made elsewhere than the organizer's form (the admin): under the alert's lock, refuses a change
     to an alert that was already verified and sent, otherwise counts a revision and remembers the editor. Call it in
     the transaction that made the change, so that a refusal undoes it."""
+    fragments.bump("alerts")
     alert = _locked(alert)
     if not alert.can_edit:
         raise AlertStateError(alert.status)
@@ -106,6 +110,7 @@ def alert_submit(*, alert: Alert, actor: User, fallback_accepted: bool = False) 
     """Asks for the second organizer's check. When some recipients would get the main language's text for want of
     a translation, the submitter must have chosen so (AlertStateError("fallback") otherwise); the recipient summary
     and that choice go into the audit log. The organizers who may verify it are told, each in their language."""
+    fragments.bump("alerts")
     alert = _locked(alert)
     summary = _checked_summary(alert, fallback_accepted)
     alert.submit()
@@ -140,6 +145,7 @@ def possible_verifiers(alert: Alert) -> list[User]:
 def alert_verify(*, alert: Alert, verifier: User, revision: int, fallback_accepted: bool = False) -> int:
     """The second organizer's yes: the alert is published and queued to every confirmed subscriber it reaches.
     Sending with a fallback language needs the verifier's own choice too (AlertStateError("fallback"))."""
+    fragments.bump("alerts")
     alert = _locked(alert)
     alert.verify(verifier, revision)
     summary = _checked_summary(alert, fallback_accepted)
@@ -159,6 +165,7 @@ def alert_verify(*, alert: Alert, verifier: User, revision: int, fallback_accept
 @transaction.atomic
 def alert_retract(*, alert: Alert, organizer: User) -> int:
     """Withdraws a sent alert and tells the same people. Speed matters more than a second pair of eyes here."""
+    fragments.bump("alerts")
     alert = _locked(alert)
     alert.retract(organizer)
     alert.save(update_fields=["status", "retracted_by", "retracted_at", "updated_at"])
@@ -169,6 +176,7 @@ def alert_retract(*, alert: Alert, organizer: User) -> int:
 @transaction.atomic
 def alert_start_correction(*, alert: Alert, author: User) -> Alert:
     """A draft that corrects a sent alert: same areas and severity, its texts to start from. Verified like any alert."""
+    fragments.bump("alerts")
     alert = _locked(alert)
     if not alert.can_correct:
         raise AlertStateError(alert.status)
@@ -193,6 +201,7 @@ def alert_start_correction(*, alert: Alert, author: User) -> Alert:
 @transaction.atomic
 def alert_from_report(*, report: Report, author: User, organization: Organization) -> Alert:
     """A draft alert for the area of a confirmed report. Its text is written fresh: reports may name people."""
+    fragments.bump("alerts")
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not report.can_become_alert:
         raise AlertStateError(report.status)

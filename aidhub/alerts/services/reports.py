@@ -8,6 +8,7 @@ from django.db import transaction
 from aidhub.accounts.models import User
 from aidhub.alerts.models import CheckIn, Report
 from aidhub.core.models import Area
+from aidhub.lib import fragments
 
 
 @transaction.atomic
@@ -18,6 +19,8 @@ def report_create(*, what: str, area: Area, happened_at: datetime, photo: File[b
     if photo is not None:
         report.photo = photo
     report.save()
+    # Open reports are counted in the organizers' work counts (aidhub.portal.selectors).
+    fragments.bump("alerts")
     return report
 
 
@@ -28,6 +31,7 @@ def report_set_status(*, report: Report, status: str, organizer: User, duplicate
     report.duplicate_of = duplicate_of if status == Report.Status.DUPLICATE else None
     report.handled_by = organizer
     report.save(update_fields=["status", "duplicate_of", "handled_by", "updated_at"])
+    fragments.bump("alerts")
     return report
 
 

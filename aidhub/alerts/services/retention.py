@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aidhub.alerts.models import Report, Subscriber
+from aidhub.lib import fragments
 
 
 @transaction.atomic
@@ -18,6 +19,7 @@ def purge_old_reports(*, days: int, now: datetime | None = None) -> int:
         if report.photo:
             report.photo.delete(save=False)
     Report.objects.filter(pk__in=[report.pk for report in old]).delete()
+    fragments.bump("alerts")
     return len(old)
 
 

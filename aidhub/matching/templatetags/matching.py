@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 
 from aidhub.core.models import Area, Language, NetworkSettings
+from aidhub.lib import fragments
 from aidhub.matching.models import FamilyCheckIn, Match
 from aidhub.matching.ranking import Suggestion
 from aidhub.matching.suggestions import interpreter_suggestions_for_language
@@ -63,11 +65,27 @@ def family_check_in(context: template.Context, help_request: HelpRequest, token:
     }
 
 
+# What the suggestions read besides their key: offers, volunteers' profiles, confirmations and accounts ("offers"),
+# matches, which make a volunteer's load and last request ("requests"), areas and the network's settings
+# ("reference"). The ranking also reads the time (fairness by the last request): a minute at most behind it.
+INTERPRETERS_VERSIONS = ("offers", "requests", "reference")
+INTERPRETERS_TIMEOUT = 60
+
+
 @register.simple_tag
 def interpreters_for(language: Language, bridge_language_ids: Iterable[int], area: Area) -> list[Suggestion]:
     """Interpreters for families of `language` at an event whose volunteers speak only `bridge_language_ids` (the
     organizer's legal aid night: `{% interpreters_for language lawyer_languages event.area as suggestions %}`):
-    the suggestions of matching, which aidhub.events may not import."""
-    return interpreter_suggestions_for_language(
-        language=language, bridge_language_ids=sorted(bridge_language_ids), area=area
+    the suggestions of matching, which aidhub.events may not import.
+
+    Kept in the cache: a night needing several languages built one ranking query each (~25 ms of the ORM's work
+    apiece) on every view of the page. They depend on no one's scope, only on these parts (the reasons are words in
+    the page's language), so organizers who see the same night may share them."""
+    bridge = sorted(bridge_language_ids)
+    return fragments.cached(
+        "night-interpreters",
+        [get_language(), language.pk, bridge, area.pk],
+        versions=INTERPRETERS_VERSIONS,
+        build=lambda: interpreter_suggestions_for_language(language=language, bridge_language_ids=bridge, area=area),
+        timeout=INTERPRETERS_TIMEOUT,
     )
