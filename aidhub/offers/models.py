@@ -6,7 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -28,7 +28,8 @@ def id_keys(ids: Iterable[int]) -> str:
 def keys_include_any(field: str, ids: Iterable[int]) -> Q:
     """Rows whose keys `field` (language_keys, area_keys) hold one of these ids: a LIKE on one short column of the
     row, the same on PostgreSQL and SQLite, where a join would hash every offer of a language or an area."""
-    condition = Q(pk__in=[])
+    # Without ids: false, as a boolean on every database (an empty IN made PostgreSQL answer the integer 0).
+    condition = Q(Value(False, output_field=models.BooleanField()))
     for pk in sorted(set(ids)):
         condition |= Q(**{f"{field}__contains": f",{pk},"})
     return condition

@@ -86,6 +86,8 @@ def test_the_pages_read_the_recordings_once_however_many_there_are(client_for, o
 
     organizer_client = client_for(organizer)
     pages = ["/en/organize/phone-line/", "/en/organize/phone-line/en/"]
+    for url in pages:
+        organizer_client.get(url)  # the menu's work counts kept first, as on every later page
     before = [count_queries(organizer_client, url) for url in pages]
     for index, name in enumerate(["main_menu", "invalid", "goodbye", "no_alert", "welcome"]):
         for language in ("en", "es", "ar"):
