@@ -55,7 +55,9 @@ def database_url(tmp_path):
         import psycopg
 
         parts = urlsplit(url)
-        name = f"{parts.path.lstrip('/')}_scaleout"
+        # One per test: two tests of this file may run at once on two workers (a shared name made one drop the
+        # other's database while its servers used it).
+        name = f"{parts.path.lstrip('/')}_scaleout_{uuid.uuid4().hex[:8]}"
         admin = parts._replace(path="/postgres").geturl()
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
