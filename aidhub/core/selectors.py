@@ -70,11 +70,13 @@ def organizer_memberships(user: Person) -> QuerySet[Membership]:
     return _organizing().filter(user_id=user.pk)
 
 
+def _ask_organization_ids(user: Person) -> list[int]:
+    return list(organizer_memberships(user).values_list("organization_id", flat=True))
+
+
 def _organization_ids(user: Person) -> list[int] | None:
     """The ids of organized_organizations(user), remembered for this request; None outside a request."""
-    return _remembered(
-        user, "organizations", lambda: list(organizer_memberships(user).values_list("organization_id", flat=True))
-    )
+    return _remembered(user, "organizations", lambda: _ask_organization_ids(user))
 
 
 def organized_organizations(user: Person) -> OrganizationQuerySet:
@@ -88,9 +90,7 @@ def organized_organizations(user: Person) -> OrganizationQuerySet:
 def organized_organization_ids(user: Person) -> list[int]:
     """The ids of organized_organizations(user), smallest first (a part of cache keys: aidhub.portal.selectors)."""
     remembered = _organization_ids(user)
-    if remembered is None:
-        remembered = list(organizer_memberships(user).values_list("organization_id", flat=True))
-    return sorted(remembered)
+    return sorted(_ask_organization_ids(user) if remembered is None else remembered)
 
 
 def is_organizer(user: Person) -> bool:
@@ -106,11 +106,13 @@ def _areas_of(organizations: OrganizationQuerySet) -> AreaQuerySet:
     return Area.objects.filter(organizations__in=organizations).with_descendants()
 
 
+def _ask_area_ids(user: Person) -> list[int]:
+    return list(_areas_of(organized_organizations(user)).values_list("pk", flat=True))
+
+
 def _area_ids(user: Person) -> list[int] | None:
     """The ids of organizer_areas(user), remembered for this request; None outside a request."""
-    return _remembered(
-        user, "areas", lambda: list(_areas_of(organized_organizations(user)).values_list("pk", flat=True))
-    )
+    return _remembered(user, "areas", lambda: _ask_area_ids(user))
 
 
 def organizer_areas(user: Person) -> AreaQuerySet:
@@ -126,9 +128,7 @@ def organizer_area_ids(user: Person) -> list[int]:
     """The ids of organizer_areas(user), as a list. Filters on a short list of ids let PostgreSQL use the
     (area, …) indexes of big tables; a subquery of areas made it hash every row of the region first."""
     remembered = _area_ids(user)
-    if remembered is not None:
-        return list(remembered)
-    return list(_areas_of(organized_organizations(user)).values_list("pk", flat=True))
+    return _ask_area_ids(user) if remembered is None else list(remembered)
 
 
 def organizers_for_area(area: Area) -> QuerySet[Any]:
