@@ -2,7 +2,7 @@ from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
@@ -25,24 +25,36 @@ def _network_phone(text):
 
 @lru_cache(maxsize=2048)
 def _path_in_each_language(path, language):
-    """The same page in every interface language (resolving and reversing costs more than the rest of a light
-    page). Paths only: query strings may carry a family's private token and are never kept here. `path` is
-    resolved in `language`, the language of its prefix (Django resolves a prefix only in its own language)."""
+    """The same page in every interface language, by resolving and reversing the path in each (for the few paths
+    outside the language prefixes). Paths only: query strings may carry a family's private token and are never
+    kept here. `path` is resolved in `language`, the language of its prefix (Django resolves a prefix only in its
+    own language)."""
     with translation.override(language):
         return tuple(translate_url(path, code) for code, _name in settings.LANGUAGES)
 
 
+@lru_cache(maxsize=2048)
+def _prefixed_in_each_language(rest):
+    """A page under the language prefixes, /<code>/ + `rest`, in every language: our URL patterns have no
+    translated words, so only the prefix changes, once `rest` is known to be a page of ours (one resolve, not
+    thirty resolves and reverses: they cost more than the rest of a light page). A path that is no page of ours
+    (a 404) keeps the address as it was: None."""
+    source = settings.LANGUAGE_CODE
+    with translation.override(source):
+        try:
+            resolve(f"/{source}{rest}")
+        except Resolver404:
+            return None
+    rest = iri_to_uri(rest)
+    return tuple(f"/{code}{rest}" for code, _name in settings.LANGUAGES)
+
+
 def _links_for(path):
-    """`_path_in_each_language`, keyed by the page without its language prefix: /es/help/ and /ur/help/ share one
-    entry, so thirty languages cost one set of thirty lookups per page, not thirty sets."""
+    """The page's address in each interface language: /es/help/ and /ur/help/ share one entry of the cache."""
     prefix = path.split("/", 2)[1] if path.startswith("/") and path.count("/") > 1 else ""
     if prefix and translation.get_language_from_path(path) == prefix:
-        source = settings.LANGUAGE_CODE
-        shared = f"/{source}{path[len(prefix) + 1 :]}"
-        links = _path_in_each_language(shared, source)
-        # A path that is no page of ours (a 404) translates to itself: its links keep the address as it was.
-        if any(link != shared for link in links):
-            return links
+        links = _prefixed_in_each_language(path[len(prefix) + 1 :])
+        return links if links is not None else (path,) * len(settings.LANGUAGES)
     return _path_in_each_language(path, translation.get_language())
 
 

@@ -33,3 +33,18 @@ def test_language_switcher_names_each_language_in_itself_and_keeps_the_page(clie
     assert 'href="/es/offers/?category=food"' in response.text
     assert ">Español<" in response.text
     assert ">العربية<" in response.text
+
+
+def test_language_switcher_changes_only_the_prefix_of_a_page(client, offer):
+    response = client.get(f"/ar/offers/{offer.pk}/")
+    assert f'href="/ur/offers/{offer.pk}/"' in response.text
+    assert f'href="/en/offers/{offer.pk}/"' in response.text
+
+
+def test_an_address_that_is_no_page_keeps_itself_in_every_language(db):
+    # The error pages show no language menu; should another page of that address ever render one, no language
+    # links to a made-up page.
+    from aidhub.core.context_processors import _links_for
+
+    assert set(_links_for("/es/no-such-page/")) == {"/es/no-such-page/"}
+    assert _links_for("/es/help/")[:2] == ("/en/help/", "/es/help/")
