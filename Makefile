@@ -19,6 +19,11 @@ MYPY := DEBUG=true $(PY) -m mypy
 # runs: adding a language means changing settings only.
 UI_LANGUAGES = $(shell DEBUG=true $(PY) manage.py ui_languages)
 
+# Python writes compiled bytecode (__pycache__, and pytest's rewritten test modules) even where the environment
+# turns that off: the test run starts two workers and a dozen Python processes (servers, task workers,
+# manage.py), and each would otherwise compile every module again (4 s of a core per worker just to collect).
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: help run test e2e lint typecheck format messages catalogs worker bench audit lock clean
 
 run: $(VENV)/.installed catalogs

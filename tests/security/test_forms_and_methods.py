@@ -3,6 +3,7 @@ CSRF token (only the signed Twilio webhook is exempt)."""
 
 import importlib
 import pkgutil
+from functools import cache
 from urllib.parse import urlencode
 
 import pytest
@@ -55,10 +56,16 @@ def test_state_changing_views_are_listed():
 
 def _api(name):
     """Endpoints ninja serves (in the OpenAPI schema): authenticated by a token header, never by the session."""
+    return name in _api_names()
+
+
+@cache
+def _api_names():
+    """Built once: the schema costs some 15 ms, and the parametrizations below ask for every URL of the matrix."""
     from aidhub.api.api import api
 
     operations = [op for methods in api.get_openapi_schema()["paths"].values() for op in methods.values()]
-    return name in {f"api:{op['operationId']}" for op in operations}
+    return frozenset(f"api:{op['operationId']}" for op in operations)
 
 
 @pytest.mark.parametrize(
