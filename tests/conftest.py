@@ -40,6 +40,30 @@ from tests.factories import (
 from tests.helpers import jpeg_bytes, pdf_bytes, sign_in
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_createdb, django_db_modify_db_settings
+):
+    """pytest-django's own set-up of the test databases (setup_databases), but an in-memory SQLite one comes from
+    the snapshot of its migrations when there is one (tests/testdb.py); `--create-db` migrates afresh."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.testdb import cache_folder, from_snapshot
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock(), from_snapshot(None if django_db_createdb else cache_folder(request.config)):
+        databases = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=request.config.option.verbose)
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Rendering for a person in their language may leave the worker's thread in that language: each test starts
