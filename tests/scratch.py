@@ -1,5 +1,6 @@
 """Migrated scratch databases for the tests that run the app in processes of their own (gunicorn servers, RQ
-workers): each test gets a database of its own, copied from one that Django's migrations made once per test run.
+workers, a replica): each test gets a database of its own, copied from one that Django's migrations made once per
+test run.
 
 Migrating costs some 9 s of CPU each time (Django renders the state of every migration), far more on a busy
 machine; a copy costs well under a second. The copy is what `migrate` would have made: the same migrations ran,
