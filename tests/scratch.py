@@ -91,14 +91,13 @@ def postgres_template(tmp_path_factory) -> str:
         name = f"{server.path.lstrip('/')}_template_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(_admin(server), autocommit=True, connect_timeout=2) as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
-        # Written first, so that the database is dropped at the end even when migrating fails half-way.
-        name_file.write_text(name)
         try:
             _migrate(server._replace(path=f"/{name}").geturl())
         except BaseException:
-            name_file.unlink()
             _drop(server, name)
             raise
+        # Named for the others (and for drop_postgres_template) once complete: never a half-migrated original.
+        name_file.write_text(name)
         return name
 
 
