@@ -1,6 +1,6 @@
 """Migrated scratch databases for the tests that run the app in processes of their own (gunicorn servers, RQ
 workers, a replica): each test gets a database of its own, copied from one that Django's migrations made once per
-test run.
+test run (or, for SQLite, from the snapshot of the test database's migrations, tests/testdb.py, when there is one).
 
 Migrating costs some 9 s of CPU each time (Django renders the state of every migration), far more on a busy
 machine; a copy costs well under a second. The copy is what `migrate` would have made: the same migrations ran,
@@ -59,9 +59,17 @@ def _migrate(database_url: str) -> None:
     assert done.returncode == 0, f"migrate failed: {done.stderr[-3000:]}"
 
 
-def migrated_sqlite(tmp_path_factory, destination: Path) -> str:
-    """A copy of a migrated SQLite database at `destination`; returns its DATABASE_URL."""
-    shared = shared_folder(tmp_path_factory)
+def migrated_sqlite(request, destination: Path) -> str:
+    """A copy of a migrated SQLite database at `destination`; returns its DATABASE_URL. The copy is of the snapshot
+    of the test database's migrations (tests/testdb.py) when there is one, of one migrated in this run otherwise."""
+    from tests.testdb import cache_folder, snapshot_name
+
+    folder = cache_folder(request.config)
+    snapshot = folder / snapshot_name() if folder else None
+    if snapshot is not None and snapshot.exists():
+        shutil.copyfile(snapshot, destination)
+        return f"sqlite:///{destination}"
+    shared = shared_folder(request.getfixturevalue("tmp_path_factory"))
     original = shared / "scratch-migrated.sqlite3"
     with FileLock(shared / "scratch-migrated.sqlite3.lock"):
         if not original.exists():

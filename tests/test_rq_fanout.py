@@ -59,11 +59,11 @@ def scratch_database(tmp_path_factory):
     with postgres_copy(template, "rqfanout") as url:
         # Commits do not wait for their disk flush in this database (asynchronous commit: each is still visible to
         # every session at once, and only a crash of PostgreSQL itself could lose the last ones). The workers'
-        # claims otherwise wait for some 50,000 flushes: half of the test's time on the 2-core machine (deliveries
-        # 146 s, 76 s without). What this test proves does not rest on the database's durability: a killed WORKER
-        # never makes a message go twice, because its claim was committed (visible to the other worker) before it
-        # sent. Production keeps the durable claim of aidhub/alerts/services/sending.py: the setting is this
-        # scratch database's only.
+        # claims otherwise wait for some 50,000 flushes, slow when other processes write to the disk (deliveries
+        # took 146 s against 76 s without on a busy machine, 85 s against 74 s on a quiet one). What this test
+        # proves does not rest on the database's durability: a killed WORKER never makes a message go twice,
+        # because its claim was committed (visible to the other worker) before it sent. Production keeps the
+        # durable claim of aidhub/alerts/services/sending.py: the setting is this scratch database's only.
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f'ALTER DATABASE "{urlsplit(url).path.lstrip("/")}" SET synchronous_commit = off')
         yield url

@@ -49,7 +49,7 @@ def _redis():
 
 
 @pytest.fixture
-def database_url(tmp_path, tmp_path_factory):
+def database_url(request, tmp_path, tmp_path_factory):
     """A migrated scratch database the two servers share, copied from the run's migrated one (tests/scratch.py);
     dropped afterwards."""
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -58,7 +58,7 @@ def database_url(tmp_path, tmp_path_factory):
         with postgres_copy(postgres_template(tmp_path_factory), "scaleout") as url:
             yield url
     else:
-        yield migrated_sqlite(tmp_path_factory, tmp_path / "shared.sqlite3")
+        yield migrated_sqlite(request, tmp_path / "shared.sqlite3")
 
 
 @pytest.fixture

@@ -79,14 +79,14 @@ print(json.dumps({
 
 
 @pytest.fixture
-def server_env(tmp_path, tmp_path_factory):
+def server_env(request, tmp_path):
     env = {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": "break05-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
         "FIELD_ENCRYPTION_KEYS": "break05-test-field-key",
         # A copy of the run's migrated SQLite database (tests/scratch.py).
-        "DATABASE_URL": migrated_sqlite(tmp_path_factory, tmp_path / "break05.sqlite3"),
+        "DATABASE_URL": migrated_sqlite(request, tmp_path / "break05.sqlite3"),
         "CACHE_URL": "locmemcache://break05",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
