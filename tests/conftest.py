@@ -433,6 +433,15 @@ def pytest_configure(config):
     live.CHECK_SECONDS = 0.0
 
 
+def pytest_sessionfinish(session):
+    """The process that ends the run (xdist's controller, or the only process) drops the migrated PostgreSQL
+    database its workers shared (tests/scratch.py)."""
+    if not hasattr(session.config, "workerinput") and hasattr(session.config, "_tmp_path_factory"):
+        from tests.scratch import drop_postgres_template
+
+        drop_postgres_template(session.config._tmp_path_factory.getbasetemp())
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests last: they switch static files to the production storage for the rest of the session, and
     the quick tests report first. Among them the long ones first: handed out last, a two-minute test would keep

@@ -91,9 +91,10 @@ def count_queries(client, url):
     return get_with_queries(client, url)[1]
 
 
-def free_port(ports):
+def free_port(ports, taken=()):
     """A port of `ports` that nothing listens on, for a server a test starts. Under pytest-xdist each worker
-    takes its own share of the range, so that two workers never pick the same free port at the same moment."""
+    takes its own share of the range, so that two workers never pick the same free port at the same moment.
+    `taken`: ports already given to servers that may not listen yet."""
     import os
     import socket
 
@@ -101,6 +102,8 @@ def free_port(ports):
     count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     share = ports[int(worker) % count :: count]
     for port in share:
+        if port in taken:
+            continue
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))

@@ -17,13 +17,14 @@ import uuid
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 
 from aidhub.lib import antibot
 from tests.helpers import free_port
+from tests.scratch import migrated_sqlite, postgres_copy, postgres_template
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
 ROOT = Path(settings.BASE_DIR)
@@ -48,27 +49,16 @@ def _redis():
 
 
 @pytest.fixture
-def database_url(tmp_path):
-    """A migrated scratch database the two servers share; dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        parts = urlsplit(url)
+def database_url(request, tmp_path, tmp_path_factory):
+    """A migrated scratch database the two servers share, copied from the run's migrated one (tests/scratch.py);
+    dropped afterwards."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         # One per test: two tests of this file may run at once on two workers (a shared name made one drop the
         # other's database while its servers used it).
-        name = f"{parts.path.lstrip('/')}_scaleout_{uuid.uuid4().hex[:8]}"
-        admin = parts._replace(path="/postgres").geturl()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield parts._replace(path=f"/{name}").geturl()
-        finally:
-            with psycopg.connect(admin, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with postgres_copy(postgres_template(tmp_path_factory), "scaleout") as url:
+            yield url
     else:
-        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        yield migrated_sqlite(request, tmp_path / "shared.sqlite3")
 
 
 @pytest.fixture
@@ -94,7 +84,6 @@ def shared(database_url, tmp_path):
         "GUNICORN_ACCESS_LOG": "",
         "LOG_LEVEL": "WARNING",
     }
-    manage(env, "migrate", "--noinput", "-v0")
     yield env
     keys = list(redis_client.scan_iter(match=f"{prefix}:*"))
     if keys:
@@ -112,8 +101,9 @@ def servers(shared):
     """Two gunicorn servers on two ports, as two machines; always stopped, with their workers."""
     started = []
     try:
+        # Both start at once and are waited for after: each spends a few seconds loading Django.
         for _ in range(2):
-            port = free_port(range(8250, 8300))
+            port = free_port(range(8250, 8300), taken=[port for _process, port in started])
             command = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")]
             process = subprocess.Popen(
                 [*command, "--bind", f"127.0.0.1:{port}"],
@@ -124,6 +114,7 @@ def servers(shared):
                 stderr=subprocess.DEVNULL,
             )
             started.append((process, port))
+        for _process, port in started:
             _wait_until_ready(port)
         yield [port for _process, port in started]
     finally:

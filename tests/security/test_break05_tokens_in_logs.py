@@ -28,6 +28,7 @@ from django.urls import URLResolver, get_resolver
 
 from aidhub.lib import redaction
 from tests.helpers import free_port
+from tests.scratch import migrated_sqlite
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -78,13 +79,14 @@ print(json.dumps({
 
 
 @pytest.fixture
-def server_env(tmp_path):
+def server_env(request, tmp_path):
     env = {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": "break05-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
         "FIELD_ENCRYPTION_KEYS": "break05-test-field-key",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'break05.sqlite3'}",
+        # A copy of the run's migrated SQLite database (tests/scratch.py).
+        "DATABASE_URL": migrated_sqlite(request, tmp_path / "break05.sqlite3"),
         "CACHE_URL": "locmemcache://break05",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
@@ -96,9 +98,6 @@ def server_env(tmp_path):
         "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
         "LOG_LEVEL": "INFO",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, capture_output=True
-    )
     return env
 
 
