@@ -1,5 +1,6 @@
 """Small helpers shared by tests: solving the anti-bot check as a browser would, making photos, counting queries."""
 
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -89,6 +90,20 @@ def get_with_queries(client, url):
 def count_queries(client, url):
     """The number of SQL queries a page that must answer 200 runs: list pages prove theirs stay flat."""
     return get_with_queries(client, url)[1]
+
+
+@contextmanager
+def run_lock(path):
+    """Held by one process of the run at a time (an exclusive lock on the file `path`): the pytest-xdist workers
+    make what they share (collected static files, a migrated database) once, whichever gets there first."""
+    import fcntl
+
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def free_port(ports, taken=()):

@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import SplitResult, urlsplit
 
 from django.conf import settings
-from filelock import FileLock
+
+from tests.helpers import run_lock
 
 ROOT = Path(settings.BASE_DIR)
 # Where the original PostgreSQL database's name is written, in the run's shared temporary folder.
@@ -71,7 +72,7 @@ def migrated_sqlite(request, destination: Path) -> str:
         return f"sqlite:///{destination}"
     shared = shared_folder(request.getfixturevalue("tmp_path_factory"))
     original = shared / "scratch-migrated.sqlite3"
-    with FileLock(shared / "scratch-migrated.sqlite3.lock"):
+    with run_lock(shared / "scratch-migrated.sqlite3.lock"):
         if not original.exists():
             # Made under another name and renamed when complete: a failed migrate leaves no half-made original.
             making = shared / f"scratch-migrating-{uuid.uuid4().hex[:8]}.sqlite3"
@@ -93,7 +94,7 @@ def postgres_template(tmp_path_factory) -> str:
     server = postgres_server()
     shared = shared_folder(tmp_path_factory)
     name_file = shared / TEMPLATE_NAME_FILE
-    with FileLock(shared / f"{TEMPLATE_NAME_FILE}.lock"):
+    with run_lock(shared / f"{TEMPLATE_NAME_FILE}.lock"):
         if name_file.exists():
             return name_file.read_text()
         name = f"{server.path.lstrip('/')}_template_{uuid.uuid4().hex[:8]}"
