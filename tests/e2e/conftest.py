@@ -2,18 +2,22 @@
 
 The server is Django's live-server thread inside the test process, so it shares the test database (SQLite in
 memory or PostgreSQL), the cache and the text-message outbox (locmem) with the tests. Unlike pytest-django's
-`live_server`, it serves /static/ through WhiteNoise from files collected into a temporary STATIC_ROOT by the
+`live_server`, it serves /static/ through WhiteNoise from files collected into a STATIC_ROOT of its own by the
 manifest storage: hashed names, Brotli and gzip files, Cache-Control as a phone gets them in production.
 These tests run last (see tests/conftest.py), since those production static settings stay on once collected.
 """
 
 import fcntl
+import hashlib
 import os
-from importlib import import_module
+import shutil
+from importlib import import_module, metadata
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
@@ -66,17 +70,14 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def production_static(tmp_path_factory, worker_id):
-    """`collectstatic` as in production, into a temporary STATIC_ROOT; then WhiteNoise serves only those files.
+def production_static(request, tmp_path_factory):
+    """`collectstatic` as in production, into a STATIC_ROOT of its own; then WhiteNoise serves only those files.
 
-    Compressing every file (Brotli and gzip) takes ~20 s of a core, so the workers of one run (pytest-xdist) share
-    one collection: the first to get here collects, the others wait on the lock, then find its manifest."""
-    run_folder = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        run_folder = run_folder.parent  # shared by this run's workers, new for each run
-    root = run_folder / "staticfiles"
+    Compressing every file (Brotli and gzip) takes ~20 s of a core, so the collection is kept between runs in
+    pytest's cache folder (.pytest_cache, or a temporary folder with the cache plugin off), under a hash of
+    everything it is made of (see `static_key`): the workers of a run and the runs after it reuse it until a
+    static file, a setting or a version changes. The first to get here collects, the others wait on the lock."""
     production = override_settings(
-        STATIC_ROOT=root,
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -91,14 +92,51 @@ def production_static(tmp_path_factory, worker_id):
     )
     production.enable()
     try:
-        with (run_folder / "staticfiles.lock").open("w") as lock:
+        cache = getattr(request.config, "cache", None)
+        if cache:
+            folder = cache.mkdir("e2e-staticfiles")
+        else:  # beside the temporary folders of the runs (or of this run's workers), which pytest cleans up
+            folder = tmp_path_factory.getbasetemp().parent / "e2e-staticfiles"
+            folder.mkdir(exist_ok=True)
+        root = folder / static_key()
+        with (folder / "lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if not (root / "staticfiles.json").exists():  # the manifest is written last
-                call_command("collectstatic", interactive=False, verbosity=0)
+            if not root.exists():
+                # Collected beside it, then renamed: a run stopped half-way leaves no folder that looks complete.
+                partial = folder / f"{root.name}.{os.getpid()}.partial"
+                shutil.rmtree(partial, ignore_errors=True)
+                with override_settings(STATIC_ROOT=partial):
+                    call_command("collectstatic", interactive=False, verbosity=0)
+                partial.rename(root)
+                for old in folder.iterdir():
+                    if old.is_dir() and old != root:  # earlier collections, and partial ones of stopped runs
+                        shutil.rmtree(old, ignore_errors=True)
             fcntl.flock(lock, fcntl.LOCK_UN)
-        yield root
+        with override_settings(STATIC_ROOT=root):
+            yield root
     finally:
         production.disable()
+
+
+def static_key():
+    """A hash of what `collectstatic` makes its files of: every source file the finders list (name and bytes),
+    the static settings, and the versions of the code that hashes and compresses them."""
+    digest = hashlib.sha256()
+    for name in ("STATIC_URL", "STORAGES"):
+        digest.update(repr((name, getattr(settings, name))).encode())
+    for name in sorted(dir(settings)):
+        if name.startswith("WHITENOISE_"):
+            digest.update(repr((name, getattr(settings, name))).encode())
+    for package in ("django", "whitenoise", "brotli"):
+        digest.update(f"{package} {metadata.version(package)}".encode())
+    ignore_patterns = apps.get_app_config("staticfiles").ignore_patterns
+    found = {}
+    for finder in finders.get_finders():
+        for path, storage in finder.list(ignore_patterns):
+            found.setdefault(path, storage.path(path))  # the first finder's file wins, as in collectstatic
+    for path in sorted(found):
+        digest.update(path.encode() + b"\0" + Path(found[path]).read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
 
 
 @pytest.fixture(scope="session")
