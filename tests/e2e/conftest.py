@@ -7,7 +7,6 @@ manifest storage: hashed names, Brotli and gzip files, Cache-Control as a phone 
 These tests run last (see tests/conftest.py), since those production static settings stay on once collected.
 """
 
-import fcntl
 import hashlib
 import os
 import shutil
@@ -26,7 +25,7 @@ from django.test.utils import override_settings
 from aidhub.lib.adapters.allauth import new_totp_secret
 from tests.e2e.browser import Visit
 from tests.factories import organizer_with_authenticator
-from tests.helpers import free_port
+from tests.helpers import free_port, run_lock
 
 load_common_languages = import_module("aidhub.core.migrations.0002_load_common_languages").load
 
@@ -99,8 +98,7 @@ def production_static(request, tmp_path_factory):
             folder = tmp_path_factory.getbasetemp().parent / "e2e-staticfiles"
             folder.mkdir(exist_ok=True)
         root = folder / static_key()
-        with (folder / "lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with run_lock(folder / "lock"):
             if not root.exists():
                 # Collected beside it, then renamed: a run stopped half-way leaves no folder that looks complete.
                 partial = folder / f"{root.name}.{os.getpid()}.partial"
@@ -111,7 +109,6 @@ def production_static(request, tmp_path_factory):
                 for old in folder.iterdir():
                     if old.is_dir() and old != root:  # earlier collections, and partial ones of stopped runs
                         shutil.rmtree(old, ignore_errors=True)
-            fcntl.flock(lock, fcntl.LOCK_UN)
         with override_settings(STATIC_ROOT=root):
             yield root
     finally:
