@@ -142,10 +142,11 @@ def test_one_busy_browser_does_not_block_others_behind_the_same_address(slot, se
 
 
 def _proxy_warnings():
+    """Every deployment check runs, the models' too, which ask the database what it supports: callers need `db`."""
     return [message for message in checks.run_checks(include_deployment_checks=True) if message.id == "antibot.W001"]
 
 
-def test_check_deploy_warns_behind_a_proxy_without_trusted_proxy_count(settings, monkeypatch):
+def test_check_deploy_warns_behind_a_proxy_without_trusted_proxy_count(db, settings, monkeypatch):
     monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
