@@ -24,7 +24,7 @@ UI_LANGUAGES = $(shell DEBUG=true $(PY) manage.py ui_languages)
 # manage.py), and each would otherwise compile every module again (4 s of a core per worker just to collect).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help run test e2e lint typecheck format messages catalogs worker bench audit lock clean
+.PHONY: help run test quick e2e lint typecheck format messages catalogs worker bench audit lock clean
 
 run: $(VENV)/.installed catalogs
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -34,8 +34,9 @@ run: $(VENV)/.installed catalogs
 help:
 	@echo "make run        the demo on http://127.0.0.1:8000 (migrates and seeds a local SQLite database)"
 	@echo "make test       ruff, migrations check, mypy (types), then the whole test suite"
+	@echo "make quick      the same checks, then the tests that are neither browser tests nor marked slow (a few minutes less)"
 	@echo "make e2e        only the browser tests"
-	@echo "make lint       ruff and mypy"
+	@echo "make lint       ruff, migrations check and mypy"
 	@echo "make typecheck  only mypy"
 	@echo "make format     ruff's fixes and formatting"
 	@echo "make messages   extract new strings into the catalogs, then compile them"
@@ -45,20 +46,25 @@ help:
 	@echo "make audit      known vulnerabilities in the pinned dependencies (needs the internet)"
 	@echo "make clean      remove the virtualenv, caches and compiled catalogs"
 
-test: $(VENV)/.installed-dev catalogs
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
-	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
-	$(MYPY)
+test: lint catalogs
 	$(PY) -m pytest
+
+# While working: the checks of `make test`, then every test but the browser tests and those marked slow (pyproject.toml
+# says what slow means). Not a replacement for `make test`, which CI runs: the slow tests are most of what a
+# change to a template, a setting or a migration can break. The durations list names any test of a second or more
+# that is not marked slow.
+quick: lint catalogs
+	$(PY) -m pytest -m "not e2e and not slow" --durations=10 --durations-min=1
 
 # Only the browser tests (tests/e2e, Debian's Chromium). E2E_SCREENSHOTS=<folder> keeps a picture of every page.
 e2e: $(VENV)/.installed-dev catalogs
 	$(PY) -m pytest -m e2e
 
+# Ruff, the migrations check and mypy: what `make test` and `make quick` run before the tests.
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(MYPY)
 
 # Only the type check: 0 errors, strict for aidhub/lib, services, selectors and capability rules (pyproject.toml).

@@ -17,6 +17,8 @@ from aidhub.lib.languages import COMMON_LANGUAGES
 from aidhub.needs.models import HelpRequest
 from tests.factories import HelpRequestFactory, OfferFactory
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def postgres(transactional_db):

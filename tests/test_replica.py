@@ -23,6 +23,8 @@ from django.conf import settings
 from tests.helpers import free_port
 from tests.scratch import postgres_server, postgres_template
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(settings.BASE_DIR)
 
 

@@ -25,7 +25,7 @@ ROOT = Path(settings.BASE_DIR)
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
 SUBSCRIBERS = 50_000
 # The scale-out test empties this Redis database: its tests and this one run on one worker, one at a time.
-pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("redis")]
+pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.xdist_group("redis")]
 
 
 def _needs(what, error):

@@ -32,7 +32,7 @@ PASSWORD = "two-machines-password-2026"
 PUBLIC_HOST = "aid.example.org"
 
 # One Redis database for the whole file: under pytest-xdist its tests run on one worker, one at a time.
-pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("redis")]
+pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.xdist_group("redis")]
 
 
 def _redis():

@@ -7,6 +7,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from aidhub.accounts.models import Vetting
 
+pytestmark = pytest.mark.slow
+
 BEFORE = [("accounts", "0003_alter_user_language"), ("matching", "0003_list_indexes")]
 
 

@@ -8,6 +8,8 @@ from django.utils import translation
 
 from tests.helpers import assert_in_language, assert_pages_in_every_language
 
+pytestmark = pytest.mark.slow
+
 CODES = [code for code, _name in settings.LANGUAGES]
 
 

@@ -1,9 +1,13 @@
 """Every call-out page renders in every interface language, right to left where needed, with words of its own
 content translated."""
 
+import pytest
+
 from aidhub.callouts.models import CalloutRecipient
 from aidhub.lib.tokens import new_access_token
 from tests.helpers import assert_pages_in_every_language
+
+pytestmark = pytest.mark.slow
 
 
 # Each page once per language, with the call-out made once (issue 21: thirty languages).

@@ -7,6 +7,7 @@ import sys
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
@@ -28,6 +29,7 @@ call_command("makemigrations", "--check", "--dry-run")
 """
 
 
+@pytest.mark.slow
 def test_adding_an_interface_language_needs_no_migration():
     # A fresh process, so that the models are loaded with the changed settings; an in-memory database, so that
     # no real one is touched.
@@ -46,6 +48,7 @@ def test_ui_languages_prints_the_locale_folder_of_every_interface_language():
     assert out.getvalue().split() == ["en", "pt_BR", "zh_Hans", "so"]
 
 
+@pytest.mark.slow
 def test_make_messages_extracts_every_interface_language_from_settings():
     # `make -n` prints the commands without running them; the language list is still read through manage.py.
     venv = Path(sys.executable).parent.parent

@@ -13,6 +13,7 @@ from io import StringIO
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import to_locale
@@ -23,6 +24,8 @@ from aidhub.devdata.demo.event_translations import translated_into
 from aidhub.events.models import Event, Pledge, SupplyItem
 from aidhub.offers.models import Offer
 from aidhub.resources.models import Resource
+
+pytestmark = pytest.mark.slow
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 SKIPPED = {"script", "style", "svg", "title", "head", "template"}

@@ -1,7 +1,11 @@
 """Every interface language renders every public page, with the right lang and dir and the page's own words
 translated (not only the header and footer every page shares)."""
 
+import pytest
+
 from tests.helpers import assert_pages_in_every_language
+
+pytestmark = pytest.mark.slow
 
 PAGES = {
     "/{code}/": "Neighbours helping neighbours",

@@ -16,6 +16,8 @@ from aidhub.needs.models import HelpRequest
 from aidhub.offers.models import Offer
 from tests.helpers import sign_in_with_two_factor
 
+pytestmark = pytest.mark.slow
+
 SCALE = 0.002  # 40 volunteers, 100 offers, 400 requests, 200 matches, 10 events, 100 confirmed subscribers
 
 

@@ -5,6 +5,8 @@ from django.conf import settings
 
 from tests.helpers import antibot_fields, assert_in_language, assert_pages_in_every_language
 
+pytestmark = pytest.mark.slow
+
 # Each page with a string of its own content (not the "Events" of the menu that every page shows).
 PUBLIC = {
     "/{code}/events/": "Add these events to your calendar",

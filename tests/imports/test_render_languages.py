@@ -1,10 +1,13 @@
 """The import pages render in every interface language, with lang and dir, their own words translated, and the
 strict CSP."""
 
+import pytest
 from django.conf import settings
 
 from tests.helpers import assert_in_language
 from tests.imports.conftest import HEADER, csv_file
+
+pytestmark = pytest.mark.slow
 
 CODES = [code for code, _name in settings.LANGUAGES]
 

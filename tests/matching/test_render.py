@@ -1,7 +1,11 @@
 """Every page of requests and matches renders in every interface language, right to left where needed, with
 words of its own content translated."""
 
+import pytest
+
 from tests.helpers import assert_pages_in_every_language
+
+pytestmark = pytest.mark.slow
 
 
 # Each page once per language, with the objects made once (issue 21: thirty languages).

@@ -10,6 +10,8 @@ from django.utils import translation
 from tests.factories import ResourceFactory
 from tests.helpers import assert_in_language
 
+pytestmark = pytest.mark.slow
+
 CODES = [code for code, _name in settings.LANGUAGES]
 
 

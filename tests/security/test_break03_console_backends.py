@@ -23,6 +23,8 @@ from aidhub.messaging import sms
 from aidhub.messaging.mail import ConsoleEmailBackend, FileEmailBackend
 from tests.security.test_production_settings import PRODUCTION_ENV, TEST_ONLY
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(settings.BASE_DIR)
 PHONE = "+12025550143"
 TOKEN = "Kq3v9XbN2rT5wYz8AcDfGhJkLmNpQsUv"

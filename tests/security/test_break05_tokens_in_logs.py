@@ -226,6 +226,7 @@ def _forge_log_lines(server):
     assert server.request("GET", "/en/%1b%5b2Jforged-escape/")[0] == 404
 
 
+@pytest.mark.slow
 def test_no_private_token_reaches_any_log_and_no_line_is_forged(server, tokens, tmp_path):
     _visit_every_private_page(server, tokens)
     _forge_log_lines(server)

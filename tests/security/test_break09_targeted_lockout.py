@@ -77,6 +77,7 @@ def test_one_address_cannot_reach_the_accounts_ceiling_on_its_own(volunteer):
         assert _sign_in(Client(), volunteer.email, PASSWORD, OWNER)["Location"] == "/en/my/"
 
 
+@pytest.mark.slow
 def test_a_guessing_attack_from_many_addresses_meets_the_accounts_ceiling(volunteer):
     attacker = _reach_the_accounts_ceiling(volunteer.email)
     assert TOO_MANY in _sign_in(attacker, volunteer.email, "one-more-guess", "192.0.2.200").text

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import antibot_fields
 
+pytestmark = pytest.mark.slow
+
 # Text of any kind, including right-to-left, emoji, control characters and very long strings.
 ANY_TEXT = st.one_of(
     st.text(max_size=40),
